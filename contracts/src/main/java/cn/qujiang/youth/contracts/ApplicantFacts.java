@@ -1,0 +1,58 @@
+package cn.qujiang.youth.contracts;
+
+import java.time.LocalDate;
+
+/**
+ * What eligibility rules may know about an applicant: no name, ID number, phone or email. Every fact is optional
+ * (null = not given). Dates stay dates so that age, months since graduation and start-up age are derived on the
+ * evaluation date, not frozen at the time of the profile change.
+ */
+public record ApplicantFacts(
+        LocalDate birthDate,
+        Gender gender,
+        Degree degree,
+        LocalDate graduationDate,
+        Boolean topUniversity,
+        Hukou hukou,
+        Boolean residesInQujiang,
+        Boolean firstTimeInQujiang,
+        EmploymentStatus employmentStatus,
+        Boolean employerInQujiang,
+        Industry industry,
+        Integer socialInsuranceMonthsInQujiang,
+        Integer laborContractMonths,
+        Boolean startupInQujiang,
+        LocalDate startupSince,
+        Industry startupSector,
+        Boolean ownsHomeInQujiang,
+        Boolean rentingInQujiang,
+        SkillLevel skillLevel,
+        TalentTier talentTier,
+        Boolean married,
+        Integer childrenUnder3,
+        Boolean returnedToRuralQujiang) {
+
+    public enum Gender { MALE, FEMALE }
+
+    public enum Degree { NONE, HIGH_SCHOOL, TECHNICAL_SCHOOL, JUNIOR_COLLEGE, BACHELOR, MASTER, DOCTOR }
+
+    public enum Hukou { QUJIANG, QUZHOU_OTHER, ZHEJIANG_OTHER, OUT_OF_PROVINCE }
+
+    public enum EmploymentStatus { EMPLOYED, SELF_EMPLOYED, JOB_SEEKING, STUDENT, UNEMPLOYED }
+
+    public enum Industry {
+        MANUFACTURING, DIGITAL_ECONOMY, E_COMMERCE, ESPORTS, FILM, AGRICULTURE, CULTURE_TOURISM, HEALTHCARE,
+        EDUCATION, LOGISTICS, FINANCE, PUBLIC_SERVICE, OTHER
+    }
+
+    /** National vocational skill levels, from level 5 (JUNIOR) up to level 1 (SENIOR_TECHNICIAN). */
+    public enum SkillLevel { NONE, JUNIOR, INTERMEDIATE, SENIOR, TECHNICIAN, SENIOR_TECHNICIAN }
+
+    /** The district's talent classification, A (top) to E; NONE when not classified. */
+    public enum TalentTier { NONE, A, B, C, D, E }
+
+    public static ApplicantFacts none() {
+        return new ApplicantFacts(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
+    }
+}

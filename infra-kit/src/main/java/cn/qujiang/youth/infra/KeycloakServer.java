@@ -1,0 +1,139 @@
+package cn.qujiang.youth.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak from its Maven distribution (unpacked once by the infra-kit build into {@code ~/.cache/qujiang-youth}),
+ * started in dev mode with the qujiang realm imported and the hostname pinned, so the issuer never follows the
+ * Host header.
+ */
+public final class KeycloakServer implements AutoCloseable {
+    public static final String REALM = "qujiang";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final Path logDir;
+    private ChildProcess process;
+
+    public KeycloakServer(int port, Path logDir) {
+        this.port = port;
+        this.logDir = logDir;
+    }
+
+    public KeycloakServer start() {
+        Ports.requireFree(port, "Keycloak");
+        Path home = InfraSettings.keycloakHome();
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new InfraException("Keycloak is not unpacked at " + home + ": run mvn install once (it downloads it)");
+        }
+        importRealm(home);
+        process = ChildProcess.start("keycloak", List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                        "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
+                        "--hostname=" + baseUrl(), "--import-realm", "--http-management-port=" + Ports.free(),
+                        "--log-level=WARN"),
+                home, Map.of("JAVA_HOME", javaHomeForKeycloak().toString(), "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m"),
+                logDir.resolve("keycloak.log"));
+        Await.until("Keycloak on port " + port, START_TIMEOUT, this::realmAnswers, process::isAlive);
+        return this;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String issuerUri() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public KeycloakTokens tokens() {
+        return new KeycloakTokens(issuerUri());
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    private boolean realmAnswers() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(3)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void importRealm(Path home) {
+        try {
+            Path importDir = home.resolve("data/import");
+            Files.createDirectories(importDir);
+            Files.writeString(importDir.resolve("qujiang-realm.json"),
+                    InfraSettings.resource("keycloak/qujiang-realm.json"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InfraException("cannot place the realm file in " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keycloak 26 runs on Java 21 or newer, while the suite builds for 17: use KEYCLOAK_JAVA_HOME, the running JDK
+     * when new enough, or the newest JDK under /usr/lib/jvm.
+     */
+    static Path javaHomeForKeycloak() {
+        String configured = System.getenv("KEYCLOAK_JAVA_HOME");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        if (Runtime.version().feature() >= 21) {
+            return Path.of(System.getProperty("java.home"));
+        }
+        return newestJdkUnder(Path.of("/usr/lib/jvm"))
+                .orElseThrow(() -> new InfraException("Keycloak needs Java 21 or newer: install one or set KEYCLOAK_JAVA_HOME"));
+    }
+
+    private static Optional<Path> newestJdkUnder(Path root) {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> jdks = Files.list(root)) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
+                    .filter(jdk -> featureVersion(jdk) >= 21)
+                    .max(java.util.Comparator.comparingInt(KeycloakServer::featureVersion));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int featureVersion(Path jdk) {
+        try {
+            List<String> release = Files.readAllLines(jdk.resolve("release"));
+            return release.stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.replaceAll("[^0-9.]", "").split("\\.")[0])
+                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+}

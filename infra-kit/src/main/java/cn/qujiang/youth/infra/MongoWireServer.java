@@ -1,0 +1,68 @@
+package cn.qujiang.youth.infra;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server in this JVM (mongo-java-server): in memory for tests, or on an H2 file that keeps
+ * the data across restarts. It has no multi-document transactions, which the services never need.
+ */
+public final class MongoWireServer implements AutoCloseable {
+    private final int port;
+    private final Path file;
+    private MongoServer server;
+
+    private MongoWireServer(int port, Path file) {
+        this.port = port;
+        this.file = file;
+    }
+
+    public static MongoWireServer inMemory(int port) {
+        return new MongoWireServer(port, null);
+    }
+
+    public static MongoWireServer persistent(int port, Path file) {
+        return new MongoWireServer(port, file);
+    }
+
+    public MongoWireServer start() {
+        Ports.requireFree(port, "the MongoDB-wire server");
+        server = new MongoServer(backend());
+        server.bind("127.0.0.1", port);
+        return this;
+    }
+
+    /** Connection string for one service's database. */
+    public String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            // shutdown (not a plain close) flushes the H2 file, or the last second of writes could be lost.
+            server.shutdown();
+        }
+    }
+
+    private MongoBackend backend() {
+        if (file == null) {
+            return new MemoryBackend();
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new InfraException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        return new H2Backend(file.toString());
+    }
+}

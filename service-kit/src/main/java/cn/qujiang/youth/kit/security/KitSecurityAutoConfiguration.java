@@ -1,0 +1,56 @@
+package cn.qujiang.youth.kit.security;
+
+import cn.qujiang.youth.kit.web.KitWebAutoConfiguration;
+import cn.qujiang.youth.kit.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+
+/**
+ * Validates Keycloak tokens: signature against the realm's JWKS (fetched lazily and cached, so a service starts
+ * before Keycloak answers), issuer, audience and expiry.
+ */
+@AutoConfiguration(after = KitWebAutoConfiguration.class)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class KitSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
+            SecurityProperties properties) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = properties.jwkSetUri() == null || properties.jwkSetUri().isBlank()
+                    ? NimbusJwtDecoder.withIssuerLocation(issuerUri).build()
+                    : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+            decoder.setJwtValidator(validator(issuerUri, properties));
+            return decoder;
+        });
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(String issuerUri, SecurityProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(issuerUri),
+                new AudienceValidator(properties.audience()));
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(Problems problems) {
+        return new ProblemSecurityHandlers(problems);
+    }
+
+    @Bean
+    ServiceSecurity serviceSecurity(ProblemSecurityHandlers handlers) {
+        return new ServiceSecurity(handlers);
+    }
+}

@@ -1,0 +1,12 @@
+package cn.qujiang.youth.kit.security;
+
+/** Realm roles of the qujiang Keycloak realm, as Spring authorities carry them. */
+public final class Roles {
+    public static final String APPLICANT = "applicant";
+    public static final String HR_OFFICER = "hr-officer";
+    public static final String POLICY_ADMIN = "policy-admin";
+    public static final String CONTACT_READER = "contact-reader";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,52 @@
+package cn.qujiang.youth.kit.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A domain refusal with a stable problem code. The code selects the localized detail text
+ * ({@code problem.<code>} in the message bundles); {@code args} fill its placeholders and must never be personal data.
+ * {@code reasons} are further stable codes, e.g. why an application is not accepted.
+ */
+public class ApiException extends RuntimeException {
+    private final HttpStatus status;
+    private final String code;
+    private final transient Object[] args;
+    private final List<String> reasons;
+
+    public ApiException(HttpStatus status, String code, Object... args) {
+        this(status, code, List.of(), args);
+    }
+
+    public ApiException(HttpStatus status, String code, List<String> reasons, Object... args) {
+        super(code);
+        this.status = status;
+        this.code = code;
+        this.args = args;
+        this.reasons = List.copyOf(reasons);
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what);
+    }
+
+    public static ApiException conflict(String code, Object... args) {
+        return new ApiException(HttpStatus.CONFLICT, code, args);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
+    public List<String> reasons() {
+        return reasons;
+    }
+}

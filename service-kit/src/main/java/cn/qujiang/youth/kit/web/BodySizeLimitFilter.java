@@ -1,0 +1,39 @@
+package cn.qujiang.youth.kit.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Refuses request bodies over the configured size with 413 before anything reads them. */
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final long maxBytes;
+    private final Problems problems;
+
+    public BodySizeLimitFilter(long maxBytes, Problems problems) {
+        this.maxBytes = maxBytes;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(JSON.writeValueAsString(problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "BODY_TOO_LARGE", RequestContextUtils.getLocale(request), maxBytes)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
