@@ -8,9 +8,10 @@ import java.util.UUID;
 /**
  * An event waiting inside its aggregate's document (field {@code outbox}) until the relay has handed it to Kafka.
  * Storing the state change and its events in one document write is what makes "no event lost" possible without
- * multi-document transactions. {@code id} becomes the CloudEvents id, the consumers' idempotency key.
+ * multi-document transactions. {@code eventId} becomes the CloudEvents id (not named {@code id}: Spring Data
+ * would store that as {@code _id}), the consumers' idempotency key.
  */
-public record OutboxEntry(String id, String type, String topic, String key, String payload, Instant occurredAt) {
+public record OutboxEntry(String eventId, String type, String topic, String key, String payload, Instant occurredAt) {
 
     public static final String FIELD = "outbox";
 

@@ -124,9 +124,9 @@ public class OutboxRelay implements SmartLifecycle {
         awaitAll(acks);
         int sent = 0;
         for (Document document : documents) {
-            List<Object> ids = document.getList(OutboxEntry.FIELD, Document.class).stream().map(e -> e.get("id")).toList();
+            List<Object> ids = document.getList(OutboxEntry.FIELD, Document.class).stream().map(e -> e.get("eventId")).toList();
             mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
-                    new Update().pull(OutboxEntry.FIELD, Query.query(Criteria.where("id").in(ids))), collection);
+                    new Update().pull(OutboxEntry.FIELD, Query.query(Criteria.where("eventId").in(ids))), collection);
             sent += ids.size();
         }
         return sent;
@@ -136,7 +136,7 @@ public class OutboxRelay implements SmartLifecycle {
         ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
                 entry.getString("payload"));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.ID, entry.getString("id"));
+        header(record, CloudEventHeaders.ID, entry.getString("eventId"));
         header(record, CloudEventHeaders.SOURCE, properties.source());
         header(record, CloudEventHeaders.TYPE, entry.getString("type"));
         header(record, CloudEventHeaders.TIME, String.valueOf(entry.get("occurredAt") instanceof java.util.Date date

@@ -1,7 +1,5 @@
 package cn.qujiang.youth.kit.web;
 
-import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,10 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
-/** Problem responses, Accept-Language (zh by default, en on request), correlation ids and the body size limit. */
+/**
+ * Problem responses, correlation ids and the body size limit. The language comes from Accept-Language, Chinese when
+ * absent ({@code spring.web.locale} in the service defaults).
+ */
 @AutoConfiguration
 @Import(ProblemDetailsAdvice.class)
 public class KitWebAutoConfiguration {
@@ -21,14 +20,6 @@ public class KitWebAutoConfiguration {
     @Bean
     Problems problems(MessageSource messageSource) {
         return new Problems(messageSource);
-    }
-
-    @Bean
-    LocaleResolver localeResolver() {
-        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.CHINESE, Locale.ENGLISH));
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-        return resolver;
     }
 
     @Bean
