@@ -98,19 +98,19 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Keycloak 26 runs on Java 21 or newer, while the suite builds for 17: use KEYCLOAK_JAVA_HOME, the running JDK
-     * when new enough, or the newest JDK under /usr/lib/jvm.
+     * Keycloak 26 still runs on Java 17 but has deprecated it: use KEYCLOAK_JAVA_HOME, else the running JDK when it
+     * is 21 or newer, else the newest JDK of 21 or newer under /usr/lib/jvm, else the running JDK.
      */
     static Path javaHomeForKeycloak() {
         String configured = System.getenv("KEYCLOAK_JAVA_HOME");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
+        Path running = Path.of(System.getProperty("java.home"));
         if (Runtime.version().feature() >= 21) {
-            return Path.of(System.getProperty("java.home"));
+            return running;
         }
-        return newestJdkUnder(Path.of("/usr/lib/jvm"))
-                .orElseThrow(() -> new InfraException("Keycloak needs Java 21 or newer: install one or set KEYCLOAK_JAVA_HOME"));
+        return newestJdkUnder(Path.of("/usr/lib/jvm")).orElse(running);
     }
 
     private static Optional<Path> newestJdkUnder(Path root) {
