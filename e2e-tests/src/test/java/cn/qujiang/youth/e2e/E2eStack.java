@@ -1,0 +1,41 @@
+package cn.qujiang.youth.e2e;
+
+import cn.qujiang.youth.infra.Ports;
+import cn.qujiang.youth.stack.LocalStack;
+import cn.qujiang.youth.stack.StackConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The full local stack, started once per test JVM with the same code as {@code ./run.sh}, on free ports and a fresh
+ * data directory so that it never collides with a stack a developer is running.
+ */
+final class E2eStack {
+    private static LocalStack stack;
+
+    private E2eStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            Path repo = Path.of(System.getProperty("qujiang.repo-dir", "..")).toAbsolutePath().normalize();
+            StackConfig config = new StackConfig(repo, tempDir(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+            long begin = System.nanoTime();
+            stack = LocalStack.start(config, step -> System.out.println("e2e stack: " + step));
+            System.out.printf("e2e stack: up in %d s%n", (System.nanoTime() - begin) / 1_000_000_000L);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        return stack;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("qujiang-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
