@@ -44,7 +44,9 @@ public final class KeycloakServer implements AutoCloseable {
                         "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
                         "--hostname=" + baseUrl(), "--import-realm", "--http-management-port=" + Ports.free(),
                         "--log-level=WARN"),
-                home, Map.of("JAVA_HOME", javaHomeForKeycloak().toString(), "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m"),
+                home, Map.of("JAVA_HOME", javaHomeForKeycloak().toString(), "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m",
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakAdmin.USERNAME,
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakAdmin.PASSWORD),
                 logDir.resolve("keycloak.log"));
         Await.until("Keycloak on port " + port, START_TIMEOUT, this::realmAnswers, process::isAlive);
         return this;
@@ -64,6 +66,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public KeycloakTokens tokens() {
         return new KeycloakTokens(issuerUri());
+    }
+
+    /** The dev-mode admin of this local Keycloak, to create throw-away users for tests. */
+    public KeycloakAdmin admin() {
+        return new KeycloakAdmin(baseUrl());
     }
 
     @Override
