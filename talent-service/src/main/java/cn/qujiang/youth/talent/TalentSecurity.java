@@ -1,0 +1,24 @@
+package cn.qujiang.youth.talent;
+
+import cn.qujiang.youth.kit.security.Roles;
+import cn.qujiang.youth.kit.security.ServiceSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Applicants reach only {@code /api/talent/me/**} (always their own data), officers the review
+ * API, and notification-service's service account the internal contact lookup (never routed by the gateway).
+ */
+@Configuration(proxyBeanMethods = false)
+class TalentSecurity {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ServiceSecurity security) throws Exception {
+        return security.build(http, routes -> routes
+                .requestMatchers("/api/talent/me/**").hasRole(Roles.APPLICANT)
+                .requestMatchers("/api/talent/review/**").hasRole(Roles.HR_OFFICER)
+                .requestMatchers("/internal/contacts/**").hasRole(Roles.CONTACT_READER));
+    }
+}

@@ -1,0 +1,62 @@
+package cn.qujiang.youth.talent.account;
+
+import cn.qujiang.youth.talent.ServiceZone;
+import cn.qujiang.youth.talent.application.ApplicationService;
+import cn.qujiang.youth.talent.matches.MatchReadModel;
+import cn.qujiang.youth.talent.profile.ProfileService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The right to be forgotten (PIPL). The profile document is first turned into a tombstone holding only the
+ * applicant id and the ApplicantErased outbox entry — one write, so the event cannot be lost even though the data it
+ * announces is gone. From then on nothing new is accepted for the applicant (match results are dropped, applications
+ * need a live profile). Applications and match results are deleted next; should the process die in between, the
+ * sweep finishes the job. The tombstone itself is deleted once its event has left and a grace period has passed
+ * (late match results that raced the erasure are purged meanwhile).
+ */
+@Service
+class ErasureService {
+    private static final Logger log = LoggerFactory.getLogger(ErasureService.class);
+    static final Duration TOMBSTONE_GRACE = Duration.ofMinutes(10);
+
+    private final ProfileService profiles;
+    private final ApplicationService applications;
+    private final MatchReadModel matches;
+    private final Clock clock;
+
+    ErasureService(ProfileService profiles, ApplicationService applications, MatchReadModel matches, Clock clock) {
+        this.profiles = profiles;
+        this.applications = applications;
+        this.matches = matches;
+        this.clock = clock;
+    }
+
+    void erase(String applicantId) {
+        profiles.eraseToTombstone(applicantId);
+        purge(applicantId, ServiceZone.now(clock));
+        log.info("applicant {} erased", applicantId);
+    }
+
+    @Scheduled(initialDelayString = "${qujiang.talent.recovery-interval:PT30S}",
+            fixedDelayString = "${qujiang.talent.recovery-interval:PT30S}")
+    void sweep() {
+        Instant graceEnd = ServiceZone.now(clock).minus(TOMBSTONE_GRACE);
+        profiles.tombstones().forEach((applicantId, erasedAt) -> {
+            purge(applicantId, erasedAt);
+            if (erasedAt.isBefore(graceEnd)) {
+                profiles.deleteRelayedTombstone(applicantId);
+            }
+        });
+    }
+
+    private void purge(String applicantId, Instant erasedAt) {
+        applications.eraseAllOf(applicantId, erasedAt);
+        matches.delete(applicantId);
+    }
+}

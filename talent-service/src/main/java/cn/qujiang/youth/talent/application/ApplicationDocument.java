@@ -1,0 +1,60 @@
+package cn.qujiang.youth.talent.application;
+
+import cn.qujiang.youth.contracts.LocalizedText;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An application or offer with its whole history and pending events.
+ * <ul>
+ * <li>{@code openKey} = applicantId:measureCode while open, removed when final: its unique sparse index makes "one
+ *     open application per measure" hold even for two submissions racing each other.</li>
+ * <li>{@code eligibilityAtSubmission} is the match result the applicant applied with, for the officer's trace.</li>
+ * <li>{@code profileSyncPending} is set in the same write as an approval and cleared once the profile's held
+ *     measures include it: the recovery marker for the second, separate profile write.</li>
+ * </ul>
+ */
+@Document(ApplicationDocument.COLLECTION)
+@CompoundIndex(name = "queue", def = "{'status': 1, 'dueDate': 1}")
+record ApplicationDocument(
+        @Id String id,
+        long version,
+        @Indexed String applicantId,
+        ApplicationKind kind,
+        String measureCode,
+        int measureVersion,
+        LocalizedText measureTitle,
+        ApplicationStatus status,
+        @Indexed(name = "openKey_unique", unique = true, sparse = true) String openKey,
+        Instant createdAt,
+        Instant submittedAt,
+        LocalDate dueDate,
+        int responseWorkingDays,
+        long profileVersionAtSubmission,
+        MatchResult eligibilityAtSubmission,
+        List<Transition> transitions,
+        Boolean profileSyncPending,
+        List<OutboxEntry> outbox) {
+
+    static final String COLLECTION = "applications";
+
+    ApplicationDocument {
+        transitions = transitions == null ? List.of() : List.copyOf(transitions);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    static String openKey(String applicantId, String measureCode) {
+        return applicantId + ":" + measureCode;
+    }
+
+    boolean overdueOn(LocalDate today) {
+        return status.awaitsOfficer() && dueDate != null && today.isAfter(dueDate);
+    }
+}

@@ -1,0 +1,147 @@
+package cn.qujiang.youth.talent.application;
+
+import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes of applications. Every status change is one update guarded by the version that was read, carrying
+ * the transition, the status, the open key and the outbox entries together.
+ */
+@Component
+class ApplicationStore {
+    private final MongoTemplate mongo;
+
+    ApplicationStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void insert(ApplicationDocument application) {
+        mongo.insert(application);
+    }
+
+    Optional<ApplicationDocument> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ApplicationDocument.class));
+    }
+
+    /** The application only when it belongs to {@code applicantId}: anyone else's is "not found". */
+    Optional<ApplicationDocument> findOwn(String id, String applicantId) {
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("_id").is(id).and("applicantId").is(applicantId)), ApplicationDocument.class));
+    }
+
+    List<ApplicationDocument> listOwn(String applicantId) {
+        return mongo.find(Query.query(Criteria.where("applicantId").is(applicantId))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")), ApplicationDocument.class);
+    }
+
+    /** Codes of the measures the applicant holds: approved applications and accepted offers. */
+    List<String> approvedCodes(String applicantId) {
+        return mongo.find(Query.query(Criteria.where("applicantId").is(applicantId)
+                        .and("status").is(ApplicationStatus.APPROVED)), ApplicationDocument.class)
+                .stream().map(ApplicationDocument::measureCode).distinct().sorted().toList();
+    }
+
+    boolean exists(String applicantId, String measureCode, Collection<ApplicationStatus> statuses) {
+        return mongo.exists(Query.query(Criteria.where("applicantId").is(applicantId).and("measureCode").is(measureCode)
+                .and("status").in(statuses)), ApplicationDocument.class);
+    }
+
+    boolean existsAny(String applicantId, String measureCode, ApplicationKind kind) {
+        return mongo.exists(Query.query(Criteria.where("applicantId").is(applicantId).and("measureCode").is(measureCode)
+                .and("kind").is(kind)), ApplicationDocument.class);
+    }
+
+    /**
+     * Moves the application from the version that was read to the next one: status, transition, open key (removed
+     * when the new status is final), any extra fields and the events, all in one write.
+     */
+    void move(ApplicationDocument application, Transition transition, Update extra, List<OutboxEntry> events) {
+        Update update = extra == null ? new Update() : extra;
+        update.set("status", transition.to()).set("version", application.version() + 1)
+                .push("transitions", transition);
+        if (!transition.to().isOpen()) {
+            update.unset("openKey");
+        }
+        if (!events.isEmpty()) {
+            update.push(OutboxEntry.FIELD).each(events.toArray());
+        }
+        Query unchanged = Query.query(Criteria.where("_id").is(application.id()).and("version").is(application.version()));
+        if (mongo.updateFirst(unchanged, update, ApplicationDocument.class).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("application changed since version " + application.version());
+        }
+    }
+
+    /** Open offers of these measures become LAPSED (the applicant no longer qualifies); one write per status. */
+    void lapseOffers(String applicantId, Collection<String> measureCodes, Instant at) {
+        for (ApplicationStatus from : List.of(ApplicationStatus.OFFERED, ApplicationStatus.CONFIRMED)) {
+            Query query = Query.query(Criteria.where("applicantId").is(applicantId).and("kind").is(ApplicationKind.OFFER)
+                    .and("measureCode").in(measureCodes).and("status").is(from));
+            Transition lapse = new Transition(at, ApplicationStatus.Actor.SYSTEM, "system", null, from,
+                    ApplicationStatus.LAPSED, "NO_LONGER_ELIGIBLE", null);
+            mongo.updateMulti(query, new Update().set("status", ApplicationStatus.LAPSED).unset("openKey")
+                    .inc("version", 1).push("transitions", lapse), ApplicationDocument.class);
+        }
+    }
+
+    record QueueFilter(Set<ApplicationStatus> statuses, String measureCode, Boolean overdue, LocalDate today) {
+    }
+
+    List<ApplicationDocument> queue(QueueFilter filter, int page, int size) {
+        return mongo.find(queueQuery(filter).with(Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("submittedAt"),
+                Sort.Order.asc("_id"))).skip((long) page * size).limit(size), ApplicationDocument.class);
+    }
+
+    long count(QueueFilter filter) {
+        return mongo.count(queueQuery(filter), ApplicationDocument.class);
+    }
+
+    long countOverdue(LocalDate today) {
+        return count(new QueueFilter(ApplicationStatus.awaitingOfficer(), null, true, today));
+    }
+
+    private static Query queueQuery(QueueFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("status").in(filter.statuses()));
+        if (filter.measureCode() != null) {
+            all.add(Criteria.where("measureCode").is(filter.measureCode()));
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            all.add(Criteria.where("status").in(ApplicationStatus.awaitingOfficer()));
+            all.add(Criteria.where("dueDate").lt(filter.today()));
+        } else if (Boolean.FALSE.equals(filter.overdue())) {
+            all.add(new Criteria().orOperator(Criteria.where("status").nin(ApplicationStatus.awaitingOfficer()),
+                    Criteria.where("dueDate").gte(filter.today())));
+        }
+        return Query.query(new Criteria().andOperator(all));
+    }
+
+    List<String> applicantsWithPendingProfileSync() {
+        return mongo.findDistinct(Query.query(Criteria.where("profileSyncPending").is(true)), "applicantId",
+                ApplicationDocument.class, String.class);
+    }
+
+    void clearProfileSyncPending(String applicantId, Collection<String> syncedCodes) {
+        mongo.updateMulti(Query.query(Criteria.where("applicantId").is(applicantId).and("profileSyncPending").is(true)
+                        .and("measureCode").in(syncedCodes)),
+                new Update().unset("profileSyncPending"), ApplicationDocument.class);
+    }
+
+    /** Erasure: every application and offer of the applicant created before the erasure. */
+    void deleteAllOf(String applicantId, Instant createdBefore) {
+        mongo.remove(Query.query(Criteria.where("applicantId").is(applicantId).and("createdAt").lte(createdBefore)),
+                ApplicationDocument.class);
+    }
+}

@@ -1,0 +1,71 @@
+package cn.qujiang.youth.talent.application;
+
+import cn.qujiang.youth.kit.security.Caller;
+import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
+import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
+import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersResult;
+import cn.qujiang.youth.talent.application.ReviewViews.DecisionRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.QueuePage;
+import cn.qujiang.youth.talent.application.ReviewViews.ReviewDetail;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The HR officers' review API (role hr-officer). */
+@RestController
+@RequestMapping("/api/talent/review")
+class ReviewController {
+    private final ReviewService review;
+
+    ReviewController(ReviewService review) {
+        this.review = review;
+    }
+
+    @Operation(summary = "Review queue sorted by due date; default statuses: waiting for an officer")
+    @GetMapping("/applications")
+    QueuePage queue(@RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String measure,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            Locale locale) {
+        return review.queue(status, measure, overdue, page, size, locale);
+    }
+
+    @Operation(summary = "An application with masked personal data and the eligibility trace at submission and now")
+    @GetMapping("/applications/{id}")
+    ReviewDetail detail(@PathVariable String id, Locale locale) {
+        return review.detail(id, locale);
+    }
+
+    @Operation(summary = "Decide: APPROVE, REJECT or REQUEST_INFO, at the version read (409 if someone was faster)")
+    @PostMapping(path = "/applications/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ReviewDetail decide(Authentication authentication, @PathVariable String id,
+            @Valid @RequestBody DecisionRequest request, Locale locale) {
+        return review.decide(officer(authentication), id, request, locale);
+    }
+
+    @Operation(summary = "Confirm auto-grant offers in bulk; returns which were confirmed and which skipped")
+    @PostMapping(path = "/offers/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ConfirmOffersResult confirm(Authentication authentication, @Valid @RequestBody ConfirmOffersRequest request) {
+        return review.confirmOffers(officer(authentication), request.ids());
+    }
+
+    private static Acting officer(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return new Acting(Actor.OFFICER, caller.id(), caller.username());
+    }
+}

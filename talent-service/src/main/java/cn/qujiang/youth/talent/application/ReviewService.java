@@ -1,0 +1,166 @@
+package cn.qujiang.youth.talent.application;
+
+import cn.qujiang.youth.contracts.LocalizedText;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.kit.web.ApiException;
+import cn.qujiang.youth.talent.ServiceZone;
+import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
+import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
+import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersResult;
+import cn.qujiang.youth.talent.application.ReviewViews.DecisionKind;
+import cn.qujiang.youth.talent.application.ReviewViews.DecisionRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.Eligibility;
+import cn.qujiang.youth.talent.application.ReviewViews.MaskedApplicant;
+import cn.qujiang.youth.talent.application.ReviewViews.QueueItem;
+import cn.qujiang.youth.talent.application.ReviewViews.QueuePage;
+import cn.qujiang.youth.talent.application.ReviewViews.ReviewDetail;
+import cn.qujiang.youth.talent.application.ReviewViews.TransitionView;
+import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
+import cn.qujiang.youth.talent.matches.MatchReadModel;
+import cn.qujiang.youth.talent.matches.MatchResultView;
+import cn.qujiang.youth.talent.matches.Matches;
+import cn.qujiang.youth.talent.profile.Profile;
+import cn.qujiang.youth.talent.profile.ProfileDetails;
+import cn.qujiang.youth.talent.profile.ProfileService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The officers' side: the queue by due date, an application with the eligibility trace at submission and now,
+ * decisions guarded by the version the officer saw, and bulk confirmation of auto-grant offers.
+ */
+@Service
+class ReviewService {
+    private final ApplicationStore store;
+    private final ApplicationWorkflow workflow;
+    private final ProfileService profiles;
+    private final MatchReadModel matches;
+    private final CatalogueReplica catalogue;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ReviewService(ApplicationStore store, ApplicationWorkflow workflow, ProfileService profiles, MatchReadModel matches,
+            CatalogueReplica catalogue, MessageSource messages, Clock clock) {
+        this.store = store;
+        this.workflow = workflow;
+        this.profiles = profiles;
+        this.matches = matches;
+        this.catalogue = catalogue;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    QueuePage queue(ApplicationStatus status, String measureCode, Boolean overdue, int page, int size, Locale locale) {
+        LocalDate today = ServiceZone.today(clock);
+        Set<ApplicationStatus> statuses = status == null ? ApplicationStatus.awaitingOfficer() : Set.of(status);
+        ApplicationStore.QueueFilter filter = new ApplicationStore.QueueFilter(statuses, measureCode, overdue, today);
+        List<ApplicationDocument> found = store.queue(filter, page, size);
+        Map<String, Profile> applicants = profiles.findAll(found.stream().map(ApplicationDocument::applicantId)
+                .distinct().toList());
+        List<QueueItem> items = found.stream().map(application -> new QueueItem(application.id(),
+                application.kind(), application.measureCode(), title(application.measureTitle(), application.measureCode(), locale),
+                application.status(),
+                Optional.ofNullable(applicants.get(application.applicantId()))
+                        .map(profile -> Masking.name(profile.personal().name())).orElse(null),
+                application.submittedAt(), application.dueDate(), application.overdueOn(today), application.version()))
+                .toList();
+        return new QueuePage(items, page, size, store.count(filter));
+    }
+
+    ReviewDetail detail(String id, Locale locale) {
+        return detail(store.find(id).orElseThrow(() -> ApiException.notFound("application")), locale);
+    }
+
+    ReviewDetail decide(Acting officer, String id, DecisionRequest request, Locale locale) {
+        ApplicationDocument application = store.find(id).orElseThrow(() -> ApiException.notFound("application"));
+        if (application.version() != request.version()) {
+            throw new OptimisticLockingFailureException("application is at another version");
+        }
+        ApplicationStatus to = switch (request.decision()) {
+            case APPROVE -> ApplicationStatus.APPROVED;
+            case REJECT -> ApplicationStatus.REJECTED;
+            case REQUEST_INFO -> ApplicationStatus.INFO_REQUESTED;
+        };
+        if (application.kind() == ApplicationKind.OFFER && request.decision() != DecisionKind.REJECT) {
+            // offers are confirmed in bulk and approved by the applicant's acceptance, never approved directly
+            throw new ApiException(HttpStatus.CONFLICT,
+                    "TRANSITION_NOT_ALLOWED", application.status(), to);
+        }
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        return detail(workflow.move(application, to, officer, request.reasonCode(), comment), locale);
+    }
+
+    ConfirmOffersResult confirmOffers(Acting officer, List<String> ids) {
+        List<String> confirmed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String id : ids.stream().distinct().toList()) {
+            Optional<ApplicationDocument> offer = store.find(id)
+                    .filter(found -> found.kind() == ApplicationKind.OFFER
+                            && found.status().canMove(ApplicationStatus.CONFIRMED, Actor.OFFICER));
+            try {
+                if (offer.isPresent()) {
+                    workflow.move(offer.get(), ApplicationStatus.CONFIRMED, officer, "OFFER_CONFIRMED", null);
+                    confirmed.add(id);
+                } else {
+                    skipped.add(id);
+                }
+            } catch (OptimisticLockingFailureException | ApiException e) {
+                skipped.add(id); // changed meanwhile (declined, lapsed, confirmed by a colleague)
+            }
+        }
+        return new ConfirmOffersResult(confirmed, skipped);
+    }
+
+    private ReviewDetail detail(ApplicationDocument application, Locale locale) {
+        LocalDate today = ServiceZone.today(clock);
+        Optional<Profile> profile = profiles.find(application.applicantId());
+        Optional<Matches> now = matches.find(application.applicantId());
+        Long currentProfileVersion = profile.map(Profile::version).orElse(null);
+        Eligibility atSubmission = new Eligibility(application.profileVersionAtSubmission(), false,
+                view(application.eligibilityAtSubmission(), locale));
+        Eligibility current = now.flatMap(found -> found.result(application.measureCode())
+                .map(result -> new Eligibility(found.profileVersion(),
+                        currentProfileVersion != null && currentProfileVersion == found.profileVersion(),
+                        view(result, locale))))
+                .orElse(null);
+        return new ReviewDetail(application.id(), application.kind(), application.version(), application.status(),
+                application.measureCode(), title(application.measureTitle(), application.measureCode(), locale),
+                application.submittedAt(), application.dueDate(), application.responseWorkingDays(),
+                application.overdueOn(today), profile.map(ReviewService::masked).orElse(null), atSubmission, current,
+                application.transitions().stream().map(t -> new TransitionView(t.at(), t.actor(), t.by(), t.byName(),
+                        t.from(), t.to(), t.reasonCode(), ApplicationViews.reason(t.reasonCode(), locale, messages),
+                        t.comment())).toList());
+    }
+
+    private MatchResultView view(MatchResult result, Locale locale) {
+        if (result == null) {
+            return null;
+        }
+        Map<String, MeasurePublished> excluding = catalogue.findAll(result.excludedBy());
+        return MatchResultView.of(result, locale, messages,
+                code -> Optional.ofNullable(excluding.get(code)).map(MeasurePublished::title).orElse(null));
+    }
+
+    private static MaskedApplicant masked(Profile profile) {
+        ProfileDetails details = profile.details() == null ? new ProfileDetails(null, null, null) : profile.details();
+        return new MaskedApplicant(profile.applicantId(), Masking.name(profile.personal().name()),
+                Masking.idNumber(profile.personal().idNumber()), Masking.phone(profile.personal().phone()),
+                Masking.email(profile.personal().email()), profile.facts(), details.school(), details.employer(),
+                details.employerCreditCode(), profile.heldMeasures(), profile.version());
+    }
+
+    private static String title(LocalizedText title, String fallback, Locale locale) {
+        return title == null ? fallback : title.in(locale);
+    }
+}

@@ -1,0 +1,41 @@
+package cn.qujiang.youth.talent.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.stereotype.Component;
+
+/** Response deadlines of applications, in working days of the district's calendar. */
+@Component
+public class Deadlines {
+    private static final String DEFAULT_LOCATION = "classpath:calendar/cn-mainland-holidays.txt";
+
+    private final WorkingDayCalendar calendar;
+    private final int defaultWorkingDays;
+
+    Deadlines(CalendarProperties properties) {
+        this.calendar = load(properties);
+        this.defaultWorkingDays = properties.defaultResponseWorkingDays();
+    }
+
+    /** The deadline for a measure promising {@code responseWorkingDays} (0 or less: the default tier). */
+    public LocalDate dueDate(LocalDate received, int responseWorkingDays) {
+        return calendar.addWorkingDays(received, workingDays(responseWorkingDays));
+    }
+
+    public int workingDays(int responseWorkingDays) {
+        return responseWorkingDays > 0 ? responseWorkingDays : defaultWorkingDays;
+    }
+
+    private static WorkingDayCalendar load(CalendarProperties properties) {
+        var resource = properties.location() != null ? properties.location()
+                : new DefaultResourceLoader().getResource(DEFAULT_LOCATION);
+        try (InputStream in = resource.getInputStream()) {
+            return WorkingDayCalendar.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the holiday calendar " + resource.getDescription(), e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package cn.qujiang.youth.talent.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AES-256-GCM for personal data fields. The {@code context} (e.g. {@code profile:<applicantId>:phone}) is bound as
+ * additional authenticated data, so a cipher text copied into another document or field does not decrypt.
+ */
+public class FieldCipher {
+    private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Map<String, SecretKey> keys;
+    private final String activeKeyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldCipher(CryptoProperties properties) {
+        if (properties.activeKey() == null || !properties.keys().containsKey(properties.activeKey())) {
+            throw new IllegalStateException("qujiang.crypto.active-key must name one of qujiang.crypto.keys");
+        }
+        Map<String, SecretKey> loaded = new LinkedHashMap<>();
+        properties.keys().forEach((id, base64) -> loaded.put(id, aesKey(id, base64)));
+        this.keys = Map.copyOf(loaded);
+        this.activeKeyId = properties.activeKey();
+        if (activeKeyId.startsWith("dev")) {
+            log.warn("personal data is encrypted with the development key '{}': never use it in production", activeKeyId);
+        }
+    }
+
+    public Sealed seal(String plain, String context) {
+        if (plain == null) {
+            return null;
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] data = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            return new Sealed(activeKeyId, Base64.getEncoder().encodeToString(nonce),
+                    Base64.getEncoder().encodeToString(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String open(Sealed sealed, String context) {
+        if (sealed == null) {
+            return null;
+        }
+        SecretKey key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw new IllegalStateException("no key configured for key id " + sealed.keyId());
+        }
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.DECRYPT_MODE, key,
+                    new GCMParameterSpec(TAG_BITS, Base64.getDecoder().decode(sealed.iv())));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(Base64.getDecoder().decode(sealed.data())), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            // never include the value or the context: the context names the applicant
+            throw new IllegalStateException("decryption failed for a value sealed with key " + sealed.keyId(), e);
+        }
+    }
+
+    static SecretKey aesKey(String id, String base64) {
+        byte[] bytes = decode(id, base64);
+        if (bytes.length != 32) {
+            throw new IllegalStateException("key " + id + " must be 32 bytes (AES-256), got " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    static byte[] decode(String id, String base64) {
+        try {
+            return Base64.getDecoder().decode(base64 == null ? "" : base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("key " + id + " is not valid base64", e);
+        }
+    }
+}

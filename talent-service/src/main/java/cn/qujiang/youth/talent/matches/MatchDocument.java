@@ -1,0 +1,26 @@
+package cn.qujiang.youth.talent.matches;
+
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The latest match results of one applicant. {@code revision} guards the read-merge-write of concurrent
+ * deliveries; {@code profileVersion} and {@code evaluatedAt} decide which evaluation is the newer.
+ */
+@Document("matches")
+record MatchDocument(
+        @Id String applicantId,
+        long profileVersion,
+        LocalDate asOf,
+        Instant evaluatedAt,
+        List<MatchResult> results,
+        long revision) {
+
+    MatchDocument {
+        results = results == null ? List.of() : List.copyOf(results);
+    }
+}

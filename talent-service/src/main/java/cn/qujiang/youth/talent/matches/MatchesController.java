@@ -1,0 +1,64 @@
+package cn.qujiang.youth.talent.matches;
+
+import cn.qujiang.youth.contracts.LocalizedText;
+import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.kit.security.Caller;
+import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
+import cn.qujiang.youth.talent.profile.Profile;
+import cn.qujiang.youth.talent.profile.ProfileService;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the caller qualifies for, measure by measure, in their language (Accept-Language, Chinese by default). */
+@RestController
+class MatchesController {
+    private final MatchReadModel matches;
+    private final ProfileService profiles;
+    private final CatalogueReplica catalogue;
+    private final MessageSource messages;
+
+    MatchesController(MatchReadModel matches, ProfileService profiles, CatalogueReplica catalogue,
+            MessageSource messages) {
+        this.matches = matches;
+        this.profiles = profiles;
+        this.catalogue = catalogue;
+        this.messages = messages;
+    }
+
+    /**
+     * {@code current} is false while the latest profile version has not been evaluated yet: the app shows the
+     * results as "being updated".
+     */
+    record MatchesView(Long profileVersion, boolean current, LocalDate asOf, Instant evaluatedAt,
+            List<MatchResultView> results) {
+    }
+
+    @Operation(summary = "My match results: outcome, amount, failed criteria with hints, missing facts")
+    @GetMapping("/api/talent/me/matches")
+    MatchesView get(Authentication authentication, Locale locale) {
+        String applicantId = Caller.of(authentication).id();
+        Long profileVersion = profiles.find(applicantId).map(Profile::version).orElse(null);
+        return matches.find(applicantId).map(found -> {
+            Map<String, MeasurePublished> titles = catalogue.findAll(found.results().stream()
+                    .flatMap(result -> result.excludedBy().stream()).distinct().toList());
+            return new MatchesView(found.profileVersion(),
+                    profileVersion != null && profileVersion == found.profileVersion(), found.asOf(),
+                    found.evaluatedAt(), found.results().stream()
+                            .map(result -> MatchResultView.of(result, locale, messages, code -> title(titles, code)))
+                            .toList());
+        }).orElse(new MatchesView(null, false, null, null, List.of()));
+    }
+
+    private static LocalizedText title(Map<String, MeasurePublished> measures, String code) {
+        MeasurePublished measure = measures.get(code);
+        return measure == null ? null : measure.title();
+    }
+}

@@ -1,0 +1,48 @@
+package cn.qujiang.youth.talent.profile;
+
+import cn.qujiang.youth.kit.security.Caller;
+import cn.qujiang.youth.kit.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own profile; there is no way to name another applicant's. */
+@RestController
+@RequestMapping("/api/talent/me/profile")
+class ProfileController {
+    private final ProfileService profiles;
+
+    ProfileController(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @Operation(summary = "Read my profile (ETag = version)")
+    @GetMapping
+    ResponseEntity<ProfileView> get(Authentication authentication) {
+        Profile profile = profiles.find(Caller.of(authentication).id())
+                .orElseThrow(() -> ApiException.notFound("profile"));
+        return ResponseEntity.ok().eTag(Long.toString(profile.version()))
+                .body(ProfileView.of(profile, profiles.currentNoticeVersion()));
+    }
+
+    @Operation(summary = "Save my whole profile; send the version read (body or If-Match), none for the first save")
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ProfileView> put(Authentication authentication,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ProfileRequest request) {
+        Long expected = request.version() != null ? request.version() : IfMatch.version(ifMatch);
+        ProfileService.Saved saved = profiles.save(Caller.of(authentication).id(), request, expected);
+        return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag(Long.toString(saved.profile().version()))
+                .body(ProfileView.of(saved.profile(), profiles.currentNoticeVersion()));
+    }
+}

@@ -1,0 +1,59 @@
+package cn.qujiang.youth.talent.profile;
+
+import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
+import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
+import cn.qujiang.youth.contracts.ApplicantFacts.Industry;
+import cn.qujiang.youth.talent.profile.validation.SaneDate;
+import cn.qujiang.youth.talent.profile.validation.ValidCreditCode;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The sections of a profile as the applicant sends and reads them. Every section and field is optional. */
+public final class ProfileSections {
+    private ProfileSections() {
+    }
+
+    /** Acceptance of the privacy notice shown in the app; the server records when. */
+    public record ConsentGiven(@NotBlank @Size(max = 20) String noticeVersion, @AssertTrue boolean accepted) {
+    }
+
+    public record ConsentView(String noticeVersion, Instant consentedAt) {
+    }
+
+    public record Education(
+            Degree degree,
+            @Size(max = 100) String school,
+            @SaneDate(notBefore = "1950-01-01", yearsAhead = 6) LocalDate graduationDate,
+            Boolean topUniversity) {
+    }
+
+    public record Residence(Boolean residesInQujiang, Boolean firstTimeInQujiang) {
+    }
+
+    public record Employment(
+            EmploymentStatus status,
+            @Size(max = 100) String employer,
+            @ValidCreditCode String employerCreditCode,
+            Boolean employerInQujiang,
+            Industry industry,
+            @Min(0) @Max(600) Integer socialInsuranceMonthsInQujiang,
+            @Min(0) @Max(600) Integer laborContractMonths) {
+    }
+
+    public record Startup(
+            Boolean registeredInQujiang,
+            @SaneDate(notBefore = "1950-01-01") LocalDate since,
+            Industry sector) {
+    }
+
+    public record Housing(Boolean ownsHomeInQujiang, Boolean rentingInQujiang) {
+    }
+
+    public record Family(Boolean married, @Min(0) @Max(10) Integer childrenUnder3, Boolean returnedToRuralQujiang) {
+    }
+}

@@ -1,0 +1,107 @@
+package cn.qujiang.youth.talent.profile;
+
+import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every write to a profile is one document write carrying its events: a new document, or an update guarded by
+ * the version that was read. Updates set the state field by field and {@code $push} the new outbox entries, so
+ * entries the relay is removing at the same moment are never written back.
+ */
+@Component
+class ProfileStore {
+    private static final List<String> STATE_FIELDS = List.of("idIndex", "identity", "preferredLanguage", "facts",
+            "details", "consent", "heldMeasures", "createdAt", "updatedAt");
+
+    private final MongoTemplate mongo;
+
+    ProfileStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The document, live or tombstone. */
+    Optional<ProfileDocument> find(String applicantId) {
+        return Optional.ofNullable(mongo.findById(applicantId, ProfileDocument.class));
+    }
+
+    List<ProfileDocument> findLive(Collection<String> applicantIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(applicantIds).and("erasedAt").exists(false)),
+                ProfileDocument.class);
+    }
+
+    boolean exists(String applicantId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(applicantId)), ProfileDocument.class);
+    }
+
+    void insert(ProfileDocument document) {
+        mongo.insert(document);
+    }
+
+    /** Writes {@code next} over the version {@code expectedVersion} (live or tombstone) and appends {@code event}. */
+    void update(ProfileDocument next, long expectedVersion, OutboxEntry event) {
+        Update update = new Update().set("version", next.version()).unset("erasedAt").push(OutboxEntry.FIELD, event);
+        set(update, "idIndex", next.idIndex());
+        set(update, "identity", next.identity());
+        set(update, "preferredLanguage", next.preferredLanguage());
+        set(update, "facts", next.facts());
+        set(update, "details", next.details());
+        set(update, "consent", next.consent());
+        set(update, "heldMeasures", next.heldMeasures());
+        set(update, "createdAt", next.createdAt());
+        set(update, "updatedAt", next.updatedAt());
+        guarded(next.id(), expectedVersion, update);
+    }
+
+    void updateHeldMeasures(String applicantId, long expectedVersion, List<String> heldMeasures, Instant at,
+            OutboxEntry event) {
+        guarded(applicantId, expectedVersion, new Update().set("version", expectedVersion + 1)
+                .set("heldMeasures", heldMeasures).set("updatedAt", at).push(OutboxEntry.FIELD, event));
+    }
+
+    /**
+     * Turns a live profile into a tombstone in one write: every personal and factual field goes, the version moves
+     * on, the ApplicantErased event is appended behind any event still waiting. False when there was no live
+     * profile.
+     */
+    boolean tombstone(String applicantId, Instant erasedAt, OutboxEntry event) {
+        Update update = new Update().set("erasedAt", erasedAt).inc("version", 1).push(OutboxEntry.FIELD, event);
+        STATE_FIELDS.forEach(update::unset);
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(applicantId).and("erasedAt").exists(false)),
+                update, ProfileDocument.class).getMatchedCount() == 1;
+    }
+
+    List<ProfileDocument> tombstones() {
+        return mongo.find(Query.query(Criteria.where("erasedAt").exists(true)), ProfileDocument.class);
+    }
+
+    /** Deletes a tombstone once the relay has published its events; false while some are still waiting. */
+    boolean deleteRelayedTombstone(String applicantId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(applicantId).and("erasedAt").exists(true)
+                .and(OutboxEntry.FIELD + ".0").exists(false)), ProfileDocument.class).getDeletedCount() == 1;
+    }
+
+    private void guarded(String applicantId, long expectedVersion, Update update) {
+        Query query = Query.query(Criteria.where("_id").is(applicantId).and("version").is(expectedVersion));
+        if (mongo.updateFirst(query, update, ProfileDocument.class).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("profile changed since version " + expectedVersion);
+        }
+    }
+
+    /** Absent values are removed rather than stored as null: a sparse index must not see a null ID index. */
+    private static void set(Update update, String field, Object value) {
+        if (value == null) {
+            update.unset(field);
+        } else {
+            update.set(field, value);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package cn.qujiang.youth.talent.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.qujiang.youth.contracts.LocalizedText;
+import cn.qujiang.youth.talent.InMemoryMongo;
+import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** The application store against mongo-java-server: the unique sparse open key and the version guard. */
+class ApplicationStoreTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    private InMemoryMongo mongo;
+    private ApplicationStore store;
+
+    @BeforeEach
+    void start() {
+        mongo = new InMemoryMongo().withIndexesOf(ApplicationDocument.class);
+        store = new ApplicationStore(mongo.template());
+    }
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    static ApplicationDocument submitted(String applicant, String code, LocalDate due) {
+        Instant now = Instant.parse("2026-03-02T01:00:00Z");
+        return new ApplicationDocument(UUID.randomUUID().toString(), 1, applicant, ApplicationKind.APPLICATION, code, 1,
+                LocalizedText.of("补贴", "Subsidy"), ApplicationStatus.SUBMITTED, ApplicationDocument.openKey(applicant, code),
+                now, now, due, 3, 1, null,
+                List.of(new Transition(now, Actor.APPLICANT, applicant, null, null, ApplicationStatus.SUBMITTED, "SUBMITTED", null)),
+                null, List.of());
+    }
+
+    private ApplicationDocument insert(ApplicationDocument application) {
+        store.insert(application);
+        return application;
+    }
+
+    private static Transition to(ApplicationStatus from, ApplicationStatus to) {
+        return new Transition(Instant.now(), Actor.OFFICER, "officer-1", "hr1", from, to, "CRITERIA_MET", null);
+    }
+
+    @Test
+    void theServerRefusesASecondOpenApplicationForTheSameMeasure() {
+        store.insert(submitted("a1", "QJY-01", TODAY));
+        assertThatThrownBy(() -> store.insert(submitted("a1", "QJY-01", TODAY))).isInstanceOf(DuplicateKeyException.class);
+        store.insert(submitted("a2", "QJY-01", TODAY)); // another applicant
+        store.insert(submitted("a1", "QJY-02", TODAY)); // another measure
+    }
+
+    @Test
+    void closingAnApplicationFreesTheKeyAndClosedOnesDoNotCollide() {
+        ApplicationDocument first = insert(submitted("a1", "QJY-01", TODAY));
+        store.move(first, to(ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED), new Update(), List.of());
+        ApplicationDocument second = insert(submitted("a1", "QJY-01", TODAY));
+        store.move(second, new Transition(Instant.now(), Actor.APPLICANT, "a1", null, ApplicationStatus.SUBMITTED,
+                ApplicationStatus.WITHDRAWN, "WITHDRAWN", null), new Update(), List.of());
+        store.insert(submitted("a1", "QJY-01", TODAY));
+        assertThat(store.listOwn("a1")).extracting(ApplicationDocument::status)
+                .containsExactlyInAnyOrder(ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN, ApplicationStatus.SUBMITTED);
+        assertThat(store.find(first.id()).orElseThrow().openKey()).isNull();
+    }
+
+    @Test
+    void aMoveFromAVersionThatIsNoLongerCurrentFails() {
+        ApplicationDocument read = insert(submitted("a1", "QJY-01", TODAY));
+        store.move(read, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED), new Update(), List.of());
+        assertThatThrownBy(() -> store.move(read, to(ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED),
+                new Update(), List.of())).isInstanceOf(OptimisticLockingFailureException.class);
+        ApplicationDocument now = store.find(read.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(now.version()).isEqualTo(2);
+        assertThat(now.transitions()).extracting(Transition::to)
+                .containsExactly(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED);
+    }
+
+    @Test
+    void theQueueIsSortedByDueDateAndFiltersOverdueAndMeasure() {
+        store.insert(submitted("a1", "QJY-01", TODAY.minusDays(2)));
+        store.insert(submitted("a2", "QJY-01", TODAY.plusDays(3)));
+        store.insert(submitted("a3", "QJY-02", TODAY.minusDays(1)));
+        store.insert(submitted("a4", "QJY-02", TODAY)); // due today: not yet overdue
+        Set<ApplicationStatus> waiting = ApplicationStatus.awaitingOfficer();
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, TODAY), 0, 10))
+                .extracting(ApplicationDocument::applicantId).containsExactly("a1", "a3", "a4", "a2");
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, true, TODAY), 0, 10))
+                .extracting(ApplicationDocument::applicantId).containsExactly("a1", "a3");
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, false, TODAY), 0, 10))
+                .extracting(ApplicationDocument::applicantId).containsExactly("a4", "a2");
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, "QJY-02", null, TODAY), 0, 10))
+                .extracting(ApplicationDocument::applicantId).containsExactly("a3", "a4");
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, TODAY), 1, 2))
+                .extracting(ApplicationDocument::applicantId).containsExactly("a4", "a2");
+        assertThat(store.countOverdue(TODAY)).isEqualTo(2);
+    }
+
+    @Test
+    void theProfileSyncMarkerIsClearedOnlyForTheCodesThatWereSynced() {
+        ApplicationDocument x = insert(submitted("a1", "QJY-01", TODAY));
+        ApplicationDocument y = insert(submitted("a1", "QJY-02", TODAY));
+        store.move(x, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED),
+                new Update().set("profileSyncPending", true), List.of());
+        store.move(y, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED),
+                new Update().set("profileSyncPending", true), List.of());
+        assertThat(store.applicantsWithPendingProfileSync()).containsExactly("a1");
+        store.clearProfileSyncPending("a1", List.of("QJY-01"));
+        assertThat(store.find(x.id()).orElseThrow().profileSyncPending()).isNull();
+        assertThat(store.find(y.id()).orElseThrow().profileSyncPending()).isTrue();
+        assertThat(store.approvedCodes("a1")).containsExactly("QJY-01", "QJY-02");
+    }
+}

@@ -1,0 +1,381 @@
+package cn.qujiang.youth.talent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.qujiang.youth.contracts.ApplicantProfileChanged;
+import cn.qujiang.youth.contracts.ApplicationDecided;
+import cn.qujiang.youth.contracts.ApplicationSubmitted;
+import cn.qujiang.youth.contracts.CloudEventHeaders;
+import cn.qujiang.youth.contracts.EventJson;
+import cn.qujiang.youth.contracts.EventType;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.contracts.MeasurePublished.Mode;
+import cn.qujiang.youth.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.JsonNode;
+
+class ApplicationIT extends TalentIntegrationTest {
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final String ID_A = idNumber("33080320000315123");
+    static final String ID_B = idNumber("33080319980707004");
+
+    static final MeasurePublished OPEN = measure("IT-OPEN", 1, Mode.APPLY, LocalDate.of(2024, 1, 1), null, null,
+            List.of(), 3);
+    static final MeasurePublished CLOSED = measure("IT-CLOSED", 1, Mode.APPLY, LocalDate.of(2024, 1, 1),
+            TODAY.minusDays(1), null, List.of(), 5);
+    static final MeasurePublished RENT = measure("IT-RENT", 1, Mode.APPLY, LocalDate.of(2024, 1, 1), null, null,
+            List.of("IT-BUY"), 5);
+    static final MeasurePublished BUY = measure("IT-BUY", 1, Mode.APPLY, LocalDate.of(2024, 1, 1), null, null,
+            List.of(), 5);
+    static final MeasurePublished SCARCE = measure("IT-SCARCE", 1, Mode.APPLY, LocalDate.of(2024, 1, 1), null, 1,
+            List.of(), 15);
+    static final MeasurePublished AUTO = measure("IT-AUTO", 1, Mode.AUTO_GRANT, LocalDate.of(2024, 1, 1), null, null,
+            List.of(), 1);
+
+    @Autowired
+    MeterRegistry meters;
+
+    String a;
+    String b;
+
+    @BeforeEach
+    void applicantsAndCatalogue() {
+        ensureCatalogue(OPEN, CLOSED, RENT, BUY, SCARCE, AUTO);
+        a = subject(User.APPLICANT1);
+        b = subject(User.APPLICANT2);
+        createProfile(User.APPLICANT1, "张三", ID_A, "13812345678", "zhang@example.com");
+        createProfile(User.APPLICANT2, "李四", ID_B, "13700001111", null);
+    }
+
+    /** The latest match for the caller's current profile version says ELIGIBLE for these codes. */
+    void eligible(User user, List<String> newlyEligible, String... codes) {
+        List<cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult> results = new ArrayList<>();
+        for (String code : codes) {
+            results.add(result(code, Outcome.ELIGIBLE));
+        }
+        results.add(result("IT-NO", Outcome.INELIGIBLE));
+        deliverMatches(matches(subject(user), profileVersion(user), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                newlyEligible, results.toArray(cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult[]::new)));
+    }
+
+    Http.Response apply(User user, String code) {
+        return http.post("/api/talent/me/applications", Map.of("measureCode", code)).token(token(user)).send();
+    }
+
+    Http.Response decide(User officer, String id, long version, String decision, String reason) {
+        return http.post("/api/talent/review/applications/" + id + "/decision",
+                Map.of("version", version, "decision", decision, "reasonCode", reason, "comment", "已核对"))
+                .token(token(officer)).send();
+    }
+
+    static Predicate<ConsumerRecord<String, String>> ofType(EventType type) {
+        return record -> type.typeId().equals(TopicProbe.header(record, CloudEventHeaders.TYPE));
+    }
+
+    @Test
+    void anEligibleApplicantAppliesOnceWithADueDateInWorkingDays() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        try (TopicProbe applications = probe(Topics.TALENT_APPLICATION)) {
+            Http.Response created = apply(User.APPLICANT1, "IT-OPEN");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            JsonNode body = created.json();
+            assertThat(body.get("status").asString()).isEqualTo("SUBMITTED");
+            assertThat(body.get("timeline").get(0).get("to").asString()).isEqualTo("SUBMITTED");
+            LocalDate due = LocalDate.parse(body.get("dueDate").asString());
+            assertThat(due).isAfter(TODAY).isBeforeOrEqualTo(TODAY.plusDays(3 + 2 + 9)); // 3 working days
+            String id = body.get("id").asString();
+            ConsumerRecord<String, String> event = applications.awaitCount(ofType(EventType.APPLICATION_SUBMITTED)
+                    .and(record -> record.value().contains(id)), 1).get(0);
+            ApplicationSubmitted submitted = EventJson.read(event.value(), ApplicationSubmitted.class);
+            assertThat(submitted.applicantId()).isEqualTo(a);
+            assertThat(submitted.dueDate()).isEqualTo(due);
+            assertThat(event.key()).isEqualTo(a);
+        }
+        Http.Response again = apply(User.APPLICANT1, "IT-OPEN");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("APPLICATION_REFUSED");
+        assertThat(reasons(again)).containsExactly("ALREADY_OPEN");
+    }
+
+    @Test
+    void refusalsListEveryReason() {
+        eligible(User.APPLICANT1, List.of(), "IT-CLOSED");
+        assertThat(reasons(apply(User.APPLICANT1, "IT-CLOSED"))).containsExactly("WINDOW_CLOSED");
+        assertThat(reasons(apply(User.APPLICANT1, "IT-NO"))).containsExactly("MEASURE_UNKNOWN", "NOT_ELIGIBLE");
+        assertThat(reasons(apply(User.APPLICANT1, "IT-OPEN"))).containsExactly("NOT_ELIGIBLE");
+        assertThat(reasons(apply(User.APPLICANT1, "IT-AUTO"))).contains("AUTO_GRANT_ONLY");
+        // the profile changed after the evaluation: wait for the new one
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        Map<String, Object> change = profile("张三", ID_A, "13812345678", "zhang@example.com");
+        change.put("version", profileVersion(User.APPLICANT1));
+        assertThat(http.put("/api/talent/me/profile", change).token(token(User.APPLICANT1)).send().status()).isEqualTo(200);
+        assertThat(reasons(apply(User.APPLICANT1, "IT-OPEN"))).containsExactly("MATCH_PENDING");
+        assertThat(mongo.getCollection("applications").countDocuments()).isZero();
+    }
+
+    @Test
+    void clientsCannotSetTheStatusOrOwnerOfAnApplication() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        Http.Response refused = http.post("/api/talent/me/applications",
+                Map.of("measureCode", "IT-OPEN", "status", "APPROVED")).token(token(User.APPLICANT1)).send();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(http.post("/api/talent/me/applications", Map.of("measureCode", "IT-OPEN", "applicantId", b))
+                .token(token(User.APPLICANT1)).send().status()).isEqualTo(400);
+        assertThat(mongo.getCollection("applications").countDocuments()).isZero();
+    }
+
+    @Test
+    void anApplicantNeverReachesAnotherApplicantsApplicationOrTheReviewApi() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        assertThat(http.get("/api/talent/me/applications/" + id).token(token(User.APPLICANT2)).send().status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/talent/me/applications/" + id + "/withdraw", null).token(token(User.APPLICANT2))
+                .send().status()).isEqualTo(404);
+        assertThat(http.get("/api/talent/me/applications").token(token(User.APPLICANT2)).send().json()).isEmpty();
+        assertThat(http.get("/api/talent/review/applications/" + id).token(token(User.APPLICANT1)).send().status())
+                .isEqualTo(403);
+        assertThat(decide(User.APPLICANT1, id, 1, "APPROVE", "CRITERIA_MET").status()).isEqualTo(403);
+        assertThat(http.get("/api/talent/me/applications/" + id).token(token(User.APPLICANT1)).send().json()
+                .get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void twoOfficersDecidingAtOnceExactlyOneWins() throws Exception {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        token(User.HR1);
+        token(User.HR2);
+        try (TopicProbe applications = probe(Topics.TALENT_APPLICATION)) {
+            CountDownLatch start = new CountDownLatch(1);
+            CompletableFuture<Http.Response> approve = CompletableFuture.supplyAsync(() -> {
+                waitFor(start);
+                return decide(User.HR1, id, 1, "APPROVE", "CRITERIA_MET");
+            });
+            CompletableFuture<Http.Response> reject = CompletableFuture.supplyAsync(() -> {
+                waitFor(start);
+                return decide(User.HR2, id, 1, "REJECT", "CRITERIA_NOT_MET");
+            });
+            start.countDown();
+            List<Http.Response> responses = List.of(approve.get(), reject.get());
+            assertThat(responses).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
+            Http.Response winner = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+            Http.Response loser = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            assertThat(loser.json().get("code").asString()).isIn("STALE_VERSION", "TRANSITION_NOT_ALLOWED");
+            String status = winner.json().get("status").asString();
+            JsonNode stored = http.get("/api/talent/me/applications/" + id).token(token(User.APPLICANT1)).send().json();
+            assertThat(stored.get("status").asString()).isEqualTo(status);
+            assertThat(stored.get("timeline")).hasSize(2);
+            List<ConsumerRecord<String, String>> decided = applications.awaitExactly(
+                    ofType(EventType.APPLICATION_DECIDED).and(record -> record.value().contains(id)), 1,
+                    Duration.ofSeconds(3));
+            assertThat(EventJson.read(decided.get(0).value(), ApplicationDecided.class).decision().name())
+                    .isEqualTo(status.equals("APPROVED") ? "APPROVED" : "REJECTED");
+        }
+    }
+
+    @Test
+    void officersSeeMaskedPersonalDataAndTheEligibilityTrace() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        Http.Response detail = http.get("/api/talent/review/applications/" + id).token(token(User.HR1)).send();
+        assertThat(detail.status()).isEqualTo(200);
+        JsonNode applicant = detail.json().get("applicant");
+        assertThat(applicant.get("name").asString()).isEqualTo("张*");
+        assertThat(applicant.get("idNumber").asString()).isEqualTo("3308**********" + ID_A.substring(14));
+        assertThat(applicant.get("phone").asString()).isEqualTo("138****5678");
+        assertThat(applicant.get("email").asString()).isEqualTo("z***@example.com");
+        assertThat(detail.body()).doesNotContain(ID_A, "13812345678", "zhang@example.com", "张三");
+        assertThat(detail.json().get("eligibilityAtSubmission").get("result").get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(detail.json().get("eligibilityNow").get("current").asBoolean()).isTrue();
+
+        QueueCheck queue = new QueueCheck(http.get("/api/talent/review/applications?measure=IT-OPEN")
+                .token(token(User.HR1)).send().json());
+        assertThat(queue.ids()).containsExactly(id);
+        assertThat(queue.page().get("items").get(0).get("applicantName").asString()).isEqualTo("张*");
+    }
+
+    @Test
+    void overdueApplicationsAreFlaggedFilteredAndCounted() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        eligible(User.APPLICANT2, List.of(), "IT-OPEN");
+        String late = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        String onTime = apply(User.APPLICANT2, "IT-OPEN").json().get("id").asString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(late)), Update.update("dueDate", TODAY.minusDays(3)),
+                "applications");
+        JsonNode all = http.get("/api/talent/review/applications").token(token(User.HR1)).send().json();
+        assertThat(new QueueCheck(all).ids()).containsExactly(late, onTime);
+        assertThat(all.get("items").get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(all.get("items").get(1).get("overdue").asBoolean()).isFalse();
+        assertThat(new QueueCheck(http.get("/api/talent/review/applications?overdue=true").token(token(User.HR1))
+                .send().json()).ids()).containsExactly(late);
+        assertThat(new QueueCheck(http.get("/api/talent/review/applications?overdue=false").token(token(User.HR1))
+                .send().json()).ids()).containsExactly(onTime);
+        assertThat(http.get("/api/talent/review/applications?size=500").token(token(User.HR1)).send().status())
+                .isEqualTo(400);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                meters.get("talent.applications.overdue").gauge().value() == 1.0);
+    }
+
+    @Test
+    void anApprovalUpdatesTheHeldMeasuresSoExclusionsApply() {
+        eligible(User.APPLICANT1, List.of(), "IT-RENT");
+        String id = apply(User.APPLICANT1, "IT-RENT").json().get("id").asString();
+        long before = profileVersion(User.APPLICANT1);
+        try (TopicProbe applicants = probe(Topics.TALENT_APPLICANT)) {
+            assertThat(decide(User.HR1, id, 1, "APPROVE", "CRITERIA_MET").status()).isEqualTo(200);
+            ConsumerRecord<String, String> changed = applicants.awaitCount(ofType(EventType.APPLICANT_PROFILE_CHANGED)
+                    .and(record -> a.equals(record.key())), 1).get(0);
+            ApplicantProfileChanged event = EventJson.read(changed.value(), ApplicantProfileChanged.class);
+            assertThat(event.heldMeasures()).containsExactly("IT-RENT");
+            assertThat(event.profileVersion()).isEqualTo(before + 1);
+        }
+        assertThat(profileVersion(User.APPLICANT1)).isEqualTo(before + 1);
+        assertThat(mongo.exists(Query.query(Criteria.where("profileSyncPending").is(true)), "applications")).isFalse();
+        eligible(User.APPLICANT1, List.of(), "IT-BUY", "IT-RENT");
+        assertThat(reasons(apply(User.APPLICANT1, "IT-BUY"))).containsExactly("EXCLUDED_BY_HELD");
+        assertThat(reasons(apply(User.APPLICANT1, "IT-RENT"))).containsExactly("ALREADY_HELD");
+        JsonNode timeline = http.get("/api/talent/me/applications/" + id).token(token(User.APPLICANT1)).send().json()
+                .get("timeline");
+        assertThat(timeline.get(1).get("to").asString()).isEqualTo("APPROVED");
+        assertThat(timeline.get(1).get("actor").asString()).isEqualTo("OFFICER");
+        assertThat(timeline.get(1).has("by")).as("officers stay anonymous to applicants").isFalse();
+        JsonNode review = http.get("/api/talent/review/applications/" + id).token(token(User.HR1)).send().json();
+        assertThat(review.get("transitions").get(1).get("by").asString()).isEqualTo(subject(User.HR1));
+        assertThat(review.get("transitions").get(1).get("reasonCode").asString()).isEqualTo("CRITERIA_MET");
+        assertThat(review.get("transitions").get(1).get("comment").asString()).isEqualTo("已核对");
+    }
+
+    @Test
+    void theQuotaIsNeverExceeded() {
+        eligible(User.APPLICANT1, List.of(), "IT-SCARCE");
+        eligible(User.APPLICANT2, List.of(), "IT-SCARCE");
+        String first = apply(User.APPLICANT1, "IT-SCARCE").json().get("id").asString();
+        String second = apply(User.APPLICANT2, "IT-SCARCE").json().get("id").asString();
+        assertThat(decide(User.HR1, first, 1, "APPROVE", "CRITERIA_MET").status()).isEqualTo(200);
+        Http.Response full = decide(User.HR1, second, 1, "APPROVE", "CRITERIA_MET");
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.json().get("code").asString()).isEqualTo("QUOTA_EXHAUSTED");
+        assertThat(decide(User.HR1, second, 1, "REJECT", "QUOTA_EXHAUSTED").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestForInformationGoesBackAndForthAndAWithdrawalIsFinal() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        assertThat(decide(User.HR1, id, 1, "REQUEST_INFO", "DOCUMENTS_MISSING").status()).isEqualTo(200);
+        Http.Response resubmitted = http.post("/api/talent/me/applications/" + id + "/resubmit", null)
+                .token(token(User.APPLICANT1)).send();
+        assertThat(resubmitted.json().get("status").asString()).isEqualTo("SUBMITTED");
+        Http.Response withdrawn = http.post("/api/talent/me/applications/" + id + "/withdraw", null)
+                .token(token(User.APPLICANT1)).send();
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().get("timeline")).extracting(entry -> entry.get("to").asString())
+                .containsExactly("SUBMITTED", "INFO_REQUESTED", "SUBMITTED", "WITHDRAWN");
+        Http.Response again = http.post("/api/talent/me/applications/" + id + "/withdraw", null)
+                .token(token(User.APPLICANT1)).send();
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("TRANSITION_NOT_ALLOWED");
+        assertThat(decide(User.HR1, id, 4, "APPROVE", "CRITERIA_MET").status()).isEqualTo(409);
+        assertThat(apply(User.APPLICANT1, "IT-OPEN").status()).as("withdrawn frees the measure").isEqualTo(201);
+    }
+
+    @Test
+    void autoGrantOffersAreCreatedOnceConfirmedInBulkAndAcceptedWithOneCall() {
+        String me = a;
+        long version = profileVersion(User.APPLICANT1);
+        var event = matches(me, version, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of("IT-AUTO"),
+                result("IT-AUTO", Outcome.ELIGIBLE));
+        deliverMatches(event);
+        publish(event, me); // a duplicate delivery
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.get("/api/talent/me/applications").token(token(User.APPLICANT1)).send().json().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                mongo.count(Query.query(Criteria.where("applicantId").is(me)), "applications") == 1);
+        JsonNode offer = http.get("/api/talent/me/applications").token(token(User.APPLICANT1)).send().json().get(0);
+        assertThat(offer.get("kind").asString()).isEqualTo("OFFER");
+        assertThat(offer.get("status").asString()).isEqualTo("OFFERED");
+        String id = offer.get("id").asString();
+
+        Http.Response early = http.post("/api/talent/me/applications/" + id + "/accept", null)
+                .token(token(User.APPLICANT1)).send();
+        assertThat(early.status()).as("not confirmed yet").isEqualTo(409);
+
+        JsonNode confirmed = http.post("/api/talent/review/offers/confirm", Map.of("ids", List.of(id, "no-such-id")))
+                .token(token(User.HR1)).send().json();
+        assertThat(confirmed.get("confirmed")).extracting(JsonNode::asString).containsExactly(id);
+        assertThat(confirmed.get("skipped")).extracting(JsonNode::asString).containsExactly("no-such-id");
+
+        try (TopicProbe applications = probe(Topics.TALENT_APPLICATION)) {
+            Http.Response accepted = http.post("/api/talent/me/applications/" + id + "/accept", null)
+                    .token(token(User.APPLICANT1)).send();
+            assertThat(accepted.status()).isEqualTo(200);
+            assertThat(accepted.json().get("status").asString()).isEqualTo("APPROVED");
+            ApplicationDecided decided = EventJson.read(applications.awaitCount(ofType(EventType.APPLICATION_DECIDED)
+                    .and(record -> record.value().contains(id)), 1).get(0).value(), ApplicationDecided.class);
+            assertThat(decided.decision()).isEqualTo(ApplicationDecided.Decision.APPROVED);
+        }
+        publish(event, me); // replayed once more after approval: no second offer
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                mongo.count(Query.query(Criteria.where("applicantId").is(me)), "applications") == 1);
+    }
+
+    @Test
+    void erasureRemovesApplicationsAndMatchesToo() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        apply(User.APPLICANT1, "IT-OPEN");
+        assertThat(http.delete("/api/talent/me").token(token(User.APPLICANT1)).send().status()).isEqualTo(204);
+        assertThat(mongo.count(Query.query(Criteria.where("applicantId").is(a)), "applications")).isZero();
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(a)), "matches")).isFalse();
+        assertThat(http.get("/api/talent/me/applications").token(token(User.APPLICANT1)).send().json()).isEmpty();
+        // late match results for the erased applicant bring nothing back
+        publish(matches(a, 99, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(), result("IT-OPEN", Outcome.ELIGIBLE)), a);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                !mongo.exists(Query.query(Criteria.where("_id").is(a)), "matches"));
+        assertThat(mongo.getCollection("profiles").find(new Document("_id", b)).first()).isNotNull();
+    }
+
+    private static List<String> reasons(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(409);
+        List<String> reasons = new ArrayList<>();
+        response.json().get("reasons").forEach(reason -> reasons.add(reason.asString()));
+        return reasons;
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record QueueCheck(JsonNode page) {
+        List<String> ids() {
+            List<String> ids = new ArrayList<>();
+            page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+            return ids;
+        }
+    }
+}

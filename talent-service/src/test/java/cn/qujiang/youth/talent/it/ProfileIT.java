@@ -1,0 +1,308 @@
+package cn.qujiang.youth.talent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.qujiang.youth.contracts.ApplicantProfileChanged;
+import cn.qujiang.youth.contracts.CloudEventHeaders;
+import cn.qujiang.youth.contracts.EventJson;
+import cn.qujiang.youth.contracts.EventType;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.Topics;
+import cn.qujiang.youth.infra.TestInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ProfileIT extends TalentIntegrationTest {
+    static final String ID_A = idNumber("33080320000315123");
+    static final String ID_B = idNumber("33080319980707004");
+    static final String PHONE_A = "13812345678";
+    static final String EMAIL_A = "zhang.san@example.com";
+
+    private long profiles() {
+        return mongo.getCollection("profiles").countDocuments();
+    }
+
+    @Test
+    void savesAndReadsTheCallersProfileWithDerivedBirthDateAndGenderAndVersions() {
+        Http.Response created = http.put("/api/talent/me/profile", profile("张三", ID_A, PHONE_A, EMAIL_A))
+                .token(token(User.APPLICANT1)).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("ETag")).contains("\"1\"");
+        JsonNode body = created.json();
+        assertThat(body.get("version").asLong()).isEqualTo(1);
+        assertThat(body.get("birthDate").asString()).isEqualTo("2000-03-15");
+        assertThat(body.get("gender").asString()).isEqualTo("MALE");
+        assertThat(body.get("idNumber").asString()).isEqualTo(ID_A);
+        assertThat(body.get("consent").get("noticeVersion").asString()).isEqualTo("2026-01");
+
+        Http.Response read = http.get("/api/talent/me/profile").token(token(User.APPLICANT1)).send();
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("name").asString()).isEqualTo("张三");
+
+        Map<String, Object> change = profile("张三", ID_A, "13912345678", EMAIL_A);
+        change.remove("consent"); // already given for the current notice
+        Http.Response updated = http.put("/api/talent/me/profile", change).header("If-Match", "\"1\"")
+                .token(token(User.APPLICANT1)).send();
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("version").asLong()).isEqualTo(2);
+        assertThat(updated.json().get("phone").asString()).isEqualTo("13912345678");
+
+        Http.Response stale = http.put("/api/talent/me/profile", withVersion(change, 1))
+                .token(token(User.APPLICANT1)).send();
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("code").asString()).isEqualTo("STALE_VERSION");
+
+        Http.Response noVersion = http.put("/api/talent/me/profile", change).token(token(User.APPLICANT1)).send();
+        assertThat(noVersion.status()).isEqualTo(428);
+        assertThat(profileVersion(User.APPLICANT1)).isEqualTo(2);
+    }
+
+    @Test
+    void nothingIsStoredBeforeConsentToThePrivacyNotice() {
+        Map<String, Object> body = profile("张三", ID_A, PHONE_A, EMAIL_A);
+        body.remove("consent");
+        Http.Response refused = http.put("/api/talent/me/profile", body).token(token(User.APPLICANT1)).send();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("CONSENT_REQUIRED");
+        body.put("consent", Map.of("noticeVersion", "2019-01", "accepted", true));
+        assertThat(http.put("/api/talent/me/profile", body).token(token(User.APPLICANT1)).send().status())
+                .as("consent to an outdated notice").isEqualTo(400);
+        assertThat(profiles()).isZero();
+    }
+
+    @Test
+    void aProfileWriteEmitsExactlyOneFactsEventWithoutPersonalIdentifiers() {
+        try (TopicProbe applicants = probe(Topics.TALENT_APPLICANT)) {
+            createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+            String me = subject(User.APPLICANT1);
+            List<ConsumerRecord<String, String>> events = applicants.awaitExactly(
+                    record -> me.equals(record.key()), 1, Duration.ofSeconds(3));
+            ConsumerRecord<String, String> event = events.get(0);
+            assertThat(TopicProbe.header(event, CloudEventHeaders.TYPE))
+                    .isEqualTo(EventType.APPLICANT_PROFILE_CHANGED.typeId());
+            assertThat(TopicProbe.header(event, CloudEventHeaders.SUBJECT)).isEqualTo(me);
+            assertThat(TopicProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
+            assertThat(event.value()).doesNotContain(ID_A, PHONE_A, EMAIL_A, "张三", "浙江大学", "91330100716105852F");
+            ApplicantProfileChanged changed = EventJson.read(event.value(), ApplicantProfileChanged.class);
+            assertThat(changed.applicantId()).isEqualTo(me);
+            assertThat(changed.profileVersion()).isEqualTo(1);
+            assertThat(changed.facts().birthDate()).hasToString("2000-03-15");
+            assertThat(changed.facts().socialInsuranceMonthsInQujiang()).isEqualTo(6);
+            assertThat(changed.heldMeasures()).isEmpty();
+        }
+    }
+
+    @Test
+    void rawStoredDocumentsHoldNoPlainPersonalData() {
+        createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        relay.flush();
+        try (MongoClient client = MongoClients.create(TestInfrastructure.mongo().uri("talent"))) {
+            List<String> raw = new ArrayList<>();
+            for (String collection : client.getDatabase("talent").listCollectionNames()) {
+                client.getDatabase("talent").getCollection(collection).find()
+                        .forEach((Document document) -> raw.add(document.toJson()));
+            }
+            assertThat(raw).isNotEmpty();
+            assertThat(String.join("\n", raw)).doesNotContain(ID_A, PHONE_A, EMAIL_A, "张三",
+                    ID_A.substring(6, 14) /* not even the birth-date digits of the number */);
+            Document stored = client.getDatabase("talent").getCollection("profiles")
+                    .find(new Document("_id", subject(User.APPLICANT1))).first();
+            assertThat(stored.get("identity", Document.class).get("idNumber", Document.class).getString("keyId"))
+                    .isEqualTo("dev1");
+        }
+    }
+
+    @Test
+    void clientsCannotSetServerOwnedFields() {
+        long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        for (String field : List.of("applicantId", "owner", "status", "heldMeasures", "birthDate", "gender")) {
+            Map<String, Object> body = withVersion(profile("张三", ID_A, PHONE_A, EMAIL_A), version);
+            body.put(field, field.equals("heldMeasures") ? List.of("QJY-99") : "x");
+            Http.Response refused = http.put("/api/talent/me/profile", body).token(token(User.APPLICANT1)).send();
+            assertThat(refused.status()).as(field).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        }
+        assertThat(profileVersion(User.APPLICANT1)).as("nothing changed").isEqualTo(version);
+    }
+
+    @Test
+    void badRequestsStoreNothing() {
+        String wrongCheck = ID_A.substring(0, 17) + (ID_A.charAt(17) == '0' ? "1" : "0");
+        Http.Response checksum = http.put("/api/talent/me/profile", profile("张三", wrongCheck, PHONE_A, EMAIL_A))
+                .token(token(User.APPLICANT1)).send();
+        assertThat(checksum.status()).isEqualTo(400);
+        assertThat(checksum.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(checksum.json().get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+        assertThat(checksum.json().get("errors").get(0).get("message").asString()).contains("校验码");
+        assertThat(checksum.body()).doesNotContain(wrongCheck);
+
+        Http.Response english = http.put("/api/talent/me/profile", profile("张三", ID_A, "12345", EMAIL_A))
+                .header("Accept-Language", "en").token(token(User.APPLICANT1)).send();
+        assertThat(english.json().get("errors").get(0).get("message").asString()).contains("mobile number");
+
+        Http.Response badEnum = http.put("/api/talent/me/profile", withField(profile("张三", ID_A, PHONE_A, EMAIL_A),
+                "hukou", "MARS")).token(token(User.APPLICANT1)).send();
+        assertThat(badEnum.status()).isEqualTo(400);
+        assertThat(badEnum.json().get("errors").get(0).get("field").asString()).isEqualTo("hukou");
+
+        Http.Response malformed = http.put("/api/talent/me/profile", "{\"name\": \"张三\", ").token(token(User.APPLICANT1)).send();
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("code").asString()).isEqualTo("MALFORMED_BODY");
+
+        Http.Response wrongType = http.put("/api/talent/me/profile", Http.JSON.writeValueAsString(
+                profile("张三", ID_A, PHONE_A, EMAIL_A))).contentType("text/plain").token(token(User.APPLICANT1)).send();
+        assertThat(wrongType.status()).isEqualTo(415);
+
+        assertThat(profiles()).isZero();
+    }
+
+    @Test
+    void oneProfilePerIdNumberWithoutTellingTheOtherCallerWhy() {
+        createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        Http.Response conflict = http.put("/api/talent/me/profile", profile("李四", ID_A, "13700000000", null))
+                .token(token(User.APPLICANT2)).send();
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.json().get("code").asString()).isEqualTo("PROFILE_CONFLICT");
+        assertThat(conflict.body()).doesNotContain(ID_A).doesNotContainIgnoringCase("exist").doesNotContain("已存在")
+                .doesNotContain("已注册");
+        assertThat(http.get("/api/talent/me/profile").token(token(User.APPLICANT2)).send().status()).isEqualTo(404);
+        assertThat(http.put("/api/talent/me/profile", profile("李四", ID_B, "13700000000", null))
+                .token(token(User.APPLICANT2)).send().status()).isEqualTo(201);
+    }
+
+    @Test
+    void applicantsOnlyEverReachTheirOwnProfile() {
+        createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        Http.Response other = http.get("/api/talent/me/profile").token(token(User.APPLICANT2)).send();
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("张三");
+        // B writing creates B's own profile; A's stays untouched
+        createProfile(User.APPLICANT2, "李四", ID_B, "13700000000", null);
+        assertThat(http.get("/api/talent/me/profile").token(token(User.APPLICANT1)).send().json()
+                .get("name").asString()).isEqualTo("张三");
+    }
+
+    @Test
+    void rolesDecideWhichApiIsReachable() {
+        assertThat(http.get("/api/talent/me/profile").send().status()).isEqualTo(401);
+        assertThat(http.get("/api/talent/me/profile").token(token(User.HR1)).send().status()).isEqualTo(403);
+        assertThat(http.get("/api/talent/review/applications").token(token(User.APPLICANT1)).send().status())
+                .isEqualTo(403);
+        assertThat(http.get("/internal/contacts/" + subject(User.APPLICANT1)).token(token(User.APPLICANT1)).send()
+                .status()).isEqualTo(403);
+        assertThat(http.get("/internal/contacts/" + subject(User.APPLICANT1)).token(token(User.HR1)).send().status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void notificationServiceReadsDecryptedContactsUntilTheApplicantIsErased() {
+        createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        String service = TestInfrastructure.keycloak().tokens()
+                .clientCredentials("notification-service", "notification-service-dev-secret");
+        String me = subject(User.APPLICANT1);
+        Http.Response contact = http.get("/internal/contacts/" + me).token(service).send();
+        assertThat(contact.status()).isEqualTo(200);
+        assertThat(contact.json().get("phone").asString()).isEqualTo(PHONE_A);
+        assertThat(contact.json().get("email").asString()).isEqualTo(EMAIL_A);
+        assertThat(contact.json().get("name").asString()).isEqualTo("张三");
+        assertThat(contact.json().get("preferredLanguage").asString()).isEqualTo("zh");
+        assertThat(contact.json().has("idNumber")).isFalse();
+
+        try (TopicProbe applicants = probe(Topics.TALENT_APPLICANT)) {
+            assertThat(http.delete("/api/talent/me").token(token(User.APPLICANT1)).send().status()).isEqualTo(204);
+            List<ConsumerRecord<String, String>> erased = applicants.awaitCount(record -> me.equals(record.key())
+                    && EventType.APPLICANT_ERASED.typeId().equals(TopicProbe.header(record, CloudEventHeaders.TYPE)), 1);
+            assertThat(erased.get(0).value()).contains(me).doesNotContain(PHONE_A);
+        }
+        assertThat(http.get("/internal/contacts/" + me).token(service).send().status()).isEqualTo(404);
+        assertThat(http.get("/api/talent/me/profile").token(token(User.APPLICANT1)).send().status()).isEqualTo(404);
+        Document tombstone = mongo.getCollection("profiles").find(new Document("_id", me)).first();
+        assertThat(tombstone).doesNotContainKeys("identity", "facts", "idIndex", "details", "consent");
+        // the ID number is free again: the same person may register anew
+        assertThat(http.put("/api/talent/me/profile", profile("张三", ID_A, PHONE_A, EMAIL_A))
+                .token(token(User.APPLICANT1)).send().status()).isEqualTo(201);
+    }
+
+    @Test
+    void matchResultsAreShownInTheCallersLanguageAndADuplicateEventIsHarmless() {
+        long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        String me = subject(User.APPLICANT1);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var event = matches(me, version, at, List.of("QJY-01"), result("QJY-01", Outcome.ELIGIBLE),
+                result("QJY-12", Outcome.NEEDS_INFO), result("QJY-13", Outcome.INELIGIBLE));
+        deliverMatches(event);
+        JsonNode zh = http.get("/api/talent/me/matches").token(token(User.APPLICANT1)).send().json();
+        publish(event, me); // the same results again
+        publish(matches(me, version - 1, at.plusSeconds(60), List.of(),
+                result("QJY-01", Outcome.INELIGIBLE)), me); // an older profile version, arriving late
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                http.get("/api/talent/me/matches").token(token(User.APPLICANT1)).send().json().equals(zh));
+
+        assertThat(zh.get("current").asBoolean()).isTrue();
+        JsonNode eligible = zh.get("results").get(0);
+        assertThat(eligible.get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(eligible.get("amount").asLong()).isEqualTo(3000);
+        assertThat(eligible.get("title").asString()).isEqualTo("政策QJY-01");
+        JsonNode needsInfo = zh.get("results").get(1);
+        assertThat(needsInfo.get("missingFacts").get(0).get("label").asString()).isEqualTo("劳动合同期限（月）");
+        JsonNode failed = zh.get("results").get(2).get("failedCriteria").get(0);
+        assertThat(failed.get("hint").asString()).isEqualTo("请补充社保缴纳月数");
+
+        JsonNode en = http.get("/api/talent/me/matches").header("Accept-Language", "en").token(token(User.APPLICANT1))
+                .send().json();
+        assertThat(en.get("results").get(0).get("title").asString()).isEqualTo("Measure QJY-01");
+        assertThat(en.get("results").get(1).get("missingFacts").get(0).get("label").asString())
+                .isEqualTo("Length of the labour contract (months)");
+        assertThat(en.get("results").get(2).get("failedCriteria").get(0).get("hint").asString())
+                .isEqualTo("Add your months of social insurance");
+
+        assertThat(http.get("/api/talent/me/matches").token(token(User.APPLICANT2)).send().json().get("results"))
+                .as("another applicant sees none of it").isEmpty();
+    }
+
+    @Test
+    void exportHoldsEverythingDecryptedForTheCallerOnly() {
+        long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        deliverMatches(matches(subject(User.APPLICANT1), version, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(), result("QJY-01", Outcome.ELIGIBLE)));
+        Http.Response export = http.get("/api/talent/me/export").token(token(User.APPLICANT1)).send();
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        JsonNode body = export.json();
+        assertThat(body.get("profile").get("idNumber").asString()).isEqualTo(ID_A);
+        assertThat(body.get("profile").get("email").asString()).isEqualTo(EMAIL_A);
+        assertThat(body.get("matches").get(0).get("measureCode").asString()).isEqualTo("QJY-01");
+        assertThat(body.get("applications")).isEmpty();
+        assertThat(http.get("/api/talent/me/export").token(token(User.APPLICANT2)).send().body()).doesNotContain(ID_A);
+    }
+
+    @Test
+    void theApiIsDescribedForClientsWithoutAToken() {
+        Http.Response docs = http.get("/v3/api-docs").send();
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/talent/me/profile")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/talent/review/applications/{id}/decision")).isTrue();
+    }
+
+    private static Map<String, Object> withVersion(Map<String, Object> body, long version) {
+        return withField(body, "version", version);
+    }
+
+    private static Map<String, Object> withField(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.put(field, value);
+        return copy;
+    }
+}

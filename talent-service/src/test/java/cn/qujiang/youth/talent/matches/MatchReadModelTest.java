@@ -1,0 +1,111 @@
+package cn.qujiang.youth.talent.matches;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qujiang.youth.contracts.LocalizedText;
+import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
+import cn.qujiang.youth.talent.InMemoryMongo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MatchReadModelTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00.123456Z");
+    private InMemoryMongo mongo;
+    private MatchReadModel model;
+
+    @BeforeEach
+    void start() {
+        mongo = new InMemoryMongo();
+        model = new MatchReadModel(mongo.template());
+    }
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    static MatchResult result(String code, Outcome outcome) {
+        return new MatchResult(code, 1, LocalizedText.of("政策" + code, "Measure " + code), outcome,
+                outcome == Outcome.ELIGIBLE ? 7L : null, "NIGHT", "IN_KIND", false,
+                List.of(new CriterionResult("age", outcome == Outcome.ELIGIBLE ? CriterionStatus.PASSED : CriterionStatus.FAILED,
+                        LocalizedText.of("年龄", "Age"), LocalizedText.of("提示", "Hint"), Map.of("age", "24"))),
+                List.of(), List.of());
+    }
+
+    static MatchesEvaluated evaluated(long profileVersion, Instant at, Trigger trigger, MatchResult... results) {
+        return new MatchesEvaluated("a1", profileVersion, LocalDate.of(2026, 3, 2), at, trigger, List.of(results),
+                List.of(), List.of());
+    }
+
+    @Test
+    void resultsOfAnOlderProfileVersionAreIgnored() {
+        assertThat(model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)))).isTrue();
+        assertThat(model.apply(evaluated(2, T0.plusSeconds(60), Trigger.DAILY_SWEEP,
+                result("QJY-01", Outcome.INELIGIBLE)))).isFalse();
+        Matches stored = model.find("a1").orElseThrow();
+        assertThat(stored.profileVersion()).isEqualTo(3);
+        assertThat(stored.result("QJY-01").orElseThrow().outcome()).isEqualTo(Outcome.ELIGIBLE);
+    }
+
+    @Test
+    void theSameEventTwiceLeavesTheSameState() {
+        MatchesEvaluated event = evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
+                result("QJY-02", Outcome.INELIGIBLE));
+        model.apply(event);
+        Matches once = model.find("a1").orElseThrow();
+        assertThat(model.apply(event)).as("a redelivery is taken again, harmlessly").isTrue();
+        assertThat(model.find("a1").orElseThrow()).isEqualTo(once);
+    }
+
+    @Test
+    void aNewProfileVersionReplacesAllResults() {
+        model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
+                result("QJY-02", Outcome.ELIGIBLE)));
+        model.apply(evaluated(4, T0.plusSeconds(5), Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.INELIGIBLE)));
+        assertThat(model.find("a1").orElseThrow().results()).extracting(MatchResult::measureCode).containsExactly("QJY-01");
+    }
+
+    @Test
+    void aReEvaluationOfTheSameVersionReplacesOnlyTheMeasuresItCarries() {
+        model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
+                result("QJY-02", Outcome.ELIGIBLE)));
+        model.apply(evaluated(3, T0.plusSeconds(3600), Trigger.CATALOGUE_CHANGED, result("QJY-02", Outcome.NOT_OPEN)));
+        Matches stored = model.find("a1").orElseThrow();
+        assertThat(stored.result("QJY-01").orElseThrow().outcome()).isEqualTo(Outcome.ELIGIBLE);
+        assertThat(stored.result("QJY-02").orElseThrow().outcome()).isEqualTo(Outcome.NOT_OPEN);
+        assertThat(model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-02", Outcome.ELIGIBLE))))
+                .as("the older evaluation of the same version arrives late").isFalse();
+    }
+
+    @Test
+    void takesTheGoldenSampleOfTheContract() throws Exception {
+        String golden;
+        try (var in = cn.qujiang.youth.contracts.EventType.class.getClassLoader()
+                .getResourceAsStream(cn.qujiang.youth.contracts.EventType.MATCHES_EVALUATED.goldenResource())) {
+            golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        MatchesEvaluated event = cn.qujiang.youth.contracts.EventJson.read(golden, MatchesEvaluated.class);
+        assertThat(model.apply(event)).isTrue();
+        Matches stored = model.find(event.applicantId()).orElseThrow();
+        assertThat(stored.results()).isEqualTo(event.results());
+        assertThat(stored.result("QJY-12").orElseThrow().missingFacts()).containsExactly("employerInQujiang");
+    }
+
+    @Test
+    void findsWhoIsEligibleForAMeasure() {
+        model.apply(evaluated(1, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
+                result("QJY-02", Outcome.INELIGIBLE)));
+        assertThat(model.eligibleFor("QJY-01")).extracting(Matches::applicantId).containsExactly("a1");
+        assertThat(model.eligibleFor("QJY-02")).isEmpty();
+    }
+}
