@@ -1,0 +1,103 @@
+package cn.qujiang.youth.notification.templates;
+
+import cn.qujiang.youth.contracts.ApplicationDecided.Decision;
+import cn.qujiang.youth.notification.message.Message;
+import cn.qujiang.youth.notification.message.Message.ApplicationFacts;
+import cn.qujiang.youth.notification.message.Message.EligibleMeasure;
+import cn.qujiang.youth.notification.message.MessageKind;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+
+/**
+ * The values a template sees for a message in one language: titles in that language, amounts with their unit and
+ * reasons as labels from the message bundle, dates in the local long form. Values only; every sentence is in the
+ * template files.
+ */
+final class TemplateModel {
+    private final MessageSource labels;
+
+    TemplateModel(MessageSource labels) {
+        this.labels = labels;
+    }
+
+    /** The model with at most {@code shownMeasures} measures listed (all measures are still counted). */
+    Map<String, Object> of(Message message, Locale locale, int shownMeasures) {
+        Map<String, Object> model = new HashMap<>();
+        List<EligibleMeasure> measures = message.measures();
+        int shown = Math.min(shownMeasures, measures.size());
+        model.put("measures", measures.subList(0, shown).stream().map(measure -> measure(measure, locale)).toList());
+        model.put("count", measures.size());
+        model.put("single", measures.size() == 1);
+        model.put("more", shown < measures.size());
+        model.put("moreCount", measures.size() - shown);
+        ApplicationFacts application = message.application();
+        if (application != null) {
+            model.put("applicationId", application.applicationId());
+            model.put("measureCode", application.measureCode());
+            model.put("measureTitle", application.measureTitle() == null ? application.measureCode()
+                    : application.measureTitle().in(locale));
+            model.put("hasDueDate", application.dueDate() != null);
+            model.put("dueDate", application.dueDate() == null ? ""
+                    : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(application.dueDate()));
+            model.put("approved", application.decision() == Decision.APPROVED);
+            model.put("rejected", application.decision() == Decision.REJECTED);
+            model.put("infoRequested",
+                    application.decision() == Decision.INFO_REQUESTED);
+            model.put("hasReason", application.reasonCode() != null && !application.reasonCode().isBlank());
+            model.put("reason", reason(application.reasonCode(), locale));
+        }
+        return model;
+    }
+
+    /**
+     * Parameters for a template registered with the SMS provider: the first measure and the count, or the
+     * application's measure with its due date or decision and reason.
+     */
+    Map<String, String> smsParameters(Message message, Locale locale) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (message.kind() == MessageKind.NEWLY_ELIGIBLE) {
+            parameters.put("count", String.valueOf(message.measures().size()));
+            parameters.put("measure", message.measures().get(0).title().in(locale));
+            return parameters;
+        }
+        Map<String, Object> model = of(message, locale, 0);
+        parameters.put("measure", (String) model.get("measureTitle"));
+        if (message.kind() == MessageKind.APPLICATION_SUBMITTED) {
+            parameters.put("dueDate", (String) model.get("dueDate"));
+        } else {
+            parameters.put("decision", message.application().decision().name());
+            parameters.put("reason", (String) model.get("reason"));
+        }
+        return parameters;
+    }
+
+    private Map<String, Object> measure(EligibleMeasure measure, Locale locale) {
+        return Map.of("code", measure.code(),
+                "title", measure.title().in(locale),
+                "hasAmount", measure.amount() != null,
+                "amount", measure.amount() == null ? "" : benefit(measure.amount(), measure.unit(), locale));
+    }
+
+    /** "7晚" / "7 nights", "5,000元/月" / "CNY 5,000 a month"; an unknown unit is shown as it came. */
+    private String benefit(long amount, String unit, Locale locale) {
+        if (unit == null || unit.isBlank()) {
+            return labels.getMessage("benefit.none", new Object[] {amount}, locale);
+        }
+        String known = labels.getMessage("benefit." + unit, new Object[] {amount}, null, locale);
+        return known != null ? known : labels.getMessage("benefit.other", new Object[] {amount, unit}, locale);
+    }
+
+    private String reason(String code, Locale locale) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String known = labels.getMessage("reason." + code, null, null, locale);
+        return known != null ? known : labels.getMessage("reason.other", new Object[] {code}, locale);
+    }
+}
