@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -28,13 +30,22 @@ public class KitSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
             SecurityProperties properties) {
-        return new SupplierJwtDecoder(() -> {
+        SupplierJwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = properties.jwkSetUri() == null || properties.jwkSetUri().isBlank()
                     ? NimbusJwtDecoder.withIssuerLocation(issuerUri).build()
                     : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
             decoder.setJwtValidator(validator(issuerUri, properties));
             return decoder;
         });
+        // Keycloak unreachable at the first token: an authentication-service failure (503), not a crash (500).
+        // The next token tries the discovery again.
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                throw new JwtException("identity provider unavailable", e);
+            }
+        };
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuerUri, SecurityProperties properties) {

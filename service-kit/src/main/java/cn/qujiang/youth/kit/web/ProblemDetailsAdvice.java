@@ -3,6 +3,7 @@ package cn.qujiang.youth.kit.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,6 +26,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure of a request into an RFC 9457 problem with a stable code. Texts never echo the request body,
@@ -93,10 +97,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /**
+     * Valid JSON naming a field the client may not set (with fail-on-unknown-properties) or carrying a value of the
+     * wrong kind gets a field error like Bean Validation's, so the app can point at the field; broken JSON is
+     * MALFORMED_BODY. The message never echoes the value.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return respond(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", request.getLocale()));
+        Locale locale = request.getLocale();
+        if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String key = mismatch instanceof UnrecognizedPropertyException
+                    ? "problem.field.notAllowed" : "problem.field.invalidValue";
+            ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
+            problem.setProperty("errors", List.of(Map.of("field", path(mismatch), "message", problems.text(key, locale))));
+            return respond(problem);
+        }
+        return respond(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", locale));
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @Override

@@ -26,6 +26,11 @@ public final class Problems {
         return problem;
     }
 
+    /** A text of the message bundles in the caller's language, the key itself when missing. */
+    public String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
     private static String defaultTitle(HttpStatusCode status) {
         org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status.value());
         return known == null ? "Error " + status.value() : known.getReasonPhrase();
