@@ -1,0 +1,84 @@
+package cn.qujiang.youth.gateway.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes every error the gateway itself produces as RFC 9457 {@code application/problem+json}: a stable
+ * {@code code}, a detail in Chinese (default) or English (by {@code Accept-Language}) and the trace id, so a caller
+ * can quote it to support. The same shape the services produce, so clients parse one format.
+ */
+@Component
+public class Problems {
+    private static final Locale DEFAULT_LANGUAGE = Locale.CHINESE;
+    private static final List<String> LANGUAGES = List.of("zh", "en");
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    Problems(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code, Object... args) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        byte[] body = json.writeValueAsBytes(body(exchange, status, code, args));
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, String code, Object... args) {
+        ServerHttpRequest request = exchange.getRequest();
+        Locale locale = language(request);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')).toString());
+        problem.put("title", messages.getMessage("problem.title." + status.value(), null, reason(status), locale));
+        problem.put("status", status.value());
+        problem.put("detail", messages.getMessage("problem." + code, args, code, locale));
+        problem.put("instance", request.getPath().value());
+        problem.put("code", code);
+        String traceId = Correlation.traceId(exchange);
+        if (traceId != null) {
+            problem.put("traceId", traceId);
+        }
+        return problem;
+    }
+
+    /** The first supported language the caller prefers; Chinese when it names none we speak. */
+    static Locale language(ServerHttpRequest request) {
+        List<Locale> preferred;
+        try {
+            preferred = request.getHeaders().getAcceptLanguageAsLocales();
+        } catch (IllegalArgumentException malformed) {
+            return DEFAULT_LANGUAGE;
+        }
+        return preferred.stream().map(Locale::getLanguage).filter(LANGUAGES::contains).findFirst()
+                .map(Locale::forLanguageTag).orElse(DEFAULT_LANGUAGE);
+    }
+
+    private static String reason(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "Error " + status.value() : known.getReasonPhrase();
+    }
+}

@@ -1,0 +1,80 @@
+package cn.qujiang.youth.gateway;
+
+import static cn.qujiang.youth.gateway.GatewayClient.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qujiang.youth.infra.KeycloakTokens;
+import cn.qujiang.youth.infra.TestInfrastructure;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Per-caller limits with small numbers: a signed-in user by token subject, anonymous callers by IP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "qujiang.rate-limit.user.requests=3", "qujiang.rate-limit.user.per=1m",
+        "qujiang.rate-limit.anonymous.requests=5", "qujiang.rate-limit.anonymous.per=1m",
+        "qujiang.rate-limit.calculator.requests=2", "qujiang.rate-limit.calculator.per=1m"})
+class GatewayRateLimitIT {
+    private static final WireMockServer SERVICES = Stubs.service("any");
+
+    @LocalServerPort
+    int port;
+    GatewayClient gateway;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("qujiang.routes.talent", SERVICES::baseUrl);
+        registry.add("qujiang.routes.policy", SERVICES::baseUrl);
+        registry.add("qujiang.routes.notification", SERVICES::baseUrl);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                () -> TestInfrastructure.keycloak().issuerUri());
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        SERVICES.stop();
+    }
+
+    @BeforeEach
+    void client() {
+        gateway = new GatewayClient(port);
+    }
+
+    @Test
+    void limitsEachSignedInUserOnTheirOwn() {
+        KeycloakTokens tokens = TestInfrastructure.keycloak().tokens();
+        String first = tokens.password("applicant1", "Applicant1pass");
+        String second = tokens.password("applicant2", "Applicant2pass");
+        for (int i = 0; i < 3; i++) {
+            assertThat(gateway.get("/api/talent/me/profile", first).statusCode()).isEqualTo(200);
+        }
+
+        HttpResponse<String> limited = gateway.get("/api/talent/me/profile", first, "Accept-Language", "en");
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("20");
+        assertThat(problem(limited)).containsEntry("code", "RATE_LIMITED")
+                .containsEntry("detail", "Too many requests; try again in 20 seconds.");
+        // another user, even from the same address, has a bucket of their own
+        assertThat(gateway.get("/api/talent/me/profile", second).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAnonymousCalculatorHasAStricterLimitThanOtherAnonymousCalls() {
+        for (int i = 0; i < 2; i++) {
+            assertThat(gateway.call("POST", "/api/policy/evaluate", null, "{}").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = gateway.call("POST", "/api/policy/evaluate", null, "{}");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(problem(limited)).containsEntry("code", "RATE_LIMITED");
+
+        assertThat(gateway.get("/api/policy/measures", null).statusCode()).isEqualTo(200);
+    }
+}
