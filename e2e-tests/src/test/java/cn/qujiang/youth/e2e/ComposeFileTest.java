@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
     private static final Path REPO = Path.of(System.getProperty("qujiang.repo-dir", ".."));
+    /** An environment variable a YAML value names directly, e.g. ${QUJIANG_SMS_API_KEY:dev-key}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern METADATA_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"(?:[^{}]*?\"type\"\\s*:\\s*\"([^\"]+)\")?");
 
     @ParameterizedTest
@@ -70,28 +72,30 @@ class ComposeFileTest {
      * What a service can bind: Spring Boot's configuration metadata from every jar inside the service's jar (its
      * own @ConfigurationProperties included), plus the keys of its application.yml and the kit defaults.
      */
-    record KnownProperties(Set<String> names, Set<String> mapPrefixes) {
+    record KnownProperties(Set<String> names, Set<String> mapPrefixes, Set<String> placeholders) {
 
         static KnownProperties of(Path serviceJar) throws IOException {
             Set<String> names = new HashSet<>();
             Set<String> maps = new HashSet<>();
+            Set<String> placeholders = new HashSet<>();
             try (JarFile jar = new JarFile(serviceJar.toFile())) {
                 for (JarEntry entry : List.copyOf(java.util.Collections.list(jar.entries()))) {
                     if (entry.getName().endsWith(".jar")) {
                         try (JarInputStream nested = new JarInputStream(jar.getInputStream(entry))) {
                             for (JarEntry inner; (inner = nested.getNextJarEntry()) != null; ) {
-                                read(inner.getName(), nested, names, maps);
+                                read(inner.getName(), nested, names, maps, placeholders);
                             }
                         }
                     } else {
-                        read(entry.getName(), jar.getInputStream(entry), names, maps);
+                        read(entry.getName(), jar.getInputStream(entry), names, maps, placeholders);
                     }
                 }
             }
-            return new KnownProperties(names, maps);
+            return new KnownProperties(names, maps, placeholders);
         }
 
-        private static void read(String entry, InputStream in, Set<String> names, Set<String> maps) throws IOException {
+        private static void read(String entry, InputStream in, Set<String> names, Set<String> maps,
+                Set<String> placeholders) throws IOException {
             if (entry.endsWith("META-INF/spring-configuration-metadata.json")
                     || entry.endsWith("META-INF/additional-spring-configuration-metadata.json")) {
                 Matcher matcher = METADATA_NAME.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -102,7 +106,12 @@ class ComposeFileTest {
                     }
                 }
             } else if (entry.matches("(BOOT-INF/classes/)?(application|qujiang-service-defaults)\\.ya?ml")) {
-                for (Object document : new Yaml().loadAll(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                Matcher placeholder = PLACEHOLDER.matcher(yaml);
+                while (placeholder.find()) {
+                    placeholders.add(placeholder.group(1));
+                }
+                for (Object document : new Yaml().loadAll(yaml)) {
                     if (document instanceof Map<?, ?> map) {
                         flatten("", map, names);
                     }
@@ -127,7 +136,8 @@ class ComposeFileTest {
 
         boolean binds(String variable) {
             String property = variable.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
-            return names.contains(property) || mapPrefixes.stream().anyMatch(property::startsWith);
+            return placeholders.contains(variable) || names.contains(property)
+                    || mapPrefixes.stream().anyMatch(property::startsWith);
         }
     }
 }

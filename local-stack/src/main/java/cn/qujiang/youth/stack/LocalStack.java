@@ -27,32 +27,49 @@ public final class LocalStack implements AutoCloseable {
     private SmtpServer smtp;
     private SmsSink sms;
     private MongoWireServer mongo;
+    private boolean closed;
 
     private LocalStack(StackConfig config) {
         this.config = config;
     }
 
     public static LocalStack start(StackConfig config, StartListener listener) {
-        LocalStack stack = new LocalStack(config);
+        LocalStack stack = create(config);
+        stack.startAll(listener);
+        return stack;
+    }
+
+    /** A stack that has started nothing yet; {@link #close()} may be called from another thread at any time. */
+    public static LocalStack create(StackConfig config) {
+        return new LocalStack(config);
+    }
+
+    /** Starts every part in order; on failure, or when closed meanwhile, stops whatever had started. */
+    public void startAll(StartListener listener) {
         try {
-            stack.startAll(listener);
-            return stack;
+            startInOrder(listener);
         } catch (RuntimeException e) {
-            stack.close();
+            close();
             throw e;
         }
     }
 
-    private void startAll(StartListener listener) {
+    private void startInOrder(StartListener listener) {
         listener.step("Kafka");
-        kafka = track(new KafkaBroker(config.kafkaPort(), config.kafkaControllerPort(), config.dataDir().resolve("kafka")).start());
+        // Each part is tracked before it starts, so that a Ctrl-C during its start-up stops it too.
+        kafka = track(new KafkaBroker(config.kafkaPort(), config.kafkaControllerPort(), config.dataDir().resolve("kafka")));
+        kafka.start();
         listener.step("MongoDB-wire server");
-        mongo = track(MongoWireServer.persistent(config.mongoPort(), config.dataDir().resolve("mongo/suite.mv")).start());
+        mongo = track(MongoWireServer.persistent(config.mongoPort(), config.dataDir().resolve("mongo/suite.mv")));
+        mongo.start();
         listener.step("Keycloak");
-        keycloak = track(new KeycloakServer(config.keycloakPort(), config.dataDir().resolve("logs")).start());
+        keycloak = track(new KeycloakServer(config.keycloakPort(), config.dataDir().resolve("logs")));
+        keycloak.start();
         listener.step("SMTP server and SMS sink");
-        smtp = track(new SmtpServer(config.smtpPort()).start());
-        sms = track(new SmsSink(config.smsPort()).start());
+        smtp = track(new SmtpServer(config.smtpPort()));
+        smtp.start();
+        sms = track(new SmsSink(config.smsPort()));
+        sms.start();
         listener.step("services");
         List<ServiceProcess> launched = List.of(
                 service("policy-service", config.policyPort()),
@@ -85,12 +102,18 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceProcess launch(String name, int port, List<String> arguments) {
         java.nio.file.Path jar = config.repoDir().resolve(name).resolve("target").resolve(name + ".jar");
-        ServiceProcess service = track(new ServiceProcess(name, port, jar, arguments, config.dataDir().resolve("logs")).launch());
+        ServiceProcess service = track(new ServiceProcess(name, port, jar, arguments, config.dataDir().resolve("logs")));
+        service.launch();
         services.put(name, service);
         return service;
     }
 
-    private <T extends AutoCloseable> T track(T component) {
+    private synchronized <T extends AutoCloseable> T track(T component) {
+        if (closed) {
+            // Ctrl-C arrived while this part was starting: stop it at once and go no further.
+            closeQuietly(component);
+            throw new cn.qujiang.youth.infra.InfraException("stopped during start-up");
+        }
         started.push(component);
         return component;
     }
@@ -143,13 +166,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("local-stack: stopping a component failed: " + e.getMessage());
-            }
+            closeQuietly(started.pop());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable component) {
+        try {
+            component.close();
+        } catch (Exception e) {
+            System.err.println("local-stack: stopping a component failed: " + e.getMessage());
         }
     }
 

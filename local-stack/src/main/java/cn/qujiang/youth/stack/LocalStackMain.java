@@ -23,23 +23,22 @@ public final class LocalStackMain {
         }
         long begin = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalStack[] running = new LocalStack[1];
+        LocalStack stack = LocalStack.create(config);
+        // Registered before anything starts, so Ctrl-C during start-up also stops what is already running.
         Thread shutdown = new Thread(() -> {
             System.out.println("local-stack: stopping…");
-            if (running[0] != null) {
-                running[0].close();
-            }
+            stack.close();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
-            running[0] = LocalStack.start(config, step -> System.out.println("local-stack: " + step));
+            stack.startAll(step -> System.out.println("local-stack: " + step));
         } catch (InfraException e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             fail(e.getMessage());
             return;
         }
-        System.out.println(StackTable.render(running[0], Duration.ofNanos(System.nanoTime() - begin)));
+        System.out.println(StackTable.render(stack, Duration.ofNanos(System.nanoTime() - begin)));
         stopped.await();
     }
 

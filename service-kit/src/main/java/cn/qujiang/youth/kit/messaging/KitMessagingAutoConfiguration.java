@@ -21,7 +21,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Topics (with their dead-letter twins), bounded retry with back-off then the DLT for every listener, the outbox
- * relay and Kafka's health.
+ * relay, and the health of Kafka and MongoDB.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -67,6 +67,12 @@ public class KitMessagingAutoConfiguration {
                         properties.batchSize())
                 : properties;
         return new OutboxRelay(mongo, kafka, withSource);
+    }
+
+    /** Named like Boot's indicator so that it replaces it and reports as component "mongo". */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean
