@@ -1,0 +1,62 @@
+package cn.qujiang.youth.policy.engine.eligibility;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A criterion or amount expression ready to evaluate, with the facts it reads as found by the type checker. */
+record CompiledRule(String id, String expression, List<EligibilityFact> reads, RuleEvaluator evaluator) {
+
+    CompiledRule {
+        // Interned so that RuleResults finds a verbatim repeat of a rule by reference.
+        expression = expression.intern();
+        reads = List.copyOf(reads);
+    }
+
+    // Indexed loops: these run for every rule of every applicant, and iterators are garbage.
+
+    /** The applicant's values of the facts this rule reads, as text; facts not given are left out. */
+    @SuppressWarnings("unchecked")
+    Map<String, String> valuesIn(DerivedFacts facts) {
+        EligibilityFact onlyGiven = null;
+        int given = 0;
+        for (int i = 0; i < reads.size(); i++) {
+            if (facts.value(reads.get(i)) != null) {
+                onlyGiven = reads.get(i);
+                given++;
+            }
+        }
+        if (given <= 1) {
+            return onlyGiven == null ? Map.of() : facts.valueAsText(onlyGiven);
+        }
+        Map.Entry<String, String>[] entries = new Map.Entry[given];
+        int next = 0;
+        for (int i = 0; i < reads.size(); i++) {
+            String text = facts.text(reads.get(i));
+            if (text != null) {
+                entries[next++] = Map.entry(reads.get(i).factName(), text);
+            }
+        }
+        return Map.ofEntries(entries);
+    }
+
+    boolean readsAbsentFact(DerivedFacts facts) {
+        for (int i = 0; i < reads.size(); i++) {
+            if (facts.value(reads.get(i)) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The facts this rule reads that the applicant has not given. */
+    List<String> missingIn(DerivedFacts facts) {
+        List<String> missing = new ArrayList<>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            if (facts.value(reads.get(i)) == null) {
+                missing.add(reads.get(i).factName());
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,127 @@
+package cn.qujiang.youth.policy.engine.eligibility;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An applicant's facts on one evaluation date: an immutable map from fact name to value holding only the facts that
+ * are given (ints as Long, bools, enum names as String). Everything evaluation needs per applicant (the CEL
+ * activation, the values as text for traces) is prepared here once and shared by every rule of every measure.
+ */
+public final class DerivedFacts extends AbstractMap<String, Object> {
+
+    private static final EligibilityFact[] FACTS = EligibilityFact.values();
+
+    private final Object[] values;
+    private final String[] texts;
+    private final Map<String, String>[] singleValues;
+    private final int size;
+    /** The same facts as CEL variables, built once per applicant. */
+    final CelActivation activation;
+
+    @SuppressWarnings("unchecked")
+    private DerivedFacts(Object[] values) {
+        this.values = values;
+        this.texts = new String[values.length];
+        this.singleValues = new Map[values.length];
+        int present = 0;
+        for (EligibilityFact fact : FACTS) {
+            int i = fact.ordinal();
+            if (values[i] != null) {
+                texts[i] = values[i].toString();
+                singleValues[i] = Map.of(fact.factName(), texts[i]);
+                present++;
+            }
+        }
+        this.size = present;
+        this.activation = new CelActivation(values);
+    }
+
+    /**
+     * Facts given by name, e.g. an example's applicant or a stored snapshot; a {@code DerivedFacts} is returned as it
+     * is. Null values count as not given.
+     *
+     * @throws IllegalArgumentException on an unknown fact name, a value of the wrong type or a value outside the
+     *                                  fact's allowed values
+     */
+    public static DerivedFacts of(Map<String, ?> facts) {
+        if (facts instanceof DerivedFacts derived) {
+            return derived;
+        }
+        Builder builder = new Builder();
+        facts.forEach((name, value) -> builder.put(EligibilityFact.byName(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown fact '" + name + "'")), value));
+        return builder.build();
+    }
+
+    /** The value of a fact, or null when it is not given. */
+    public Object value(EligibilityFact fact) {
+        return values[fact.ordinal()];
+    }
+
+    /** The value as text for evaluation traces, or null when the fact is not given. */
+    String text(EligibilityFact fact) {
+        return texts[fact.ordinal()];
+    }
+
+    /**
+     * The fact's name and value as text: the trace of a rule that reads only this fact, prepared once per applicant
+     * because most rules do; empty when the fact is not given.
+     */
+    Map<String, String> valueAsText(EligibilityFact fact) {
+        Map<String, String> value = singleValues[fact.ordinal()];
+        return value == null ? Map.of() : value;
+    }
+
+    @Override
+    public Object get(Object factName) {
+        return factName instanceof String name ? EligibilityFact.byName(name).map(this::value).orElse(null) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object factName) {
+        return get(factName) != null;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, Object>> iterator() {
+                return Arrays.stream(FACTS)
+                        .filter(fact -> values[fact.ordinal()] != null)
+                        .map(fact -> Map.entry(fact.factName(), values[fact.ordinal()]))
+                        .iterator();
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    /** Collects facts by declaration; normalises and validates every value. */
+    static final class Builder {
+
+        private final Object[] values = new Object[FACTS.length];
+
+        Builder put(EligibilityFact fact, Object value) {
+            values[fact.ordinal()] = fact.normalize(value);
+            return this;
+        }
+
+        DerivedFacts build() {
+            return new DerivedFacts(values.clone());
+        }
+    }
+}

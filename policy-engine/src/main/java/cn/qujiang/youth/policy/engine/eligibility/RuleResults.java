@@ -1,0 +1,37 @@
+package cn.qujiang.youth.policy.engine.eligibility;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The rule results of one applicant during one evaluation, each distinct expression evaluated once: catalogues repeat
+ * criteria verbatim ({@code applicant.age <= 35} appears in a dozen sample measures) and rules are pure functions of
+ * the facts. Confined to the evaluating thread.
+ */
+final class RuleResults {
+
+    /** Stands for "undecided" in the map, where null means "not evaluated yet". */
+    private static final Object UNDECIDED = new Object();
+
+    private final DerivedFacts facts;
+    private final Map<String, Object> byExpression = new HashMap<>(128);
+
+    RuleResults(DerivedFacts facts) {
+        this.facts = facts;
+    }
+
+    DerivedFacts facts() {
+        return facts;
+    }
+
+    /** As {@link RuleEvaluator#evaluate}: Boolean or Long, null when undecided. */
+    Object of(CompiledRule rule) {
+        Object result = byExpression.get(rule.expression());
+        if (result == null) {
+            Object evaluated = rule.evaluator().evaluate(facts);
+            result = evaluated == null ? UNDECIDED : evaluated;
+            byExpression.put(rule.expression(), result);
+        }
+        return result == UNDECIDED ? null : result;
+    }
+}

@@ -1,0 +1,132 @@
+package cn.qujiang.youth.policy.engine.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qujiang.youth.contracts.LocalizedText;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Example;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The shipped sample catalogue is complete and consistent; its rules are checked by the eligibility tests. */
+class CatalogueSeedTest {
+
+    private static final List<MeasureDefinition> CATALOGUE = CatalogueSeed.load();
+    private static final Map<String, MeasureDefinition> BY_CODE = CATALOGUE.stream()
+            .collect(Collectors.toMap(MeasureDefinition::code, Function.identity()));
+
+    @Test
+    void holdsTheFortyMeasuresInOrder() {
+        List<String> expected = IntStream.rangeClosed(1, 40).mapToObj(n -> String.format("QJY-%02d", n)).toList();
+
+        assertThat(CATALOGUE).extracting(MeasureDefinition::code).containsExactlyElementsOf(expected);
+        assertThat(CATALOGUE).allSatisfy(measure -> assertThat(measure.version()).isZero());
+    }
+
+    @Test
+    void coversEveryCategory() {
+        assertThat(CATALOGUE).extracting(MeasureDefinition::category).containsOnly(
+                "EMPLOYMENT", "ENTREPRENEURSHIP", "HOUSING", "LIVING", "GROWTH", "LEISURE")
+                .contains("EMPLOYMENT", "ENTREPRENEURSHIP", "HOUSING", "LIVING", "GROWTH", "LEISURE");
+    }
+
+    @Test
+    void exclusionsNameExistingMeasuresBothWays() {
+        assertThat(CATALOGUE).filteredOn(measure -> !measure.excludes().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
+        for (MeasureDefinition measure : CATALOGUE) {
+            for (String excluded : measure.excludes()) {
+                assertThat(BY_CODE).as("%s excludes %s", measure.code(), excluded).containsKey(excluded);
+                assertThat(BY_CODE.get(excluded).excludes()).as("%s excludes %s back", excluded, measure.code())
+                        .contains(measure.code());
+            }
+        }
+    }
+
+    @Test
+    void everyTextIsBilingual() {
+        for (MeasureDefinition measure : CATALOGUE) {
+            Stream<LocalizedText> texts = Stream.of(
+                    Stream.of(measure.title(), measure.summary(), measure.department()),
+                    Stream.ofNullable(measure.benefit().note()),
+                    measure.criteria().stream().flatMap(criterion -> Stream.of(criterion.label(), criterion.hint())),
+                    measure.documents().stream()).flatMap(Function.identity());
+            assertThat(texts).as(measure.code()).allSatisfy(text -> {
+                assertThat(text).isNotNull();
+                assertThat(text.zh()).isNotBlank();
+                assertThat(text.en()).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void benefitsUseTheSharedVocabulary() {
+        assertThat(CATALOGUE).allSatisfy(measure -> {
+            assertThat(measure.mode()).isIn("APPLY", "AUTO_GRANT");
+            assertThat(measure.responseWorkingDays()).isIn(1, 3, 5, 15);
+            assertThat(measure.benefit().kind()).isIn("ONE_OFF_CASH", "MONTHLY_CASH", "LOAN", "IN_KIND", "DISCOUNT",
+                    "SERVICE");
+            assertThat(measure.benefit().unit()).isIn("CNY", "CNY_PER_MONTH", "NIGHT", "PLACE", "PERCENT", "SESSION");
+            assertThat(measure.benefit().months() != null).as(measure.code() + " months")
+                    .isEqualTo(measure.benefit().kind().equals("MONTHLY_CASH"));
+            assertThat(measure.criteria()).as(measure.code()).isNotEmpty();
+        });
+        assertThat(CATALOGUE).extracting(measure -> measure.benefit().kind()).contains("ONE_OFF_CASH",
+                "MONTHLY_CASH", "LOAN", "IN_KIND", "DISCOUNT", "SERVICE");
+        assertThat(CATALOGUE).filteredOn(measure -> measure.mode().equals("AUTO_GRANT")).hasSizeBetween(3, 5);
+        assertThat(CATALOGUE).filteredOn(measure -> measure.quota() != null).isNotEmpty();
+    }
+
+    @Test
+    void activeMeasuresStayOpenThroughTwentyTwentyEightAndSomeHaveClosed() {
+        LocalDate endOf2028 = LocalDate.of(2028, 12, 31);
+        LocalDate today = LocalDate.of(2026, 1, 1);
+        List<MeasureDefinition> closed = CATALOGUE.stream().filter(measure -> !measure.window().contains(today)
+                && measure.window().closes() != null && measure.window().closes().isBefore(today)).toList();
+
+        assertThat(closed).hasSizeBetween(1, 2);
+        assertThat(CATALOGUE).filteredOn(measure -> !closed.contains(measure))
+                .allSatisfy(measure -> assertThat(measure.window().contains(endOf2028)).as(measure.code()).isTrue());
+    }
+
+    @Test
+    void everyMeasureHasAnEligibleAndAnIneligibleExample() {
+        assertThat(CATALOGUE).allSatisfy(measure -> assertThat(measure.examples())
+                .as(measure.code()).extracting(Example::expect).contains("ELIGIBLE", "INELIGIBLE"));
+        assertThat(CATALOGUE).flatExtracting(MeasureDefinition::examples).extracting(Example::expect)
+                .contains("NEEDS_INFO");
+        assertThat(CATALOGUE).allSatisfy(measure -> assertThat(measure.examples()).extracting(Example::name)
+                .as(measure.code()).doesNotHaveDuplicates());
+    }
+
+    @Test
+    void survivesJsonAndYamlRoundTrips() {
+        JsonMapper json = JsonMapper.builder().build();
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        for (MeasureDefinition measure : CATALOGUE) {
+            assertThat(json.readValue(json.writeValueAsString(measure), MeasureDefinition.class)).isEqualTo(measure);
+            assertThat(yaml.readValue(yaml.writeValueAsString(measure), MeasureDefinition.class)).isEqualTo(measure);
+        }
+        assertThat(json.writeValueAsString(BY_CODE.get("QJY-01"))).contains("\"opens\":\"2024-01-01\"");
+    }
+
+    @Test
+    void youthStationMatchesThePublishedMeasure() {
+        MeasureDefinition station = BY_CODE.get("QJY-01");
+
+        assertThat(station.title().zh()).isEqualTo("青年驿站免费住宿");
+        assertThat(station.benefit().unit()).isEqualTo("NIGHT");
+        assertThat(station.benefit().amount()).isEqualTo("7");
+        assertThat(station.criteria()).extracting(MeasureDefinition.Criterion::expr).contains(
+                "applicant.age >= 18 && applicant.age <= 35",
+                "applicant.firstTimeInQujiang && applicant.employmentStatus == 'JOB_SEEKING'");
+        assertThat(Set.copyOf(station.excludes())).isEmpty();
+    }
+}

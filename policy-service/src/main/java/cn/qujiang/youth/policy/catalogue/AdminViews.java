@@ -1,0 +1,109 @@
+package cn.qujiang.youth.policy.catalogue;
+
+import cn.qujiang.youth.policy.catalogue.MeasureDocument.Actor;
+import cn.qujiang.youth.policy.catalogue.MeasureDocument.Draft;
+import cn.qujiang.youth.policy.catalogue.MeasureDocument.HistoryEntry;
+import cn.qujiang.youth.policy.catalogue.MeasureDocument.PublishedVersion;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
+import cn.qujiang.youth.policy.engine.eligibility.ExampleCheck;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+
+/** Requests and responses of the policy admin API. The measure itself travels in its definition form. */
+final class AdminViews {
+
+    private AdminViews() {
+    }
+
+    static final String MEASURE_EXAMPLE = """
+            {"measure": {"code": "QJY-99", "title": {"zh": "青年夜校补贴", "en": "Youth evening school grant"},
+             "summary": {"zh": "参加青年夜校课程给予补贴。", "en": "A grant for youth evening school courses."},
+             "category": "GROWTH", "department": {"zh": "团区委", "en": "District Youth League Committee"},
+             "mode": "APPLY", "window": {"opens": "2025-01-01", "closes": null}, "quota": 200, "excludes": [],
+             "responseWorkingDays": 5,
+             "benefit": {"kind": "ONE_OFF_CASH", "unit": "CNY", "amount": "500", "months": null,
+                         "note": {"zh": "每人500元", "en": "500 CNY per person"}},
+             "criteria": [{"id": "age", "expr": "applicant.age >= 18 && applicant.age <= 35",
+                           "label": {"zh": "年龄18至35周岁", "en": "Aged 18 to 35"},
+                           "hint": {"zh": "仅限18至35周岁青年", "en": "Only for people aged 18 to 35"}}],
+             "documents": [{"zh": "身份证", "en": "Resident ID card"}],
+             "examples": [{"name": "young", "applicant": {"age": 25}, "expect": "ELIGIBLE", "amount": 500},
+                          {"name": "too old", "applicant": {"age": 40}, "expect": "INELIGIBLE"}]}}
+            """;
+
+    @Schema(description = "A new draft: of a new measure, or of the next version of an existing one.",
+            example = MEASURE_EXAMPLE)
+    record DraftRequest(@NotNull MeasureDefinition measure) {
+    }
+
+    @Schema(description = "A new revision of the draft; `draftRevision` is the revision you edited (409 if someone saved since).")
+    record DraftEditRequest(@NotNull @Schema(example = "1") Long draftRevision, @NotNull MeasureDefinition measure) {
+    }
+
+    @Schema(description = "Approves the draft revision you reviewed (409 if it changed since).")
+    record ApprovalRequest(@NotNull @Schema(example = "2") Long draftRevision) {
+    }
+
+    record MeasureOverview(String code, String status, int currentVersion, String title, Long draftRevision,
+            Boolean draftApproved) {
+    }
+
+    record DraftView(String code, String status, int currentVersion, long draftRevision, boolean approved,
+            String savedBy, Instant savedAt, List<String> editors, String approvedBy, Instant approvedAt,
+            List<ExampleCheck.Mismatch> disagreements, MeasureDefinition measure) {
+    }
+
+    record VersionView(String code, int version, String status, Instant publishedAt, String draftedBy,
+            String approvedBy, String publishedBy, MeasureDefinition measure) {
+    }
+
+    record VersionSummary(int version, Instant publishedAt, String draftedBy, String approvedBy, String publishedBy) {
+    }
+
+    record LogEntry(String action, int version, String by, Instant at) {
+    }
+
+    record HistoryView(String code, String status, int currentVersion, List<VersionSummary> versions,
+            List<LogEntry> log) {
+    }
+
+    static MeasureOverview overview(MeasureDocument document) {
+        Draft draft = document.draft();
+        String title = document.current().map(v -> v.definition().title().zh())
+                .orElseGet(() -> draft == null ? null : draft.definition().title().zh());
+        return new MeasureOverview(document.code(), document.status().name(), document.currentVersion(), title,
+                draft == null ? null : draft.revision(), draft == null ? null : draft.isApproved());
+    }
+
+    static DraftView draft(MeasureDocument document, List<ExampleCheck.Mismatch> disagreements) {
+        Draft draft = document.draft();
+        return new DraftView(document.code(), document.status().name(), document.currentVersion(), draft.revision(),
+                draft.isApproved(), name(draft.savedBy()), draft.savedAt(),
+                draft.editors().stream().map(AdminViews::name).toList(), name(draft.approvedBy()), draft.approvedAt(),
+                disagreements, draft.definition());
+    }
+
+    static VersionView version(MeasureDocument document, PublishedVersion version) {
+        String status = version.version() == document.currentVersion() ? document.status().name() : "SUPERSEDED";
+        return new VersionView(document.code(), version.version(), status, version.publishedAt(),
+                name(version.draftedBy()), name(version.approvedBy()), name(version.publishedBy()),
+                version.definition());
+    }
+
+    static HistoryView history(MeasureDocument document) {
+        return new HistoryView(document.code(), document.status().name(), document.currentVersion(),
+                document.versions().stream().map(v -> new VersionSummary(v.version(), v.publishedAt(),
+                        name(v.draftedBy()), name(v.approvedBy()), name(v.publishedBy()))).toList(),
+                document.history().stream().map(AdminViews::entry).toList());
+    }
+
+    private static LogEntry entry(HistoryEntry entry) {
+        return new LogEntry(entry.action().name(), entry.version(), name(entry.by()), entry.at());
+    }
+
+    private static String name(Actor actor) {
+        return actor == null ? null : actor.username();
+    }
+}

@@ -1,0 +1,150 @@
+package cn.qujiang.youth.policy.catalogue;
+
+import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.kit.web.ApiException;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
+import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
+import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
+import cn.qujiang.youth.policy.engine.eligibility.ExampleCheck;
+import cn.qujiang.youth.policy.engine.eligibility.RuleCompilationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a measure must satisfy before it is stored as a draft (complete, rules that compile) and before it is
+ * published (every worked example agrees with the rules).
+ */
+@Component
+class RuleChecks {
+    static final Set<String> CATEGORIES = Set.of("EMPLOYMENT", "ENTREPRENEURSHIP", "HOUSING", "LIVING", "GROWTH",
+            "LEISURE");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,19}");
+    /** Ids, kinds and units end up in stored result lines; these shapes keep them free of the separators. */
+    private static final Pattern CRITERION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
+    private static final int MIN_EXAMPLES = 2;
+
+    private final EligibilityEngine engine;
+
+    RuleChecks(EligibilityEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The definition as a draft stores it (version is the server's to assign), once it is complete and compiles. */
+    MeasureDefinition checkDraft(MeasureDefinition definition) {
+        List<String> reasons = incompleteness(definition);
+        if (!reasons.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_MEASURE", reasons);
+        }
+        MeasureDefinition draft = definition.withVersion(0);
+        compile(draft);
+        return draft;
+    }
+
+    /** Refuses a version whose rules disagree with any of its examples. */
+    void checkExamples(MeasureDefinition definition) {
+        List<ExampleCheck.Mismatch> mismatches = mismatches(definition);
+        if (!mismatches.isEmpty()) {
+            throw new ExamplesDisagreeException(mismatches);
+        }
+    }
+
+    List<ExampleCheck.Mismatch> mismatches(MeasureDefinition definition) {
+        return ExampleCheck.mismatches(compile(definition));
+    }
+
+    private CompiledMeasure compile(MeasureDefinition definition) {
+        try {
+            return engine.compile(definition);
+        } catch (RuleCompilationException e) {
+            throw new RuleDoesNotCompileException(e.criterionId(), e.celMessage());
+        }
+    }
+
+    /** Stable reason codes for what is missing or malformed; empty when the measure is complete. */
+    static List<String> incompleteness(MeasureDefinition definition) {
+        List<String> reasons = new ArrayList<>();
+        if (definition.code() == null || !CODE.matcher(definition.code()).matches()) {
+            reasons.add("CODE_FORMAT");
+        }
+        if (definition.title() == null || blank(definition.title().zh()) || blank(definition.title().en())) {
+            reasons.add("TITLE_REQUIRED");
+        }
+        if (!CATEGORIES.contains(definition.category())) {
+            reasons.add("CATEGORY_UNKNOWN");
+        }
+        if (Arrays.stream(MeasurePublished.Mode.values()).noneMatch(mode -> mode.name().equals(definition.mode()))) {
+            reasons.add("MODE_UNKNOWN");
+        }
+        if (definition.benefit() == null || !matches(NAME, definition.benefit().kind())
+                || !matches(NAME, definition.benefit().unit())) {
+            reasons.add("BENEFIT_REQUIRED");
+        }
+        if (definition.criteria().isEmpty()) {
+            reasons.add("CRITERIA_REQUIRED");
+        }
+        if (definition.criteria().stream().anyMatch(c -> !matches(CRITERION_ID, c.id()))) {
+            reasons.add("CRITERION_ID_FORMAT");
+        }
+        if (definition.criteria().stream().anyMatch(c -> c.label() == null || blank(c.label().zh()))) {
+            reasons.add("CRITERION_LABEL_REQUIRED");
+        }
+        if (definition.examples().size() < MIN_EXAMPLES) {
+            reasons.add("EXAMPLES_REQUIRED");
+        }
+        if (definition.code() != null && definition.excludes().contains(definition.code())) {
+            reasons.add("EXCLUDES_ITSELF");
+        }
+        if (definition.excludes().stream().anyMatch(code -> !matches(CODE, code))) {
+            reasons.add("EXCLUDES_FORMAT");
+        }
+        return reasons;
+    }
+
+    private static boolean matches(Pattern pattern, String text) {
+        return text != null && pattern.matcher(text).matches();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** A rule of the draft does not compile: which criterion (or {@code benefit.amount}) and CEL's message. */
+    static class RuleDoesNotCompileException extends RuntimeException {
+        private final String criterionId;
+        private final String celMessage;
+
+        RuleDoesNotCompileException(String criterionId, String celMessage) {
+            super("rule " + criterionId + " does not compile");
+            this.criterionId = criterionId;
+            this.celMessage = celMessage;
+        }
+
+        String criterionId() {
+            return criterionId;
+        }
+
+        String celMessage() {
+            return celMessage;
+        }
+    }
+
+    /** Examples of the measure that its rules decide differently. */
+    static class ExamplesDisagreeException extends RuntimeException {
+        private final List<ExampleCheck.Mismatch> mismatches;
+
+        ExamplesDisagreeException(List<ExampleCheck.Mismatch> mismatches) {
+            super(mismatches.size() + " examples disagree");
+            this.mismatches = List.copyOf(mismatches);
+        }
+
+        List<ExampleCheck.Mismatch> mismatches() {
+            return mismatches;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package cn.qujiang.youth.policy.matching;
+
+import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The applicant documents. Every change is one conditional write on the document's {@code lock}: whoever read an
+ * older state loses and evaluates again, so the listener and a re-match never overwrite each other's results, and
+ * a MatchesEvaluated entry is never appended to results it does not describe.
+ */
+@Component
+class MatchStore {
+    private final MongoTemplate mongo;
+
+    MatchStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Optional<ApplicantMatches> find(String applicantId) {
+        return Optional.ofNullable(mongo.findById(applicantId, ApplicantMatches.class));
+    }
+
+    /** Stores a first evaluation; false when someone else created the document in the meantime. */
+    boolean insert(String applicantId, Evaluation evaluation, OutboxEntry event) {
+        try {
+            mongo.insert(new ApplicantMatches(applicantId, 1, evaluation.profileVersion(), evaluation.facts(),
+                    evaluation.heldMeasures(), evaluation.asOf(), evaluation.catalogueRevision(),
+                    evaluation.evaluatedAt(), evaluation.lines(), evaluation.eligible(), false, List.of(event)));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Replaces the evaluation of a document still at {@code lock}; false when it moved on meanwhile. */
+    boolean update(String applicantId, long lock, Evaluation evaluation, OutboxEntry event) {
+        return mongo.updateFirst(current(applicantId, lock), changes(evaluation, event), ApplicantMatches.class)
+                .getMatchedCount() == 1;
+    }
+
+    /**
+     * Re-evaluations of many applicants in one round trip; returns how many were still at the lock they were read
+     * at. Facts and profile version are left alone: a re-match never changes them.
+     */
+    long updateAll(List<Rewrite> rewrites) {
+        if (rewrites.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ApplicantMatches.class);
+        rewrites.forEach(r -> bulk.updateOne(current(r.applicantId(), r.lock()), r.changes()));
+        return bulk.execute().getMatchedCount();
+    }
+
+    /** Leaves a tombstone: no facts, no results, no pending events, and later profile events are ignored. */
+    void erase(String applicantId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(applicantId)), new Update()
+                .set(ApplicantMatches.ERASED, true)
+                .unset(ApplicantMatches.FACTS).unset(ApplicantMatches.HELD).unset(ApplicantMatches.RESULTS)
+                .unset(ApplicantMatches.ELIGIBLE).unset(ApplicantMatches.AS_OF).unset(OutboxEntry.FIELD)
+                .setOnInsert(ApplicantMatches.PROFILE_VERSION, 0L)
+                .setOnInsert(ApplicantMatches.CATALOGUE_REVISION, 0L)
+                .inc(ApplicantMatches.LOCK, 1), ApplicantMatches.class);
+    }
+
+    /**
+     * Hands the applicants whose results predate catalogue revision {@code revision} or day {@code today} to
+     * {@code pages}, {@code pageSize} at a time, from one cursor: the collection is read once, however large.
+     */
+    void forEachPageBehind(long revision, LocalDate today, int pageSize, Consumer<List<ApplicantMatches>> pages) {
+        Query query = Query.query(behind(revision, today)).cursorBatchSize(pageSize);
+        query.fields().exclude(OutboxEntry.FIELD);
+        try (Stream<ApplicantMatches> stream = mongo.stream(query, ApplicantMatches.class)) {
+            Iterator<ApplicantMatches> cursor = stream.iterator();
+            List<ApplicantMatches> page = new ArrayList<>(pageSize);
+            while (cursor.hasNext() && !Thread.currentThread().isInterrupted()) {
+                page.add(cursor.next());
+                if (page.size() == pageSize || !cursor.hasNext()) {
+                    pages.accept(page);
+                    page = new ArrayList<>(pageSize);
+                }
+            }
+        }
+    }
+
+    long countBehind(long revision, LocalDate today) {
+        return mongo.count(Query.query(behind(revision, today)), ApplicantMatches.class);
+    }
+
+    private static Criteria behind(long revision, LocalDate today) {
+        return Criteria.where(ApplicantMatches.ERASED).is(false).orOperator(
+                Criteria.where(ApplicantMatches.CATALOGUE_REVISION).lt(revision),
+                Criteria.where(ApplicantMatches.AS_OF).lt(today));
+    }
+
+    /** Ids of applicants currently ELIGIBLE for a measure, in id order. */
+    List<String> eligibleFor(String measureCode, long offset, int limit) {
+        Query query = Query.query(Criteria.where(ApplicantMatches.ELIGIBLE).is(measureCode))
+                .with(Sort.by("_id")).skip(offset).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, ApplicantMatches.COLLECTION).stream()
+                .map(document -> document.getString("_id")).toList();
+    }
+
+    long countEligibleFor(String measureCode) {
+        return mongo.count(Query.query(Criteria.where(ApplicantMatches.ELIGIBLE).is(measureCode)), ApplicantMatches.class);
+    }
+
+    private static Query current(String applicantId, long lock) {
+        return Query.query(Criteria.where("_id").is(applicantId).and(ApplicantMatches.LOCK).is(lock));
+    }
+
+    private static Update changes(Evaluation evaluation, OutboxEntry event) {
+        return results(evaluation.lines(), evaluation.asOf(), evaluation.catalogueRevision(),
+                evaluation.evaluatedAt(), event)
+                .set(ApplicantMatches.PROFILE_VERSION, evaluation.profileVersion())
+                .set(ApplicantMatches.FACTS, evaluation.facts())
+                .set(ApplicantMatches.HELD, evaluation.heldMeasures());
+    }
+
+    private static Update results(List<String> lines, LocalDate asOf, long catalogueRevision, Instant evaluatedAt,
+            OutboxEntry event) {
+        Update update = new Update()
+                .set(ApplicantMatches.RESULTS, lines)
+                .set(ApplicantMatches.ELIGIBLE, StoredResult.eligibleCodes(lines))
+                .set(ApplicantMatches.AS_OF, asOf)
+                .set(ApplicantMatches.CATALOGUE_REVISION, catalogueRevision)
+                .set(ApplicantMatches.EVALUATED_AT, evaluatedAt)
+                .inc(ApplicantMatches.LOCK, 1);
+        if (event != null) {
+            update.push(OutboxEntry.FIELD, event);
+        }
+        return update;
+    }
+
+    /** One applicant's re-evaluated lines in a bulk write; {@code event} is null when nothing noticeable changed. */
+    record Rewrite(String applicantId, long lock, List<String> lines, LocalDate asOf, long catalogueRevision,
+            Instant evaluatedAt, OutboxEntry event) {
+
+        Update changes() {
+            return results(lines, asOf, catalogueRevision, evaluatedAt, event);
+        }
+    }
+}

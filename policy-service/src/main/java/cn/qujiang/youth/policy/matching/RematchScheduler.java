@@ -1,0 +1,81 @@
+package cn.qujiang.youth.policy.matching;
+
+import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
+import cn.qujiang.youth.policy.catalogue.CatalogueChanged;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When to re-match: after a publish or retirement, at the daily sweep, at start-up (finishing whatever a crash
+ * interrupted) and periodically (catching a publish made by another instance). Runs happen one at a time on one
+ * worker thread; requests during a run coalesce into one more run.
+ */
+@Component
+class RematchScheduler implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(RematchScheduler.class);
+
+    private final Rematch rematch;
+    private final ActiveCatalogue catalogue;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rematch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    RematchScheduler(Rematch rematch, ActiveCatalogue catalogue) {
+        this.rematch = rematch;
+        this.catalogue = catalogue;
+    }
+
+    @EventListener
+    void catalogueChanged(CatalogueChanged changed) {
+        request();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        request();
+    }
+
+    @Scheduled(cron = "${qujiang.policy.matching.sweep-cron:0 30 0 * * *}", zone = "${qujiang.policy.zone:Asia/Shanghai}")
+    void dailySweep() {
+        request();
+    }
+
+    @Scheduled(fixedDelayString = "${qujiang.policy.matching.catch-up-interval:30s}",
+            initialDelayString = "${qujiang.policy.matching.catch-up-interval:30s}")
+    void catchUp() {
+        catalogue.refresh();
+        request();
+    }
+
+    /** Asks for a run; a run already queued serves this request too. */
+    void request() {
+        if (!queued.compareAndSet(false, true)) {
+            return;
+        }
+        worker.execute(() -> {
+            queued.set(false);
+            try {
+                rematch.run();
+            } catch (RuntimeException e) {
+                // MongoDB or the catalogue unavailable: everyone behind stays behind and the catch-up retries.
+                log.warn("re-match interrupted: {}", e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

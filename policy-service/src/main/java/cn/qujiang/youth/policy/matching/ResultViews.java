@@ -1,0 +1,82 @@
+package cn.qujiang.youth.policy.matching;
+
+import cn.qujiang.youth.contracts.ApplicantFacts;
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Match results as people read them: texts in one language, hints only where something is still to be done. */
+final class ResultViews {
+
+    private ResultViews() {
+    }
+
+    static final String CALCULATOR_EXAMPLE = """
+            {"facts": {"birthDate": "2001-05-20", "degree": "BACHELOR", "graduationDate": "2025-06-30",
+                       "hukou": "OUT_OF_PROVINCE", "residesInQujiang": true, "firstTimeInQujiang": true,
+                       "employmentStatus": "JOB_SEEKING", "rentingInQujiang": true, "ownsHomeInQujiang": false},
+             "heldMeasures": []}
+            """;
+
+    @Schema(description = "Facts to try the catalogue with; every fact is optional. Nothing is stored.",
+            example = CALCULATOR_EXAMPLE)
+    record CalculatorRequest(ApplicantFacts facts, List<String> heldMeasures) {
+    }
+
+    record CalculatorResponse(LocalDate asOf, boolean sample, String notice, Summary summary,
+            List<ResultView> results) {
+    }
+
+    record MyResults(long profileVersion, LocalDate asOf, Instant evaluatedAt, Summary summary,
+            List<ResultView> results) {
+    }
+
+    record Summary(long eligible, long nearMisses, long needsInfo) {
+        static Summary of(List<ResultView> results) {
+            return new Summary(results.stream().filter(r -> r.outcome() == Outcome.ELIGIBLE).count(),
+                    results.stream().filter(ResultView::nearMiss).count(),
+                    results.stream().filter(r -> r.outcome() == Outcome.NEEDS_INFO).count());
+        }
+    }
+
+    record ResultView(String measureCode, int measureVersion, String title, Outcome outcome, Long amount,
+            String unit, String benefitKind, boolean nearMiss, List<CriterionView> criteria,
+            List<String> missingFacts, List<String> excludedBy) {
+    }
+
+    @Schema(description = "One criterion; `hint` (what to do) is given unless it passed; `values` are the facts it read.")
+    record CriterionView(String id, CriterionStatus status, String label, String hint, Map<String, String> values) {
+    }
+
+    record EligibleApplicant(String applicantId, Outcome outcome) {
+    }
+
+    record EligiblePage(String measureCode, int page, int size, long total, List<EligibleApplicant> applicants) {
+    }
+
+    static List<ResultView> of(List<MatchResult> results, Locale locale) {
+        return results.stream().map(result -> of(result, locale)).toList();
+    }
+
+    static ResultView of(MatchResult result, Locale locale) {
+        return new ResultView(result.measureCode(), result.measureVersion(),
+                result.title() == null ? result.measureCode() : result.title().in(locale), result.outcome(),
+                result.amount(), result.unit(), result.benefitKind(), result.nearMiss(),
+                result.criteria().stream().map(criterion -> of(criterion, locale)).toList(),
+                result.missingFacts(), result.excludedBy());
+    }
+
+    private static CriterionView of(CriterionResult criterion, Locale locale) {
+        String hint = criterion.status() == CriterionStatus.PASSED || criterion.hint() == null
+                ? null : criterion.hint().in(locale);
+        return new CriterionView(criterion.id(), criterion.status(),
+                criterion.label() == null ? criterion.id() : criterion.label().in(locale), hint, criterion.values());
+    }
+}

@@ -1,0 +1,117 @@
+package cn.qujiang.youth.policy.matching;
+
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One measure's result as stored per applicant: which version decided what, how much, which criteria passed, which
+ * facts are missing and which held measures exclude it. It is stored as one line of text, e.g.
+ * {@code QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED,first-job-search:PASSED||}, because 100,000 applicants x 40
+ * results as nested documents would not fit the in-memory MongoDB-wire server; the line stays readable in a shell.
+ * Texts and the applicant's values are not stored: showing a result evaluates the stored facts again against the
+ * stored version on the stored day, which gives the same answer (the engine is deterministic).
+ */
+record StoredResult(
+        String measureCode,
+        int measureVersion,
+        Outcome outcome,
+        Long amount,
+        String unit,
+        boolean nearMiss,
+        List<Criterion> criteria,
+        List<String> missingFacts,
+        List<String> excludedBy) {
+
+    private static final String FIELD = "\\|";
+    private static final String ITEM = ",";
+
+    StoredResult {
+        criteria = List.copyOf(criteria);
+        missingFacts = List.copyOf(missingFacts);
+        excludedBy = List.copyOf(excludedBy);
+    }
+
+    record Criterion(String id, CriterionStatus status) {
+    }
+
+    static StoredResult of(MatchResult result) {
+        return new StoredResult(result.measureCode(), result.measureVersion(), result.outcome(), result.amount(),
+                result.unit(), result.nearMiss(),
+                result.criteria().stream().map(c -> new Criterion(c.id(), c.status())).toList(),
+                result.missingFacts(), result.excludedBy());
+    }
+
+    String encode() {
+        return String.join("|", measureCode, String.valueOf(measureVersion), outcome.name(),
+                amount == null ? "" : amount.toString(), unit == null ? "" : unit, String.valueOf(nearMiss),
+                String.join(ITEM, criteria.stream().map(c -> c.id() + ":" + c.status().name()).toList()),
+                String.join(ITEM, missingFacts), String.join(ITEM, excludedBy));
+    }
+
+    static StoredResult decode(String line) {
+        String[] fields = line.split(FIELD, -1);
+        if (fields.length != 9) {
+            throw new IllegalArgumentException("not a stored result: " + line);
+        }
+        List<Criterion> criteria = new ArrayList<>();
+        for (String criterion : items(fields[6])) {
+            int colon = criterion.lastIndexOf(':');
+            criteria.add(new Criterion(criterion.substring(0, colon),
+                    CriterionStatus.valueOf(criterion.substring(colon + 1))));
+        }
+        return new StoredResult(fields[0], Integer.parseInt(fields[1]), Outcome.valueOf(fields[2]),
+                fields[3].isEmpty() ? null : Long.valueOf(fields[3]), fields[4].isEmpty() ? null : fields[4],
+                Boolean.parseBoolean(fields[5]), criteria, items(fields[7]), items(fields[8]));
+    }
+
+    /**
+     * What an applicant would notice when it changes: everything but the measure version, or every publish would
+     * look like a change to everybody.
+     */
+    StoredResult noticeable() {
+        return new StoredResult(measureCode, 0, outcome, amount, unit, nearMiss, criteria, missingFacts, excludedBy);
+    }
+
+    /** The result without the texts and values of its measure version. */
+    MatchResult withoutTexts() {
+        return new MatchResult(measureCode, measureVersion, null, outcome, amount, unit, null, nearMiss,
+                criteria.stream().map(c -> new CriterionResult(c.id(), c.status(), null, null, Map.of())).toList(),
+                missingFacts, excludedBy);
+    }
+
+    boolean eligible() {
+        return outcome == Outcome.ELIGIBLE;
+    }
+
+    /** Codes of the ELIGIBLE results among stored lines, read without decoding the rest of each line. */
+    static List<String> eligibleCodes(List<String> lines) {
+        return lines.stream().filter(line -> field(line, 2).equals(Outcome.ELIGIBLE.name()))
+                .map(line -> field(line, 0)).toList();
+    }
+
+    static String code(String line) {
+        return field(line, 0);
+    }
+
+    static int version(String line) {
+        return Integer.parseInt(field(line, 1));
+    }
+
+    private static String field(String line, int index) {
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            start = line.indexOf('|', start) + 1;
+        }
+        return line.substring(start, line.indexOf('|', start));
+    }
+
+    private static List<String> items(String field) {
+        return field.isEmpty() ? List.of() : Arrays.asList(field.split(ITEM));
+    }
+}

@@ -1,0 +1,428 @@
+package cn.qujiang.youth.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.qujiang.youth.contracts.ApplicantErased;
+import cn.qujiang.youth.contracts.ApplicantFacts;
+import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
+import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
+import cn.qujiang.youth.contracts.ApplicantFacts.Hukou;
+import cn.qujiang.youth.contracts.ApplicantProfileChanged;
+import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
+import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.contracts.Topics;
+import cn.qujiang.youth.infra.TestInfrastructure;
+import cn.qujiang.youth.kit.messaging.OutboxRelay;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * policy-service against a real Kafka broker, the MongoDB-wire server and Keycloak: profile events in, match events
+ * out, the four-eyes catalogue workflow over HTTP with real tokens, and a publish that re-matches stored applicants.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PolicyServiceIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
+    private static KafkaProbe kafka;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaMongoAndKeycloak("policy-it").forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("qujiang.policy.matching.catch-up-interval", () -> "2s");
+    }
+
+    @BeforeAll
+    static void probe() {
+        kafka = new KafkaProbe(TestInfrastructure.kafka().bootstrapServers(), Topics.POLICY_MATCH,
+                Topics.POLICY_CATALOGUE);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void theSeedIsPublishedOnceAsVersionOneAndListedAsASample() {
+        await().atMost(WAIT).until(() -> kafka.events(MeasurePublished.class, m -> true).size() >= 40);
+        assertThat(kafka.events(MeasurePublished.class, m -> true))
+                .allSatisfy(m -> assertThat(m.version()).isEqualTo(1))
+                .extracting(MeasurePublished::code).doesNotHaveDuplicates().contains("QJY-01");
+
+        JsonNode list = api().get("/api/policy/measures?lang=en", null).json();
+        assertThat(list.get("sample").asBoolean()).isTrue();
+        assertThat(list.get("notice").asString()).contains("Sample");
+        assertThat(list.get("count").asInt()).isEqualTo(40);
+        JsonNode housing = api().get("/api/policy/measures?category=HOUSING", null).json();
+        assertThat(housing.get("measures").valueStream().map(m -> m.get("category").asString()))
+                .isNotEmpty().containsOnly("HOUSING");
+
+        JsonNode station = api().get("/api/policy/measures/QJY-01", null, "en").json();
+        assertThat(station.get("title").asString()).isEqualTo("Free lodging at youth stations");
+        assertThat(station.get("criteria").get(0).get("label").asString()).isEqualTo("Aged 18 to 35");
+        assertThat(station.get("benefit").get("amount").asLong()).isEqualTo(7);
+        assertThat(api().get("/api/policy/measures/QJY-01", null).json().get("title").asString())
+                .isEqualTo("青年驿站免费住宿");
+    }
+
+    @Test
+    @Order(2)
+    void aProfileEventProducesMatchesForEveryActiveMeasure() {
+        String applicant = UUID.randomUUID().toString();
+        kafka.send(profile(applicant, 1, jobSeeker(24)), applicant);
+
+        MatchesEvaluated evaluated = awaitMatches(applicant, 1, Trigger.PROFILE_CHANGED);
+        assertThat(evaluated.results()).hasSize(40);
+        assertThat(evaluated.results()).filteredOn(r -> r.measureCode().equals("QJY-01")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.outcome()).isEqualTo(Outcome.ELIGIBLE);
+                    assertThat(r.amount()).isEqualTo(7);
+                    assertThat(r.title().en()).isEqualTo("Free lodging at youth stations");
+                    assertThat(r.criteria()).allSatisfy(c -> assertThat(c.label()).isNotNull());
+                });
+        assertThat(evaluated.newlyEligible()).contains("QJY-01").containsExactlyInAnyOrderElementsOf(
+                evaluated.results().stream().filter(r -> r.outcome() == Outcome.ELIGIBLE)
+                        .map(MatchesEvaluated.MatchResult::measureCode).toList());
+        assertThat(evaluated.asOf()).isEqualTo(LocalDate.now(DISTRICT));
+    }
+
+    @Test
+    @Order(3)
+    void aRedeliveredOrOlderProfileEventChangesNothing() {
+        String applicant = UUID.randomUUID().toString();
+        kafka.send(profile(applicant, 2, jobSeeker(24)), applicant);
+        awaitMatches(applicant, 2, Trigger.PROFILE_CHANGED);
+
+        kafka.send(profile(applicant, 2, jobSeeker(24)), applicant);
+        kafka.send(profile(applicant, 1, jobSeeker(50)), applicant);
+        kafka.send(profile(applicant, 3, jobSeeker(30)), applicant); // same key, same partition: processed after both
+        awaitMatches(applicant, 3, Trigger.PROFILE_CHANGED);
+
+        assertThat(kafka.events(MatchesEvaluated.class, m -> m.applicantId().equals(applicant)))
+                .extracting(MatchesEvaluated::profileVersion).containsExactly(2L, 3L);
+        assertThat(mongo.findById(applicant, Document.class, "applicant_matches").getLong("profileVersion"))
+                .isEqualTo(3L);
+    }
+
+    @Test
+    @Order(4)
+    void anApplicantSeesOnlyTheirOwnResultsAndHrSeesOnlyIdsOfTheEligible() {
+        String token = token("applicant1", "Applicant1pass");
+        String applicant = Http.subject(token);
+        kafka.send(profile(applicant, 1, jobSeeker(24)), applicant);
+        awaitMatches(applicant, 1, Trigger.PROFILE_CHANGED);
+
+        Http.Response mine = api().get("/api/policy/me/results", token, "en");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get("profileVersion").asLong()).isEqualTo(1);
+        JsonNode station = mine.json().get("results").valueStream()
+                .filter(r -> r.get("measureCode").asString().equals("QJY-01")).findFirst().orElseThrow();
+        assertThat(station.get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(station.get("title").asString()).isEqualTo("Free lodging at youth stations");
+        assertThat(station.get("criteria").get(0).get("label").asString()).isEqualTo("Aged 18 to 35");
+        assertThat(api().get("/api/policy/me/results", token).json().get("results").get(0).get("title").asString())
+                .matches(".*\\p{IsHan}.*");
+
+        Http.Response other = api().get("/api/policy/me/results", token("applicant2", "Applicant2pass"));
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(api().get("/api/policy/me/results", null).status()).isEqualTo(401);
+
+        Http.Response eligible = api().get("/api/policy/measures/QJY-01/eligible?size=500",
+                token("hr1", "Hrofficer1pass"));
+        assertThat(eligible.status()).isEqualTo(200);
+        assertThat(eligible.json().get("applicants").valueStream().map(a -> a.get("applicantId").asString()))
+                .contains(applicant);
+        assertThat(eligible.json().get("applicants").get(0).propertyNames()).containsOnly("applicantId", "outcome");
+        assertThat(api().get("/api/policy/measures/QJY-01/eligible", token).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void theAnonymousCalculatorEvaluatesWithoutATokenAndStoresNothing() {
+        long stored = mongo.getCollection("applicant_matches").countDocuments();
+        Http.Response response = api().post("/api/policy/evaluate", null,
+                Map.of("facts", jobSeeker(24), "heldMeasures", List.of()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("sample").asBoolean()).isTrue();
+        assertThat(response.json().get("results")).hasSize(40);
+        assertThat(response.json().get("summary").get("eligible").asLong()).isPositive();
+        assertThat(mongo.getCollection("applicant_matches").countDocuments()).isEqualTo(stored);
+    }
+
+    @Test
+    @Order(6)
+    void theAuthorCannotApproveTheirOwnDraftAndConcurrentEditsConflict() {
+        String admin1 = token("admin1", "Policyadmin1pass");
+        String admin2 = token("admin2", "Policyadmin2pass");
+        Http.Response created = api().post("/api/policy/admin/measures", admin1, Map.of("measure",
+                newMeasure("QJY-T1", "applicant.age >= 18")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("draftRevision").asLong()).isEqualTo(1);
+
+        Http.Response ownApproval = api().post("/api/policy/admin/measures/QJY-T1/draft/approve", admin1,
+                Map.of("draftRevision", 1));
+        assertThat(ownApproval.status()).isEqualTo(403);
+        assertThat(ownApproval.code()).isEqualTo("AUTHOR_CANNOT_APPROVE");
+
+        assertThat(api().put("/api/policy/admin/measures/QJY-T1/draft", admin2, Map.of("draftRevision", 1,
+                "measure", newMeasure("QJY-T1", "applicant.age >= 20"))).status()).isEqualTo(200);
+        Http.Response stale = api().put("/api/policy/admin/measures/QJY-T1/draft", admin1, Map.of("draftRevision", 1,
+                "measure", newMeasure("QJY-T1", "applicant.age >= 21")));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.code()).isEqualTo("STALE_VERSION");
+        // admin2 edited it too now: neither may approve, so the draft waits for a third officer.
+        assertThat(api().post("/api/policy/admin/measures/QJY-T1/draft/approve", admin2,
+                Map.of("draftRevision", 2)).code()).isEqualTo("AUTHOR_CANNOT_APPROVE");
+        assertThat(api().get("/api/policy/admin/measures", token("applicant1", "Applicant1pass")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
+    void aRuleThatDoesNotCompileIsRefusedWithItsCriterion() {
+        Http.Response response = api().post("/api/policy/admin/measures", token("admin1", "Policyadmin1pass"),
+                Map.of("measure", newMeasure("QJY-T2", "applicant.shoeSize > 40")));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("RULE_DOES_NOT_COMPILE");
+        assertThat(response.json().get("criterion").asString()).isEqualTo("age");
+        assertThat(response.json().get("celMessage").asString()).contains("shoeSize");
+        assertThat(mongo.findById("QJY-T2", Document.class, "measures")).isNull();
+    }
+
+    @Test
+    @Order(8)
+    void publishingIsRefusedWhileAnExampleDisagrees() {
+        String admin1 = token("admin1", "Policyadmin1pass");
+        String admin2 = token("admin2", "Policyadmin2pass");
+        ObjectNode measure = newMeasure("QJY-T3", "applicant.age >= 18");
+        ((ObjectNode) measure.get("examples").get(1)).put("expect", "ELIGIBLE"); // the rules say a 16-year-old is not
+        assertThat(api().post("/api/policy/admin/measures", admin1, Map.of("measure", measure)).status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/policy/admin/measures/QJY-T3/draft/approve", admin2,
+                Map.of("draftRevision", 1)).status()).isEqualTo(200);
+
+        Http.Response refused = api().post("/api/policy/admin/measures/QJY-T3/publish", admin1, Map.of());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("EXAMPLES_DISAGREE");
+        assertThat(refused.json().get("disagreements").get(0).get("example").asString()).isEqualTo("too young");
+        assertThat(api().get("/api/policy/measures/QJY-T3", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(9)
+    void publishingAChangedMeasureRematchesAndAnnouncesOnlyTheChanged() {
+        String becomesIneligible = UUID.randomUUID().toString();
+        String unaffected = UUID.randomUUID().toString();
+        kafka.send(profile(becomesIneligible, 1, jobSeeker(30)), becomesIneligible);
+        kafka.send(profile(unaffected, 1, jobSeeker(40)), unaffected);
+        awaitMatches(becomesIneligible, 1, Trigger.PROFILE_CHANGED);
+        awaitMatches(unaffected, 1, Trigger.PROFILE_CHANGED);
+
+        String admin1 = token("admin1", "Policyadmin1pass");
+        String admin2 = token("admin2", "Policyadmin2pass");
+        ObjectNode station = (ObjectNode) api().get("/api/policy/admin/measures/QJY-01/versions/1", admin1).json()
+                .get("measure");
+        ((ObjectNode) station.get("criteria").get(0)).put("expr", "applicant.age >= 18 && applicant.age <= 25");
+        assertThat(api().post("/api/policy/admin/measures", admin1, Map.of("measure", station)).status())
+                .isEqualTo(201);
+        assertThat(api().post("/api/policy/admin/measures/QJY-01/draft/approve", admin2,
+                Map.of("draftRevision", 1)).status()).isEqualTo(200);
+        Http.Response published = api().post("/api/policy/admin/measures/QJY-01/publish", admin1, Map.of());
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.json().get("version").asInt()).isEqualTo(2);
+        assertThat(published.json().get("approvedBy").asString()).isEqualTo("admin2");
+
+        MatchesEvaluated rematched = awaitMatches(becomesIneligible, 1, Trigger.CATALOGUE_CHANGED);
+        assertThat(rematched.noLongerEligible()).containsExactly("QJY-01");
+        assertThat(rematched.results()).filteredOn(r -> r.measureCode().equals("QJY-01")).singleElement()
+                .satisfies(r -> assertThat(r.measureVersion()).isEqualTo(2));
+        await().atMost(WAIT).until(() -> kafka.events(MeasurePublished.class,
+                m -> m.code().equals("QJY-01") && m.version() == 2 && m.status() == MeasurePublished.Status.ACTIVE)
+                .size() == 1);
+
+        // Everyone is re-matched and every pending event has left; then a later event of the unaffected applicant
+        // (same partition) proves no CATALOGUE_CHANGED event of theirs is still on its way.
+        await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("catalogueRevision")
+                .lt(revisionOf("QJY-01")).and("erased").is(false)), "applicant_matches") == 0);
+        relay.flush();
+        kafka.send(profile(unaffected, 2, jobSeeker(40)), unaffected);
+        awaitMatches(unaffected, 2, Trigger.PROFILE_CHANGED);
+        assertThat(kafka.events(MatchesEvaluated.class, m -> m.applicantId().equals(unaffected)))
+                .extracting(MatchesEvaluated::trigger).containsExactly(Trigger.PROFILE_CHANGED, Trigger.PROFILE_CHANGED);
+        assertThat(mongo.findById(unaffected, Document.class, "applicant_matches").getList("results", String.class))
+                .filteredOn(line -> line.startsWith("QJY-01|")).singleElement().asString().startsWith("QJY-01|2|");
+
+        JsonNode history = api().get("/api/policy/admin/measures/QJY-01/history", admin2).json();
+        assertThat(history.get("versions").valueStream().map(v -> v.get("version").asInt())).containsExactly(1, 2);
+        assertThat(history.get("log").valueStream().map(e -> e.get("action").asString()))
+                .containsExactly("SEEDED", "DRAFT_SAVED", "APPROVED", "PUBLISHED");
+    }
+
+    @Test
+    @Order(10)
+    void applicantsAnInterruptedRematchOrSweepNeverReachedAreCaughtUp() {
+        String missedByRematch = UUID.randomUUID().toString();
+        String missedBySweep = UUID.randomUUID().toString();
+        kafka.send(profile(missedByRematch, 1, jobSeeker(30)), missedByRematch);
+        kafka.send(profile(missedBySweep, 1, jobSeeker(30)), missedBySweep);
+        awaitMatches(missedByRematch, 1, Trigger.PROFILE_CHANGED);
+        awaitMatches(missedBySweep, 1, Trigger.PROFILE_CHANGED);
+
+        // As a crash would leave them: results from before the QJY-01 change (still ELIGIBLE), evaluated against an
+        // older catalogue revision, or yesterday.
+        eligibleForStationAsBefore(missedByRematch, new org.springframework.data.mongodb.core.query.Update()
+                .set("catalogueRevision", 0L));
+        eligibleForStationAsBefore(missedBySweep, new org.springframework.data.mongodb.core.query.Update()
+                .set("asOf", java.util.Date.from(LocalDate.now(DISTRICT).minusDays(1).atStartOfDay(DISTRICT)
+                        .toInstant())));
+
+        assertThat(awaitMatches(missedByRematch, 1, Trigger.CATALOGUE_CHANGED).noLongerEligible())
+                .containsExactly("QJY-01");
+        assertThat(awaitMatches(missedBySweep, 1, Trigger.DAILY_SWEEP).noLongerEligible()).containsExactly("QJY-01");
+    }
+
+    private void eligibleForStationAsBefore(String applicant, org.springframework.data.mongodb.core.query.Update update) {
+        Document stored = mongo.findById(applicant, Document.class, "applicant_matches");
+        List<String> results = stored.getList("results", String.class).stream()
+                .map(line -> line.startsWith("QJY-01|")
+                        ? "QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED,first-job-search:PASSED||" : line)
+                .toList();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicant)),
+                update.set("results", results).set("eligible", List.of("QJY-01")), "applicant_matches");
+    }
+
+    @Test
+    @Order(11)
+    void theOpenApiDescriptionDocumentsTheApiWithExamples() {
+        Http.Response docs = api().get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/policy/measures",
+                "/api/policy/measures/{code}", "/api/policy/evaluate", "/api/policy/me/results",
+                "/api/policy/measures/{code}/eligible", "/api/policy/admin/measures/{code}/publish");
+        assertThat(docs.body()).contains("JOB_SEEKING", "QJY-99");
+    }
+
+    @Test
+    @Order(12)
+    void anErasedApplicantLosesTheirResultsForGood() {
+        String token = token("applicant1", "Applicant1pass");
+        String applicant = Http.subject(token);
+        kafka.send(new ApplicantErased(applicant, Instant.now()), applicant);
+        await().atMost(WAIT).until(() -> api().get("/api/policy/me/results", token).status() == 404);
+
+        kafka.send(profile(applicant, 1, jobSeeker(24)), applicant); // a late redelivery of an older profile
+        String sentinel = UUID.randomUUID().toString();
+        kafka.send(profile(sentinel, 1, jobSeeker(24)), sentinel);
+        awaitMatches(sentinel, 1, Trigger.PROFILE_CHANGED);
+        Document tombstone = mongo.findById(applicant, Document.class, "applicant_matches");
+        assertThat(tombstone.getBoolean("erased")).isTrue();
+        assertThat(tombstone).doesNotContainKeys("facts", "results");
+    }
+
+    @Test
+    @Order(13)
+    void retiringAMeasureStopsItsMatches() {
+        String admin1 = token("admin1", "Policyadmin1pass");
+        Http.Response retired = api().post("/api/policy/admin/measures/QJY-02/retire", admin1, Map.of());
+        assertThat(retired.status()).isEqualTo(200);
+        assertThat(retired.json().get("status").asString()).isEqualTo("RETIRED");
+        await().atMost(WAIT).until(() -> !kafka.events(MeasurePublished.class,
+                m -> m.code().equals("QJY-02") && m.status() == MeasurePublished.Status.RETIRED).isEmpty());
+        assertThat(api().get("/api/policy/measures/QJY-02", null).status()).isEqualTo(404);
+        assertThat(api().get("/api/policy/measures", null).json().get("count").asInt()).isEqualTo(39);
+
+        String applicant = UUID.randomUUID().toString();
+        kafka.send(profile(applicant, 1, jobSeeker(24)), applicant);
+        assertThat(awaitMatches(applicant, 1, Trigger.PROFILE_CHANGED).results())
+                .hasSize(39).noneMatch(r -> r.measureCode().equals("QJY-02"));
+    }
+
+    private long revisionOf(String code) {
+        return mongo.findById(code, Document.class, "measures").getLong("revision");
+    }
+
+    private MatchesEvaluated awaitMatches(String applicant, long profileVersion, Trigger trigger) {
+        await().atMost(WAIT).until(() -> !matches(applicant, profileVersion, trigger).isEmpty());
+        return matches(applicant, profileVersion, trigger).get(0);
+    }
+
+    private static List<MatchesEvaluated> matches(String applicant, long profileVersion, Trigger trigger) {
+        return kafka.events(MatchesEvaluated.class, m -> m.applicantId().equals(applicant)
+                && m.profileVersion() == profileVersion && m.trigger() == trigger);
+    }
+
+    private Http api() {
+        return new Http(port);
+    }
+
+    private static String token(String user, String password) {
+        return TestInfrastructure.keycloak().tokens().password(user, password);
+    }
+
+    private static ApplicantProfileChanged profile(String applicant, long version, ApplicantFacts facts) {
+        return new ApplicantProfileChanged(applicant, version, Instant.now(), facts, List.of());
+    }
+
+    /** A graduate from another province, in Qujiang for the first time and looking for work. */
+    private static ApplicantFacts jobSeeker(int age) {
+        LocalDate today = LocalDate.now(DISTRICT);
+        return new ApplicantFacts(today.minusYears(age).minusDays(10), ApplicantFacts.Gender.FEMALE,
+                Degree.BACHELOR, today.minusMonths(8), false, Hukou.OUT_OF_PROVINCE, true, true,
+                EmploymentStatus.JOB_SEEKING, null, null, 0, null, false, null, null, false, true,
+                ApplicantFacts.SkillLevel.NONE, ApplicantFacts.TalentTier.NONE, false, 0, false);
+    }
+
+    private static ObjectNode newMeasure(String code, String ageRule) {
+        return (ObjectNode) Http.tree("""
+                {"code": "%s", "title": {"zh": "测试政策", "en": "Test measure"},
+                 "summary": {"zh": "测试", "en": "Test"}, "category": "GROWTH",
+                 "department": {"zh": "团区委", "en": "District Youth League Committee"}, "mode": "APPLY",
+                 "window": {"opens": "2024-01-01", "closes": null}, "responseWorkingDays": 5,
+                 "benefit": {"kind": "ONE_OFF_CASH", "unit": "CNY", "amount": "500"},
+                 "criteria": [{"id": "age", "expr": "%s", "label": {"zh": "年龄", "en": "Age"},
+                               "hint": {"zh": "年龄不符", "en": "Wrong age"}}],
+                 "examples": [{"name": "adult", "applicant": {"age": 30}, "expect": "ELIGIBLE", "amount": 500},
+                              {"name": "too young", "applicant": {"age": 16}, "expect": "INELIGIBLE"}]}
+                """.formatted(code, ageRule));
+    }
+}

@@ -1,0 +1,89 @@
+package cn.qujiang.youth.policy.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.qujiang.youth.kit.web.ApiException;
+import cn.qujiang.youth.policy.engine.catalogue.CatalogueSeed;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Criterion;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Example;
+import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleChecksTest {
+    private static final List<MeasureDefinition> SEED = CatalogueSeed.load();
+    private final RuleChecks checks = new RuleChecks(new EligibilityEngine());
+
+    @Test
+    void everySeedMeasureIsAValidDraftWhoseExamplesAgree() {
+        assertThat(SEED).hasSize(40);
+        for (MeasureDefinition measure : SEED) {
+            assertThat(checks.checkDraft(measure).version()).isZero();
+            assertThat(checks.mismatches(measure)).as(measure.code()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCriterionThatDoesNotCompileIsNamedWithCelsMessage() {
+        MeasureDefinition broken = withCriteria(SEED.get(0),
+                new Criterion("age", "applicant.shoeSize > 40", SEED.get(0).criteria().get(0).label(), null));
+
+        assertThatThrownBy(() -> checks.checkDraft(broken))
+                .isInstanceOfSatisfying(RuleChecks.RuleDoesNotCompileException.class, e -> {
+                    assertThat(e.criterionId()).isEqualTo("age");
+                    assertThat(e.celMessage()).contains("shoeSize");
+                });
+    }
+
+    @Test
+    void anIncompleteMeasureIsRefusedWithEveryReason() {
+        MeasureDefinition station = SEED.get(0);
+        MeasureDefinition incomplete = new MeasureDefinition("qjy 1", 0, null, station.summary(), "SPORTS",
+                station.department(), "MAYBE", station.window(), null, List.of("QJY|2"), 1,
+                new MeasureDefinition.Benefit("cash", "CNY", "7", null, null), List.of(), List.of(),
+                List.of(station.examples().get(0)));
+
+        assertThatThrownBy(() -> checks.checkDraft(incomplete))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("INVALID_MEASURE");
+                    assertThat(e.reasons()).containsExactlyInAnyOrder("CODE_FORMAT", "TITLE_REQUIRED",
+                            "CATEGORY_UNKNOWN", "MODE_UNKNOWN", "BENEFIT_REQUIRED", "CRITERIA_REQUIRED",
+                            "EXAMPLES_REQUIRED", "EXCLUDES_FORMAT");
+                });
+    }
+
+    @Test
+    void aCriterionIdThatWouldBreakTheStoredResultLineIsRefused() {
+        MeasureDefinition station = SEED.get(0);
+        MeasureDefinition odd = withCriteria(station, new Criterion("age|x", "applicant.age >= 18",
+                station.criteria().get(0).label(), null));
+
+        assertThatThrownBy(() -> checks.checkDraft(odd)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.reasons()).containsExactly("CRITERION_ID_FORMAT"));
+    }
+
+    @Test
+    void aVersionWhoseExampleDisagreesCannotBePublished() {
+        MeasureDefinition station = SEED.get(0);
+        List<Example> examples = new java.util.ArrayList<>(station.examples());
+        examples.add(new Example("claimed eligible at 50", Map.of("age", 50, "firstTimeInQujiang", true,
+                "employmentStatus", "JOB_SEEKING"), "ELIGIBLE", null));
+        MeasureDefinition wrong = new MeasureDefinition(station.code(), 2, station.title(), station.summary(),
+                station.category(), station.department(), station.mode(), station.window(), station.quota(),
+                station.excludes(), station.responseWorkingDays(), station.benefit(), station.criteria(),
+                station.documents(), examples);
+
+        assertThatThrownBy(() -> checks.checkExamples(wrong))
+                .isInstanceOfSatisfying(RuleChecks.ExamplesDisagreeException.class, e -> assertThat(e.mismatches())
+                        .singleElement().satisfies(m -> assertThat(m.example()).isEqualTo("claimed eligible at 50")));
+    }
+
+    private static MeasureDefinition withCriteria(MeasureDefinition m, Criterion... criteria) {
+        return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
+                m.mode(), m.window(), m.quota(), m.excludes(), m.responseWorkingDays(), m.benefit(), List.of(criteria),
+                m.documents(), m.examples());
+    }
+}
