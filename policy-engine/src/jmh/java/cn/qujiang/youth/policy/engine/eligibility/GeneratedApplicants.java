@@ -37,6 +37,7 @@ final class GeneratedApplicants {
         return index % 4 == 0 ? HOLDINGS.get(index / 4 % HOLDINGS.size()) : Set.of();
     }
 
+    /** Start-up date and sector are drawn for everyone, so that a rate of 0 really gives every fact. */
     private static ApplicantFacts applicant(Draw draw) {
         return new ApplicantFacts(
                 draw.maybe(AS_OF.minusDays(draw.between(16 * 365, 45 * 365))),
