@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * survives a restart when it is given a persistent data directory; the storage is formatted only once.
  */
 public final class KafkaBroker implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final int port;
     private final int controllerPort;
@@ -40,7 +40,13 @@ public final class KafkaBroker implements AutoCloseable {
         }
         process = ChildProcess.start("kafka", javaCommand("kafka.Kafka", config.toString()), dataDir, Map.of(),
                 dataDir.resolve("kafka.log"));
-        Await.until("Kafka on port " + port, START_TIMEOUT, this::answers, process::isAlive);
+        try (Admin admin = Admin.create(adminConfig())) {
+            Await.until("Kafka on port " + port + " (log: " + dataDir.resolve("kafka.log") + ")", START_TIMEOUT,
+                    () -> answers(admin), process::isAlive);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
         return this;
     }
 
@@ -64,19 +70,25 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private boolean answers() {
+    /** Ready once the broker is registered and unfenced: it then appears in the cluster description. */
+    private boolean answers(Admin admin) {
         if (!Ports.listening(port)) {
             return false;
         }
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        try (Admin admin = Admin.create(props)) {
-            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        try {
+            return !admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** One client for the whole wait, with timeouts generous enough for a loaded 2-core machine. */
+    private Properties adminConfig() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
+        return props;
     }
 
     private void format(Path config) {

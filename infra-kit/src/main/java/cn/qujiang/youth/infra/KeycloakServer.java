@@ -48,7 +48,13 @@ public final class KeycloakServer implements AutoCloseable {
                         "KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakAdmin.USERNAME,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakAdmin.PASSWORD),
                 logDir.resolve("keycloak.log"));
-        Await.until("Keycloak on port " + port, START_TIMEOUT, this::realmAnswers, process::isAlive);
+        try {
+            Await.until("Keycloak on port " + port + " (log: " + logDir.resolve("keycloak.log") + ")", START_TIMEOUT,
+                    this::realmAnswers, process::isAlive);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
         return this;
     }
 

@@ -22,28 +22,28 @@ public final class TestInfrastructure {
 
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            kafka = stopOnExit(new KafkaBroker(Ports.free(), Ports.free(), workDir().resolve("kafka")).start());
+            kafka = stopOnExit(new KafkaBroker(Ports.free(), Ports.free(), workDir().resolve("kafka"))).start();
         }
         return kafka;
     }
 
     public static synchronized MongoWireServer mongo() {
         if (mongo == null) {
-            mongo = stopOnExit(MongoWireServer.inMemory(Ports.free()).start());
+            mongo = stopOnExit(MongoWireServer.inMemory(Ports.free())).start();
         }
         return mongo;
     }
 
     public static synchronized KeycloakServer keycloak() {
         if (keycloak == null) {
-            keycloak = stopOnExit(new KeycloakServer(Ports.free(), workDir()).start());
+            keycloak = stopOnExit(new KeycloakServer(Ports.free(), workDir())).start();
         }
         return keycloak;
     }
 
     public static synchronized SmtpServer smtp() {
         if (smtp == null) {
-            smtp = stopOnExit(new SmtpServer(Ports.free()).start());
+            smtp = stopOnExit(new SmtpServer(Ports.free())).start();
         }
         return smtp;
     }
@@ -74,6 +74,7 @@ public final class TestInfrastructure {
         return workDir;
     }
 
+    /** Registered before the part starts, so a part that fails half-way is stopped too. */
     private static <T extends AutoCloseable> T stopOnExit(T component) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
