@@ -58,10 +58,17 @@ class CatalogueChangeJourneyIT {
     }
 
     private static ObjectNode currentDefinition(String code) {
-        JsonNode history = Staff.admin1().get("/api/policy/admin/measures/" + code + "/history").json();
-        int version = history.path("currentVersion").asInt();
-        return (ObjectNode) Staff.admin1().get("/api/policy/admin/measures/" + code + "/versions/" + version).json()
-                .path("measure");
+        // An officer's screen retries while policy-service is busy re-matching (the gateway answers 503 meanwhile).
+        ObjectNode[] measure = new ObjectNode[1];
+        await().atMost(ASYNC).untilAsserted(() -> {
+            Http.Reply history = Staff.admin1().get("/api/policy/admin/measures/" + code + "/history");
+            assertThat(history.status()).as(history.toString()).isEqualTo(200);
+            int version = history.json().path("currentVersion").asInt();
+            Http.Reply current = Staff.admin1().get("/api/policy/admin/measures/" + code + "/versions/" + version);
+            assertThat(current.status()).as(current.toString()).isEqualTo(200);
+            measure[0] = (ObjectNode) current.json().path("measure");
+        });
+        return measure[0];
     }
 
     /** The "you now qualify" message of the first profile has arrived and nothing else is on its way. */

@@ -23,6 +23,8 @@ final class E2eStack {
             Path repo = Path.of(System.getProperty("qujiang.repo-dir", "..")).toAbsolutePath().normalize();
             StackConfig config = new StackConfig(repo, tempDir(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                     Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+            // Poll like an app would, not ten times a second: the gateway rate-limits each user.
+            org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(500));
             long begin = System.nanoTime();
             stack = LocalStack.start(config, step -> System.out.println("e2e stack: " + step));
             System.out.printf("e2e stack: up in %d s%n", (System.nanoTime() - begin) / 1_000_000_000L);
