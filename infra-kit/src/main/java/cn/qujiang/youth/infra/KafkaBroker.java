@@ -94,7 +94,7 @@ public final class KafkaBroker implements AutoCloseable {
     private void format(Path config) {
         String clusterId = randomClusterId();
         ChildProcess formatter = ChildProcess.start("kafka-storage",
-                javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+                javaCommand("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "-c", config.toString()),
                 dataDir, Map.of(), dataDir.resolve("kafka-format.log"));
         Await.until("Kafka storage format", START_TIMEOUT, () -> !formatter.isAlive(), () -> true);
         if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
@@ -142,7 +142,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. It may begin with '-', so it is
+     * passed as --cluster-id=… (as a separate argument the tool would read it as an option).
+     */
     private static String randomClusterId() {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
