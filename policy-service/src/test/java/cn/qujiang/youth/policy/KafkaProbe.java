@@ -64,7 +64,8 @@ public final class KafkaProbe implements AutoCloseable {
                 CloudEventHeaders.TIME, Instant.now().toString(),
                 CloudEventHeaders.SUBJECT, key,
                 CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+                .forEach((name, value) -> record.headers()
+                        .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         try {
             producer.send(record).get();
         } catch (Exception e) {

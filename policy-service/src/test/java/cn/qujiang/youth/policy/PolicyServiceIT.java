@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.qujiang.youth.contracts.ApplicantErased;
-import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
 import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
 import cn.qujiang.youth.contracts.ApplicantFacts.Hukou;
+import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantProfileChanged;
-import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
+import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.TestInfrastructure;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,14 +31,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,17 +49,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class PolicyServiceIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
     private static KafkaProbe kafka;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    OutboxRelay relay;
+    private final int port;
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+
+    PolicyServiceIT(@LocalServerPort int port, MongoTemplate mongo, OutboxRelay relay) {
+        this.port = port;
+        this.mongo = mongo;
+        this.relay = relay;
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -287,7 +293,8 @@ class PolicyServiceIT {
         kafka.send(profile(unaffected, 2, jobSeeker(40)), unaffected);
         awaitMatches(unaffected, 2, Trigger.PROFILE_CHANGED);
         assertThat(kafka.events(MatchesEvaluated.class, m -> m.applicantId().equals(unaffected)))
-                .extracting(MatchesEvaluated::trigger).containsExactly(Trigger.PROFILE_CHANGED, Trigger.PROFILE_CHANGED);
+                .extracting(MatchesEvaluated::trigger)
+                .containsExactly(Trigger.PROFILE_CHANGED, Trigger.PROFILE_CHANGED);
         assertThat(mongo.findById(unaffected, Document.class, "applicant_matches").getList("results", String.class))
                 .filteredOn(line -> line.startsWith("QJY-01|")).singleElement().asString().startsWith("QJY-01|2|");
 
@@ -309,18 +316,16 @@ class PolicyServiceIT {
 
         // As a crash would leave them: results from before the QJY-01 change (still ELIGIBLE), evaluated against an
         // older catalogue revision, or yesterday.
-        eligibleForStationAsBefore(missedByRematch, new org.springframework.data.mongodb.core.query.Update()
-                .set("catalogueRevision", 0L));
-        eligibleForStationAsBefore(missedBySweep, new org.springframework.data.mongodb.core.query.Update()
-                .set("asOf", java.util.Date.from(LocalDate.now(DISTRICT).minusDays(1).atStartOfDay(DISTRICT)
-                        .toInstant())));
+        eligibleForStationAsBefore(missedByRematch, new Update().set("catalogueRevision", 0L));
+        eligibleForStationAsBefore(missedBySweep, new Update().set("asOf",
+                Date.from(LocalDate.now(DISTRICT).minusDays(1).atStartOfDay(DISTRICT).toInstant())));
 
         assertThat(awaitMatches(missedByRematch, 1, Trigger.CATALOGUE_CHANGED).noLongerEligible())
                 .containsExactly("QJY-01");
         assertThat(awaitMatches(missedBySweep, 1, Trigger.DAILY_SWEEP).noLongerEligible()).containsExactly("QJY-01");
     }
 
-    private void eligibleForStationAsBefore(String applicant, org.springframework.data.mongodb.core.query.Update update) {
+    private void eligibleForStationAsBefore(String applicant, Update update) {
         Document stored = mongo.findById(applicant, Document.class, "applicant_matches");
         List<String> results = stored.getList("results", String.class).stream()
                 .map(line -> line.startsWith("QJY-01|")

@@ -1,14 +1,23 @@
 package cn.qujiang.youth.policy;
 
+import static org.awaitility.Awaitility.await;
+
 import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.Topics;
+import cn.qujiang.youth.infra.ChildProcess;
+import cn.qujiang.youth.infra.Ports;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.policy.catalogue.BenchCatalogue;
 import cn.qujiang.youth.policy.matching.BenchApplicants;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,10 +35,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * broker and MongoDB-wire server of infra-kit, storage and events included. Run with
  * {@code mvn -o -pl policy-service -Pbench -DskipTests verify} (see README.md).
  *
- * <p>The change published: QJY-37 (cinema and sports venue discounts) narrows its age criterion from 18–35 to
- * 18–30, which changes the result of roughly one applicant in six.
+ * <p>Each publish narrows the age criterion of a leisure measure from 18–35 to 18–30, which changes the result of
+ * about one applicant in six: first QJY-36 right after start-up (cold: the JIT compiles as it goes), then QJY-37
+ * (warm, as in a service that has been running).
  */
 public final class RematchBenchmark {
+    private static final String WARM_UP_MEASURE = "QJY-36";
     private static final String CHANGED_MEASURE = "QJY-37";
     private static final String NEW_AGE_RULE = "applicant.age >= 18 && applicant.age <= 30";
 
@@ -38,10 +50,12 @@ public final class RematchBenchmark {
     public static void main(String[] args) throws Exception {
         int applicants = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String bootstrap = TestInfrastructure.kafka().bootstrapServers();
+        int mongoPort = Ports.free();
+        ChildProcess mongo = startMongo(mongoPort, System.getProperty("bench.mongo.jvm", "-Xmx5g -XX:+UseG1GC"));
         // Command-line arguments, as they must win over application.yml.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PolicyApplication.class).run(
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--spring.mongodb.uri=" + TestInfrastructure.mongo().uri("policy-bench"),
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/policy-bench",
                 "--server.port=0",
                 "--qujiang.policy.matching.catch-up-interval=1h",
                 "--logging.structured.format.console=",
@@ -54,36 +68,58 @@ public final class RematchBenchmark {
             report("stored %,d evaluated applicants in %.1f s (setup, not timed)", applicants, seconds(seedStart));
             waitFor(() -> !BenchApplicants.anyEventPending(context)); // the seed catalogue's own events
 
-            long start = System.nanoTime();
-            long revision = BenchCatalogue.publishChangedCriterion(context, CHANGED_MEASURE, "age", NEW_AGE_RULE);
-            double published = seconds(start);
-            waitFor(() -> !BenchApplicants.anyBehind(context, revision));
-            double rematched = seconds(start);
-            waitFor(() -> !BenchApplicants.anyEventPending(context));
-            double relayed = seconds(start);
-            long changed = events.settle();
-            double received = seconds(start);
-
-            report("publish of %s answered in %.2f s", CHANGED_MEASURE, published);
-            report("all %,d applicants re-evaluated and stored after %.1f s (%,.0f applicants/s)", applicants,
-                    rematched, applicants / rematched);
-            report("all %,d MatchesEvaluated events acknowledged by Kafka after %.1f s", changed, relayed);
-            report("all events received by a consumer after %.1f s; %,d of %,d applicants changed (%.1f %%)",
-                    received, changed, applicants, 100.0 * changed / applicants);
-            report("target: <= 60 s -> %s", relayed <= 60 ? "met" : "MISSED");
+            Timing cold = timePublish(context, events, WARM_UP_MEASURE, applicants);
+            report("cold, first publish after start-up (%s): %s", WARM_UP_MEASURE, cold);
+            Timing warm = timePublish(context, events, CHANGED_MEASURE, applicants);
+            report("warm (%s): %s", CHANGED_MEASURE, warm);
+            report("target: every event acknowledged by Kafka <= 60 s after the publish -> %s",
+                    warm.relayed() <= 60 ? "met" : "MISSED");
         } catch (Throwable e) {
             e.printStackTrace();
             status = 1;
         } finally {
             context.close();
+            mongo.close();
         }
         System.exit(status); // the broker's shutdown hook stops it
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        while (!condition.getAsBoolean()) {
-            Thread.sleep(1000);
+    /** The MongoDB-wire server in its own JVM, as a database runs beside a service, not inside it. */
+    private static ChildProcess startMongo(int port, String jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StandaloneMongoWire.class.getName(),
+                String.valueOf(port)));
+        Path log = Files.createTempFile("bench-mongo-wire", ".log");
+        ChildProcess mongo = ChildProcess.start("MongoDB-wire server", command, Path.of("."), Map.of(), log);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Ports.listening(port) || !mongo.isAlive());
+        if (!mongo.isAlive()) {
+            throw new IllegalStateException("the MongoDB-wire server did not start, see " + log);
         }
+        return mongo;
+    }
+
+    /** Publishes the narrower age rule of {@code code} and waits for everything it causes. */
+    private static Timing timePublish(ConfigurableApplicationContext context, EventCounter events, String code,
+            int applicants) {
+        long before = events.count();
+        CpuTime cpuBefore = CpuTime.now();
+        long start = System.nanoTime();
+        long revision = BenchCatalogue.publishChangedCriterion(context, code, "age", NEW_AGE_RULE);
+        double published = seconds(start);
+        waitFor(() -> !BenchApplicants.anyBehind(context, revision));
+        double rematched = seconds(start);
+        waitFor(() -> !BenchApplicants.anyEventPending(context));
+        double relayed = seconds(start);
+        long changed = events.settle() - before;
+        return new Timing(applicants, published, rematched, relayed, changed, seconds(start),
+                CpuTime.now().minus(cpuBefore));
+    }
+
+    /** Polls often enough that the wait adds little to the measured time, without limit (a benchmark). */
+    private static void waitFor(BooleanSupplier condition) {
+        await().forever().pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
     }
 
     private static double seconds(long since) {
@@ -94,11 +130,50 @@ public final class RematchBenchmark {
         System.out.println("[bench] " + String.format(format, args));
     }
 
-    /** Counts CATALOGUE_CHANGED MatchesEvaluated events as a downstream consumer receives them. */
+    /** Seconds after the publish call started; the last one includes a quiet second to be sure nothing follows. */
+    private record Timing(int applicants, double published, double rematched, double relayed, long changed,
+            double received, CpuTime cpu) {
+        @Override
+        public String toString() {
+            return String.format("publish answered %.2f s; %,d applicants re-evaluated and stored %.1f s "
+                    + "(%,.0f/s); %,d MatchesEvaluated (%.1f %%) acknowledged by Kafka %.1f s, all received by a "
+                    + "consumer %.1f s; CPU used meanwhile: %s", published, applicants, rematched,
+                    applicants / rematched, changed, 100.0 * changed / applicants, relayed, received - 1, cpu);
+        }
+    }
+
+    /**
+     * CPU seconds of this JVM (service and benchmark consumer) and of its child processes (MongoDB-wire server,
+     * Kafka broker): on a shared machine the wall-clock time depends on the neighbours, the CPU time much less.
+     */
+    private record CpuTime(double service, double children) {
+        static CpuTime now() {
+            double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            double children = ProcessHandle.current().descendants()
+                    .mapToDouble(child -> child.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0))
+                    .sum();
+            return new CpuTime(own, children);
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(service - earlier.service, children - earlier.children);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.0f s (service JVM %.0f s, MongoDB-wire server + Kafka broker %.0f s)",
+                    service + children, service, children);
+        }
+    }
+
+    /**
+     * Counts MatchesEvaluated events as a downstream consumer receives them (only re-matches produce them here, so
+     * the CloudEvents type header is enough; the values are not even decoded, to leave the CPU to the service).
+     */
     private static final class EventCounter implements AutoCloseable {
-        private final KafkaConsumer<String, String> consumer;
+        private final KafkaConsumer<String, byte[]> consumer;
         private final AtomicLong count = new AtomicLong();
-        private final Thread poller;
         private volatile boolean running = true;
         private volatile long lastArrival = System.nanoTime();
 
@@ -108,21 +183,25 @@ public final class RematchBenchmark {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             consumer = new KafkaConsumer<>(props);
             consumer.subscribe(List.of(Topics.POLICY_MATCH));
-            poller = new Thread(this::poll, "bench-consumer");
+            Thread poller = new Thread(this::poll, "bench-consumer");
             poller.setDaemon(true);
             poller.start();
+        }
+
+        long count() {
+            return count.get();
         }
 
         private void poll() {
             String type = EventType.MATCHES_EVALUATED.typeId();
             while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     String header = new String(record.headers().lastHeader(CloudEventHeaders.TYPE).value(),
                             StandardCharsets.UTF_8);
-                    if (header.equals(type) && record.value().contains("\"trigger\":\"CATALOGUE_CHANGED\"")) {
+                    if (header.equals(type)) {
                         count.incrementAndGet();
                         lastArrival = System.nanoTime();
                     }
@@ -132,10 +211,9 @@ public final class RematchBenchmark {
         }
 
         /** The count once no event arrived for a second (every event was already acknowledged by the broker). */
-        long settle() throws InterruptedException {
-            while (System.nanoTime() - lastArrival < 1_000_000_000L) {
-                Thread.sleep(100);
-            }
+        long settle() {
+            await().forever().pollInterval(Duration.ofMillis(100))
+                    .until(() -> System.nanoTime() - lastArrival >= 1_000_000_000L);
             return count.get();
         }
 

@@ -38,7 +38,8 @@ final class AdminViews {
     record DraftRequest(@NotNull MeasureDefinition measure) {
     }
 
-    @Schema(description = "A new revision of the draft; `draftRevision` is the revision you edited (409 if someone saved since).")
+    @Schema(description = "A new revision of the draft; `draftRevision` is the revision you edited "
+            + "(409 if someone saved since).")
     record DraftEditRequest(@NotNull @Schema(example = "1") Long draftRevision, @NotNull MeasureDefinition measure) {
     }
 

@@ -48,7 +48,8 @@ class MeasureAdminController {
 
     @PostMapping
     @Operation(summary = "Start a draft (new measure, or next version of an existing one)",
-            description = "The rules must compile: otherwise 422 RULE_DOES_NOT_COMPILE with `criterion` and `celMessage`.")
+            description = "The rules must compile: otherwise 422 RULE_DOES_NOT_COMPILE with `criterion` and "
+                    + "`celMessage`.")
     ResponseEntity<DraftView> startDraft(@Valid @RequestBody DraftRequest request, Authentication authentication) {
         MeasureDocument document = administration.startDraft(request.measure(), actor(authentication));
         return ResponseEntity.created(URI.create("/api/policy/admin/measures/" + document.code() + "/draft"))
@@ -90,7 +91,8 @@ class MeasureAdminController {
 
     @PostMapping("/{code}/publish")
     @Operation(summary = "Publish the approved draft as the next immutable version",
-            description = "Refused with 422 EXAMPLES_DISAGREE (listing them) while any example disagrees with the rules.")
+            description = "Refused with 422 EXAMPLES_DISAGREE (listing them) while any example disagrees with "
+                    + "the rules.")
     VersionView publish(@PathVariable String code, Authentication authentication) {
         MeasureDocument published = administration.publish(code, actor(authentication));
         return AdminViews.version(published, published.current().orElseThrow());

@@ -15,7 +15,8 @@ final class MeasureViews {
     private MeasureViews() {
     }
 
-    @Schema(description = "Published measures. While `sample` is true the catalogue is the shipped sample, not the official text.")
+    @Schema(description = "Published measures. While `sample` is true the catalogue is the shipped sample, "
+            + "not the official text.")
     record MeasureList(boolean sample, String notice, int count, List<MeasureSummary> measures) {
     }
 
@@ -29,7 +30,8 @@ final class MeasureViews {
             List<CriterionView> criteria, List<String> documents) {
     }
 
-    @Schema(description = "What an eligible applicant gets; `amount` only when it is the same for everyone, otherwise see `note`.")
+    @Schema(description = "What an eligible applicant gets; `amount` only when it is the same for everyone, "
+            + "otherwise see `note`.")
     record BenefitView(String kind, String unit, Long amount, Integer months, String note) {
     }
 

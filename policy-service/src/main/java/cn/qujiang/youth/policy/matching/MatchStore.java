@@ -1,6 +1,8 @@
 package cn.qujiang.youth.policy.matching;
 
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,10 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -55,15 +59,53 @@ class MatchStore {
 
     /**
      * Re-evaluations of many applicants in one round trip; returns how many were still at the lock they were read
-     * at. Facts and profile version are left alone: a re-match never changes them.
+     * at. Facts and profile version are left alone: a re-match never changes them. Only the result lines that
+     * changed are sent. The updates are built as plain BSON: for 100,000 applicants Spring Data's update mapping
+     * costs more than the evaluation itself.
      */
     long updateAll(List<Rewrite> rewrites) {
         if (rewrites.isEmpty()) {
             return 0;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ApplicantMatches.class);
-        rewrites.forEach(r -> bulk.updateOne(current(r.applicantId(), r.lock()), r.changes()));
-        return bulk.execute().getMatchedCount();
+        MongoConverter converter = mongo.getConverter();
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(rewrites.size());
+        for (Rewrite rewrite : rewrites) {
+            Document set = changedLines(rewrite.previousLines(), rewrite.lines())
+                    .append(ApplicantMatches.AS_OF, converter.convertToMongoType(rewrite.asOf()))
+                    .append(ApplicantMatches.CATALOGUE_REVISION, rewrite.catalogueRevision())
+                    .append(ApplicantMatches.EVALUATED_AT, converter.convertToMongoType(rewrite.evaluatedAt()));
+            List<String> eligible = StoredResult.eligibleCodes(rewrite.lines());
+            if (!eligible.equals(StoredResult.eligibleCodes(rewrite.previousLines()))) {
+                set.append(ApplicantMatches.ELIGIBLE, eligible);
+            }
+            Document update = new Document("$set", set).append("$inc", new Document(ApplicantMatches.LOCK, 1L));
+            if (rewrite.event() != null) {
+                update.append("$push", new Document(OutboxEntry.FIELD,
+                        converter.convertToMongoType(rewrite.event(), TypeInformation.of(OutboxEntry.class))));
+            }
+            updates.add(new UpdateOneModel<>(new Document("_id", rewrite.applicantId())
+                    .append(ApplicantMatches.LOCK, rewrite.lock()), update));
+        }
+        return mongo.execute(ApplicantMatches.COLLECTION, collection -> collection
+                .bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount());
+    }
+
+    /** {@code results.<i>} for each line that changed, or all of {@code results} when the measures differ. */
+    private static Document changedLines(List<String> previous, List<String> lines) {
+        boolean sameMeasures = previous.size() == lines.size();
+        for (int i = 0; sameMeasures && i < lines.size(); i++) {
+            sameMeasures = StoredResult.code(previous.get(i)).equals(StoredResult.code(lines.get(i)));
+        }
+        if (!sameMeasures) {
+            return new Document(ApplicantMatches.RESULTS, lines);
+        }
+        Document changed = new Document();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).equals(previous.get(i))) {
+                changed.append(ApplicantMatches.RESULTS + "." + i, lines.get(i));
+            }
+        }
+        return changed;
     }
 
     /** Leaves a tombstone: no facts, no results, no pending events, and later profile events are ignored. */
@@ -97,10 +139,6 @@ class MatchStore {
         }
     }
 
-    long countBehind(long revision, LocalDate today) {
-        return mongo.count(Query.query(behind(revision, today)), ApplicantMatches.class);
-    }
-
     private static Criteria behind(long revision, LocalDate today) {
         return Criteria.where(ApplicantMatches.ERASED).is(false).orOperator(
                 Criteria.where(ApplicantMatches.CATALOGUE_REVISION).lt(revision),
@@ -112,12 +150,13 @@ class MatchStore {
         Query query = Query.query(Criteria.where(ApplicantMatches.ELIGIBLE).is(measureCode))
                 .with(Sort.by("_id")).skip(offset).limit(limit);
         query.fields().include("_id");
-        return mongo.find(query, org.bson.Document.class, ApplicantMatches.COLLECTION).stream()
+        return mongo.find(query, Document.class, ApplicantMatches.COLLECTION).stream()
                 .map(document -> document.getString("_id")).toList();
     }
 
     long countEligibleFor(String measureCode) {
-        return mongo.count(Query.query(Criteria.where(ApplicantMatches.ELIGIBLE).is(measureCode)), ApplicantMatches.class);
+        return mongo.count(Query.query(Criteria.where(ApplicantMatches.ELIGIBLE).is(measureCode)),
+                ApplicantMatches.class);
     }
 
     private static Query current(String applicantId, long lock) {
@@ -125,21 +164,15 @@ class MatchStore {
     }
 
     private static Update changes(Evaluation evaluation, OutboxEntry event) {
-        return results(evaluation.lines(), evaluation.asOf(), evaluation.catalogueRevision(),
-                evaluation.evaluatedAt(), event)
+        Update update = new Update()
                 .set(ApplicantMatches.PROFILE_VERSION, evaluation.profileVersion())
                 .set(ApplicantMatches.FACTS, evaluation.facts())
-                .set(ApplicantMatches.HELD, evaluation.heldMeasures());
-    }
-
-    private static Update results(List<String> lines, LocalDate asOf, long catalogueRevision, Instant evaluatedAt,
-            OutboxEntry event) {
-        Update update = new Update()
-                .set(ApplicantMatches.RESULTS, lines)
-                .set(ApplicantMatches.ELIGIBLE, StoredResult.eligibleCodes(lines))
-                .set(ApplicantMatches.AS_OF, asOf)
-                .set(ApplicantMatches.CATALOGUE_REVISION, catalogueRevision)
-                .set(ApplicantMatches.EVALUATED_AT, evaluatedAt)
+                .set(ApplicantMatches.HELD, evaluation.heldMeasures())
+                .set(ApplicantMatches.RESULTS, evaluation.lines())
+                .set(ApplicantMatches.ELIGIBLE, evaluation.eligible())
+                .set(ApplicantMatches.AS_OF, evaluation.asOf())
+                .set(ApplicantMatches.CATALOGUE_REVISION, evaluation.catalogueRevision())
+                .set(ApplicantMatches.EVALUATED_AT, evaluation.evaluatedAt())
                 .inc(ApplicantMatches.LOCK, 1);
         if (event != null) {
             update.push(OutboxEntry.FIELD, event);
@@ -147,12 +180,11 @@ class MatchStore {
         return update;
     }
 
-    /** One applicant's re-evaluated lines in a bulk write; {@code event} is null when nothing noticeable changed. */
-    record Rewrite(String applicantId, long lock, List<String> lines, LocalDate asOf, long catalogueRevision,
-            Instant evaluatedAt, OutboxEntry event) {
-
-        Update changes() {
-            return results(lines, asOf, catalogueRevision, evaluatedAt, event);
-        }
+    /**
+     * One applicant's re-evaluated lines in a bulk write, with the lines they replace; {@code event} is null when
+     * nothing noticeable changed.
+     */
+    record Rewrite(String applicantId, long lock, List<String> previousLines, List<String> lines, LocalDate asOf,
+            long catalogueRevision, Instant evaluatedAt, OutboxEntry event) {
     }
 }

@@ -31,13 +31,16 @@ class ProfileMatching {
         String applicantId = changed.applicantId();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<ApplicantMatches> stored = store.find(applicantId);
-            if (stored.isPresent() && (stored.get().erased() || stored.get().profileVersion() >= changed.profileVersion())) {
+            if (stored.isPresent() && (stored.get().erased()
+                    || stored.get().profileVersion() >= changed.profileVersion())) {
                 return;
             }
-            Evaluation evaluation = matcher.evaluate(changed.profileVersion(), changed.facts(), changed.heldMeasures());
-            MatchDiff diff = MatchDiff.between(stored.map(ApplicantMatches::results).orElse(null), evaluation.lines());
-            OutboxEntry event = OutboxEntry.of(evaluation.event(applicantId, Trigger.PROFILE_CHANGED, diff), applicantId,
-                    evaluation.evaluatedAt());
+            Evaluation evaluation = matcher.evaluate(changed.profileVersion(), changed.facts(),
+                    changed.heldMeasures());
+            MatchDiff diff = MatchDiff.between(stored.map(ApplicantMatches::results).orElse(null),
+                    evaluation.lines());
+            OutboxEntry event = OutboxEntry.of(evaluation.event(applicantId, Trigger.PROFILE_CHANGED, diff),
+                    applicantId, evaluation.evaluatedAt());
             boolean written = stored.isEmpty()
                     ? store.insert(applicantId, evaluation, event)
                     : store.update(applicantId, stored.get().lock(), evaluation, event);

@@ -3,7 +3,6 @@ package cn.qujiang.youth.policy.matching;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
-import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
 import java.time.Clock;
@@ -11,18 +10,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Re-evaluates every stored applicant whose results predate the current catalogue revision or today, streamed from
- * one cursor in pages of {@code batch-size}, each written back with one bulk write. Only applicants whose results changed
- * noticeably get a MatchesEvaluated event (in the same write); the others are updated silently.
+ * one cursor in pages of {@code batch-size}, each written back with one bulk write. Only applicants whose results
+ * changed noticeably get a MatchesEvaluated event (in the same write); the others are updated silently. While one
+ * page is being written the next one is evaluated.
  *
  * <p>Nothing needs a job record to survive a crash: each applicant document says which revision and day it was
  * evaluated against, so whoever is still behind is simply found again by the next run (at start-up, by the
  * periodic catch-up, or by the next publish). A write lost to a concurrent profile event is found again the same way.
+ *
+ * <p>The relay is not woken per applicant: its periodic sweep publishes a run's events within seconds, while waking
+ * it for thousands of ids would make it search the collection once per wake-up.
  */
 @Component
 class Rematch {
@@ -32,16 +39,14 @@ class Rematch {
     private final MatchStore store;
     private final Matcher matcher;
     private final ActiveCatalogue catalogue;
-    private final OutboxRelay relay;
     private final MatchingProperties properties;
     private final Clock clock;
 
-    Rematch(MatchStore store, Matcher matcher, ActiveCatalogue catalogue, OutboxRelay relay,
-            MatchingProperties properties, Clock clock) {
+    Rematch(MatchStore store, Matcher matcher, ActiveCatalogue catalogue, MatchingProperties properties,
+            Clock clock) {
         this.store = store;
         this.matcher = matcher;
         this.catalogue = catalogue;
-        this.relay = relay;
         this.properties = properties;
         this.clock = clock;
     }
@@ -50,76 +55,112 @@ class Rematch {
     Report run() {
         long started = System.nanoTime();
         Report total = Report.NONE;
-        for (int pass = 0; pass < MAX_PASSES; pass++) {
-            Report report = pass(catalogue.current(), LocalDate.now(clock));
-            total = total.plus(report);
-            if (report.conflicts() == 0 || Thread.currentThread().isInterrupted()) {
-                break;
+        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "rematch-writer"));
+        try {
+            for (int pass = 0; pass < MAX_PASSES && !Thread.currentThread().isInterrupted(); pass++) {
+                Report report = new Pass(catalogue.current(), LocalDate.now(clock), writer).run();
+                total = total.plus(report);
+                if (report.conflicts() == 0) {
+                    break;
+                }
             }
+        } finally {
+            writer.shutdownNow();
         }
         total = total.took(System.nanoTime() - started);
         if (total.evaluated() > 0) {
             log.info("re-matched {} applicants ({} changed, {} conflicts) in {} ms: {} ms evaluating, {} ms "
-                    + "writing, the rest reading", total.evaluated(), total.changed(), total.conflicts(),
-                    total.nanos() / 1_000_000, total.evaluateNanos() / 1_000_000, total.writeNanos() / 1_000_000);
+                    + "waiting for writes", total.evaluated(), total.changed(), total.conflicts(),
+                    total.nanos() / 1_000_000, total.evaluateNanos() / 1_000_000, total.writeWaitNanos() / 1_000_000);
         }
         return total;
     }
 
-    private Report pass(CatalogueSnapshot snapshot, LocalDate today) {
-        Report[] report = {Report.NONE};
-        store.forEachPageBehind(snapshot.revision(), today, properties.batchSize(),
-                page -> report[0] = report[0].plus(rewrite(page, snapshot, today)));
-        return report[0];
-    }
+    /** One sweep over the applicants behind a snapshot, with at most one bulk write in flight. */
+    private final class Pass {
+        private final CatalogueSnapshot snapshot;
+        private final LocalDate today;
+        private final ExecutorService writer;
+        private Report report = Report.NONE;
+        private Future<Long> writing;
+        private int writingSize;
 
-    private Report rewrite(List<ApplicantMatches> page, CatalogueSnapshot snapshot, LocalDate today) {
-        long started = System.nanoTime();
-        Instant now = clock.instant();
-        List<MatchStore.Rewrite> rewrites = new ArrayList<>(page.size());
-        List<String> announced = new ArrayList<>();
-        for (ApplicantMatches stored : page) {
-            List<String> lines = matcher.refreshedLines(stored, snapshot, today);
-            MatchDiff diff = MatchDiff.between(stored.results(), lines);
-            OutboxEntry event = null;
-            if (diff.changed()) {
-                event = OutboxEntry.of(event(stored, snapshot, today, now, diff), stored.applicantId(), now);
-                announced.add(stored.applicantId());
-            }
-            rewrites.add(new MatchStore.Rewrite(stored.applicantId(), stored.lock(), lines, today,
-                    snapshot.revision(), now, event));
+        Pass(CatalogueSnapshot snapshot, LocalDate today, ExecutorService writer) {
+            this.snapshot = snapshot;
+            this.today = today;
+            this.writer = writer;
         }
-        long evaluated = System.nanoTime();
-        long written = store.updateAll(rewrites);
-        // no wake: experiment
-        return new Report(page.size(), announced.size(), page.size() - written, 0, evaluated - started,
-                System.nanoTime() - evaluated);
-    }
 
-    /** The event carries every result in full, so the few applicants who get one are evaluated completely. */
-    private MatchesEvaluated event(ApplicantMatches stored, CatalogueSnapshot snapshot, LocalDate today, Instant now,
-            MatchDiff diff) {
-        Trigger trigger = stored.catalogueRevision() < snapshot.revision()
-                ? Trigger.CATALOGUE_CHANGED : Trigger.DAILY_SWEEP;
-        return new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), today, now, trigger,
-                matcher.results(snapshot, stored.facts(), stored.heldMeasures(), today), diff.newlyEligible(),
-                diff.noLongerEligible());
+        Report run() {
+            store.forEachPageBehind(snapshot.revision(), today, properties.batchSize(), this::page);
+            awaitWrite();
+            return report;
+        }
+
+        private void page(List<ApplicantMatches> page) {
+            long started = System.nanoTime();
+            Instant now = clock.instant();
+            List<MatchStore.Rewrite> rewrites = new ArrayList<>(page.size());
+            int announced = 0;
+            for (ApplicantMatches stored : page) {
+                List<String> lines = matcher.refreshedLines(stored, snapshot, today);
+                MatchDiff diff = MatchDiff.between(stored.results(), lines);
+                OutboxEntry event = null;
+                if (diff.changed()) {
+                    event = OutboxEntry.of(event(stored, now, diff), stored.applicantId(), now);
+                    announced++;
+                }
+                rewrites.add(new MatchStore.Rewrite(stored.applicantId(), stored.lock(), stored.results(), lines,
+                        today, snapshot.revision(), now, event));
+            }
+            report = report.plus(new Report(page.size(), announced, 0, 0, System.nanoTime() - started, 0));
+            awaitWrite();
+            writing = writer.submit(() -> store.updateAll(rewrites));
+            writingSize = rewrites.size();
+        }
+
+        private void awaitWrite() {
+            if (writing == null) {
+                return;
+            }
+            long started = System.nanoTime();
+            try {
+                long written = writing.get();
+                report = report.plus(new Report(0, 0, writingSize - written, 0, 0, System.nanoTime() - started));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("re-match interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            } finally {
+                writing = null;
+            }
+        }
+
+        /** The event carries every result in full, so the few applicants who get one are evaluated completely. */
+        private MatchesEvaluated event(ApplicantMatches stored, Instant now, MatchDiff diff) {
+            Trigger trigger = stored.catalogueRevision() < snapshot.revision()
+                    ? Trigger.CATALOGUE_CHANGED : Trigger.DAILY_SWEEP;
+            return new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), today, now, trigger,
+                    matcher.results(snapshot, stored.facts(), stored.heldMeasures(), today), diff.newlyEligible(),
+                    diff.noLongerEligible());
+        }
     }
 
     /**
      * How many applicants were evaluated, how many got an event, how many writes lost a race, and where the time
-     * went (evaluating includes building the events).
+     * went (evaluating includes building the events; reading is the rest).
      */
-    record Report(long evaluated, long changed, long conflicts, long nanos, long evaluateNanos, long writeNanos) {
+    record Report(long evaluated, long changed, long conflicts, long nanos, long evaluateNanos, long writeWaitNanos) {
         static final Report NONE = new Report(0, 0, 0, 0, 0, 0);
 
         Report plus(Report other) {
             return new Report(evaluated + other.evaluated, changed + other.changed, conflicts + other.conflicts,
-                    nanos + other.nanos, evaluateNanos + other.evaluateNanos, writeNanos + other.writeNanos);
+                    nanos + other.nanos, evaluateNanos + other.evaluateNanos, writeWaitNanos + other.writeWaitNanos);
         }
 
         Report took(long elapsed) {
-            return new Report(evaluated, changed, conflicts, elapsed, evaluateNanos, writeNanos);
+            return new Report(evaluated, changed, conflicts, elapsed, evaluateNanos, writeWaitNanos);
         }
     }
 }

@@ -46,7 +46,8 @@ class RematchScheduler implements DisposableBean {
         request();
     }
 
-    @Scheduled(cron = "${qujiang.policy.matching.sweep-cron:0 30 0 * * *}", zone = "${qujiang.policy.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${qujiang.policy.matching.sweep-cron:0 30 0 * * *}",
+            zone = "${qujiang.policy.zone:Asia/Shanghai}")
     void dailySweep() {
         request();
     }

@@ -51,7 +51,8 @@ final class ResultViews {
             List<String> missingFacts, List<String> excludedBy) {
     }
 
-    @Schema(description = "One criterion; `hint` (what to do) is given unless it passed; `values` are the facts it read.")
+    @Schema(description = "One criterion; `hint` (what to do) is given unless it passed; "
+            + "`values` are the facts it read.")
     record CriterionView(String id, CriterionStatus status, String label, String hint, Map<String, String> values) {
     }
 

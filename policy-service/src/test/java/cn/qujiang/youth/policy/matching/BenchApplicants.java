@@ -78,7 +78,8 @@ public final class BenchApplicants {
                 random.nextInt(3) == 0, status, employed ? random.nextBoolean() : null,
                 employed ? pick(random, Industry.values()) : null, employed ? random.nextInt(60) : 0,
                 employed ? 12 + random.nextInt(36) : null, startup && random.nextBoolean(),
-                startup ? today.minusMonths(random.nextInt(60)) : null, startup ? pick(random, Industry.values()) : null,
+                startup ? today.minusMonths(random.nextInt(60)) : null,
+                startup ? pick(random, Industry.values()) : null,
                 random.nextInt(5) == 0, random.nextBoolean(), pick(random, SkillLevel.values()),
                 random.nextInt(4) == 0 ? pick(random, TalentTier.values()) : TalentTier.NONE, random.nextBoolean(),
                 random.nextInt(5) == 0 ? 1 : 0, random.nextInt(8) == 0);

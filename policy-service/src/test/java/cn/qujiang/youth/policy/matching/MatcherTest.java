@@ -58,7 +58,8 @@ class MatcherTest {
     @Test
     void aRetiredMeasureLeavesTheResults() throws Exception {
         CatalogueSnapshot catalogue = snapshot(1, CatalogueSeed.load());
-        CatalogueSnapshot retired = new CatalogueSnapshot(2, catalogue.measures().subList(1, catalogue.measures().size()));
+        CatalogueSnapshot retired = new CatalogueSnapshot(2,
+                catalogue.measures().subList(1, catalogue.measures().size()));
         ApplicantMatches stored = stored(BenchApplicants.facts(new Random(3), TODAY), catalogue, TODAY);
 
         List<String> refreshed = matcher.refreshedLines(stored, retired, TODAY);
