@@ -145,9 +145,9 @@ final class CelRules {
     /**
      * Runs a CEL program over the applicant's facts. Facts not given are CEL unknowns ({@link CelActivation}): the
      * result is a Boolean or Long when the rule is decided despite them, an unknown set when it is not. Evaluation
-     * errors (an overflow, say) are undecided too.
+     * errors (an overflow, say) are undecided too. Not private: tests run its program over other activations.
      */
-    private record CelEvaluator(CelRuntime.Program program) implements RuleEvaluator {
+    record CelEvaluator(CelRuntime.Program program) implements RuleEvaluator {
 
         @Override
         public Object evaluate(DerivedFacts facts) {
