@@ -18,16 +18,16 @@ import static org.awaitility.Awaitility.await;
 
 import cn.qujiang.youth.contracts.ApplicantErased;
 import cn.qujiang.youth.contracts.ApplicantProfileChanged;
-import cn.qujiang.youth.contracts.ApplicationDecided;
 import cn.qujiang.youth.contracts.ApplicationDecided.Decision;
+import cn.qujiang.youth.contracts.ApplicationDecided;
 import cn.qujiang.youth.contracts.ApplicationSubmitted;
 import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.LocalizedText;
-import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.infra.SmtpServer;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.notification.delivery.Attempt;
@@ -67,7 +67,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,6 +79,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestConstructor;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,6 +89,7 @@ import tools.jackson.databind.json.JsonMapper;
  * WireMock stands in for the SMS provider and for talent-service's contacts endpoint.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class NotificationJourneyIT {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -121,18 +122,22 @@ class NotificationJourneyIT {
         }
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    DeliveryStore deliveries;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    MeterRegistry meters;
-    @Autowired
-    ShiftableClock clock;
+    private final int port;
+    private final KafkaTemplate<String, String> kafka;
+    private final DeliveryStore deliveries;
+    private final MongoTemplate mongo;
+    private final MeterRegistry meters;
+    private final ShiftableClock clock;
+
+    NotificationJourneyIT(@LocalServerPort int port, KafkaTemplate<String, String> kafka, DeliveryStore deliveries,
+            MongoTemplate mongo, MeterRegistry meters, ShiftableClock clock) {
+        this.port = port;
+        this.kafka = kafka;
+        this.deliveries = deliveries;
+        this.mongo = mongo;
+        this.meters = meters;
+        this.clock = clock;
+    }
 
     /** Daytime in Shanghai whenever the tests run, so that no SMS is held back by real quiet hours. */
     @BeforeEach

@@ -8,11 +8,11 @@ import cn.qujiang.youth.infra.Ports;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestConstructor;
 
 /**
  * With {@code qujiang.rate-limit.redis=true} the buckets live in Redis. No Redis runs in the tests, so this checks
@@ -20,13 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qujiang.rate-limit.redis=true", "spring.data.redis.connect-timeout=500ms"})
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class RedisRateLimitIT {
     private static final WireMockServer POLICY = Stubs.service("policy");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RateLimits limits;
+    private final int port;
+    private final RateLimits limits;
+
+    RedisRateLimitIT(@LocalServerPort int port, RateLimits limits) {
+        this.port = port;
+        this.limits = limits;
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

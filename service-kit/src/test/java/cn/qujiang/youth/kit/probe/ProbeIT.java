@@ -36,6 +36,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestConstructor;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -43,6 +44,7 @@ import org.springframework.web.client.RestClient;
  * written in the golden format goes through the outbox, the real broker and a listener.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class ProbeIT {
 
     @DynamicPropertySource
@@ -50,12 +52,15 @@ class ProbeIT {
         TestInfrastructure.kafkaMongoAndKeycloak("kit-probe").forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    ProbeApplication.ApplicantTopicListener listener;
+    private final int port;
+    private final MongoTemplate mongo;
+    private final ProbeApplication.ApplicantTopicListener listener;
+
+    ProbeIT(@LocalServerPort int port, MongoTemplate mongo, ProbeApplication.ApplicantTopicListener listener) {
+        this.port = port;
+        this.mongo = mongo;
+        this.listener = listener;
+    }
 
     private final KeycloakTokens tokens = TestInfrastructure.keycloak().tokens();
 

@@ -10,9 +10,10 @@ import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
-import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.contracts.MeasurePublished.Mode;
+import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.contracts.Topics;
+import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +30,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 class ApplicationIT extends TalentIntegrationTest {
@@ -53,11 +56,16 @@ class ApplicationIT extends TalentIntegrationTest {
     static final MeasurePublished AUTO = measure("IT-AUTO", 1, Mode.AUTO_GRANT, LocalDate.of(2024, 1, 1), null, null,
             List.of(), 1);
 
-    @Autowired
-    MeterRegistry meters;
+    private final MeterRegistry meters;
 
     String a;
     String b;
+
+    ApplicationIT(@LocalServerPort int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka,
+            OutboxRelay relay, MeterRegistry meters) {
+        super(port, mongo, kafka, relay);
+        this.meters = meters;
+    }
 
     @BeforeEach
     void applicantsAndCatalogue() {

@@ -10,6 +10,7 @@ import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.TestInfrastructure;
+import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Duration;
@@ -22,6 +23,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 class ProfileIT extends TalentIntegrationTest {
@@ -29,6 +33,11 @@ class ProfileIT extends TalentIntegrationTest {
     static final String ID_B = idNumber("33080319980707004");
     static final String PHONE_A = "13812345678";
     static final String EMAIL_A = "zhang.san@example.com";
+
+    ProfileIT(@LocalServerPort int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka,
+            OutboxRelay relay) {
+        super(port, mongo, kafka, relay);
+    }
 
     private long profiles() {
         return mongo.getCollection("profiles").countDocuments();

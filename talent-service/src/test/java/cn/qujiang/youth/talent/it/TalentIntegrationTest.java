@@ -6,11 +6,11 @@ import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.LocalizedText;
-import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
@@ -29,15 +29,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestConstructor;
 
 /**
  * The service on a random port against the real Kafka broker, MongoDB-wire server and Keycloak of infra-kit
@@ -45,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * collections; the catalogue replica is kept because the compacted topic is only read once.
  */
 @SpringBootTest(classes = TalentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 abstract class TalentIntegrationTest {
     static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "quota_counters");
 
@@ -69,14 +69,17 @@ abstract class TalentIntegrationTest {
         registry.add("qujiang.outbox.sweep-interval", () -> "PT1S");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    OutboxRelay relay;
+    final int port;
+    final MongoTemplate mongo;
+    final KafkaTemplate<String, String> kafka;
+    final OutboxRelay relay;
+
+    TalentIntegrationTest(int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxRelay relay) {
+        this.port = port;
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.relay = relay;
+    }
 
     Http http;
     private final Map<User, String> tokens = new HashMap<>();
