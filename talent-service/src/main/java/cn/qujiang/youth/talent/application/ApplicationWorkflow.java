@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place where applications change status: checks the move against the state machine, takes a quota place
- * for an approval, writes status + transition + events in one guarded update, and then brings the profile's held
+ * for an approval (see {@link QuotaCounters}), writes status + transition + events in one guarded update, and then brings the profile's held
  * measures up to date. Used by applicants (withdraw, resubmit, accept) and officers (decide, confirm) alike.
  */
 @Component
@@ -85,14 +85,17 @@ public class ApplicationWorkflow {
                 // withdrawn, declined, confirmed: nothing for other services to act on
             }
         }
-        boolean placeTaken = to == ApplicationStatus.APPROVED && takeQuotaPlace(application.measureCode());
+        boolean placeTaken = to == ApplicationStatus.APPROVED && takeQuotaPlace(application, now);
         try {
             store.move(application, transition, extra, events);
         } catch (OptimisticLockingFailureException e) {
             if (placeTaken) {
-                quotas.release(application.measureCode());
+                giveBackUnlessApproved(application);
             }
             throw e;
+        }
+        if (placeTaken) {
+            quotas.settle(application.measureCode(), application.id());
         }
         if (!events.isEmpty()) {
             relay.wake(ApplicationDocument.COLLECTION, application.id());
@@ -103,12 +106,27 @@ public class ApplicationWorkflow {
         return store.find(application.id()).orElseThrow();
     }
 
-    private boolean takeQuotaPlace(String measureCode) {
+    private boolean takeQuotaPlace(ApplicationDocument application, Instant now) {
+        String measureCode = application.measureCode();
         Integer quota = catalogue.find(measureCode).map(MeasurePublished::quota).orElse(null);
-        if (!quotas.reserve(measureCode, quota)) {
+        if (!quotas.reserve(measureCode, application.id(), quota, now)) {
             throw new ApiException(HttpStatus.CONFLICT, "QUOTA_EXHAUSTED", measureCode);
         }
         return true;
+    }
+
+    /**
+     * Someone else moved the application first. If that was an approval too (two officers at once), the claim is
+     * theirs as well and the place stays; otherwise it is given back.
+     */
+    private void giveBackUnlessApproved(ApplicationDocument application) {
+        boolean approved = store.find(application.id()).map(ApplicationDocument::status)
+                .filter(ApplicationStatus.APPROVED::equals).isPresent();
+        if (approved) {
+            quotas.settle(application.measureCode(), application.id());
+        } else {
+            quotas.release(application.measureCode(), application.id());
+        }
     }
 
     private static OutboxEntry decided(ApplicationDocument application, Decision decision, String reasonCode,

@@ -1,9 +1,13 @@
 package cn.qujiang.youth.talent.application;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -13,41 +17,95 @@ import org.springframework.stereotype.Component;
  * Approvals per measure, counted in one document per measure. Taking a place is a single conditional
  * find-and-modify ({@code approved < quota}), so two officers approving the last place at once cannot both get it.
  * Measures without a quota are counted too, so a quota introduced later starts from the true number.
+ *
+ * <p>The place and the approval are two documents, so the same write that takes a place also records a pending
+ * claim naming the application. Once the approval is written the claim is settled (dropped, the place stays);
+ * if the approval did not stick the place is given back. A crash in between leaves the claim pending, and
+ * {@link QuotaRecovery} resolves it from the application's status: no place is lost and none is counted twice, and
+ * an officer retrying the approval of the same application finds its claim instead of taking a second place.
  */
 @Component
 class QuotaCounters {
+    static final String COLLECTION = "quota_counters";
+    private static final String PENDING = "pending";
+    private static final String CLAIM_APPLICATION = PENDING + ".application";
+
     private final MongoTemplate mongo;
 
     QuotaCounters(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    @Document("quota_counters")
-    record QuotaCounter(@Id String measureCode, long approved) {
-    }
+    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+    record QuotaCounter(@Id String measureCode, long approved, List<Claim> pending) {
 
-    /** Takes one place; false when the quota is used up. */
-    boolean reserve(String measureCode, Integer quota) {
-        Query counter = Query.query(Criteria.where("_id").is(measureCode));
-        if (quota == null) {
-            mongo.upsert(counter, new Update().inc("approved", 1), QuotaCounter.class);
-            return true;
+        QuotaCounter {
+            pending = pending == null ? List.of() : List.copyOf(pending);
         }
-        mongo.upsert(counter, new Update().inc("approved", 0), QuotaCounter.class);
-        QuotaCounter taken = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(measureCode).and("approved").lt(quota)),
-                new Update().inc("approved", 1), FindAndModifyOptions.options().returnNew(true), QuotaCounter.class);
-        return taken != null;
     }
 
-    /** Gives back a place taken for an approval that then lost to a concurrent decision. */
-    void release(String measureCode) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(measureCode).and("approved").gt(0)),
-                new Update().inc("approved", -1), QuotaCounter.class);
+    /** A place taken for an application whose approval is not yet known to have been written. */
+    record Claim(String application, Instant at) {
+    }
+
+    /** Takes one place for {@code applicationId} (or finds the one it already claimed); false when none is left. */
+    boolean reserve(String measureCode, String applicationId, Integer quota, Instant now) {
+        Query counter = Query.query(Criteria.where("_id").is(measureCode));
+        mongo.upsert(counter, new Update().inc("approved", 0), QuotaCounter.class);
+        Criteria free = Criteria.where("_id").is(measureCode).and(CLAIM_APPLICATION).ne(applicationId);
+        if (quota != null) {
+            free = free.and("approved").lt(quota);
+        }
+        QuotaCounter taken = mongo.findAndModify(Query.query(free),
+                new Update().inc("approved", 1).push(PENDING, new Claim(applicationId, now)),
+                FindAndModifyOptions.options().returnNew(true), QuotaCounter.class);
+        return taken != null || mongo.exists(claimOf(measureCode, applicationId), QuotaCounter.class);
+    }
+
+    /** The approval was written: the place stays taken and the claim is done. */
+    void settle(String measureCode, String applicationId) {
+        mongo.updateFirst(claimOf(measureCode, applicationId), dropClaim(applicationId), QuotaCounter.class);
+    }
+
+    /** The approval did not stick: the claimed place is given back (once, however often this is called). */
+    void release(String measureCode, String applicationId) {
+        mongo.updateFirst(claimOf(measureCode, applicationId), dropClaim(applicationId).inc("approved", -1),
+                QuotaCounter.class);
+    }
+
+    /**
+     * Settles or releases every claim older than {@code before}, by the status of its application now; returns how
+     * many places were given back.
+     */
+    int resolveClaimsOlderThan(Instant before, Function<String, Optional<ApplicationStatus>> statusOf) {
+        int released = 0;
+        Query withClaims = Query.query(Criteria.where(PENDING + ".at").lt(before));
+        for (QuotaCounter counter : mongo.find(withClaims, QuotaCounter.class)) {
+            for (Claim claim : counter.pending()) {
+                if (!claim.at().isBefore(before)) {
+                    continue;
+                }
+                if (statusOf.apply(claim.application()).orElse(null) == ApplicationStatus.APPROVED) {
+                    settle(counter.measureCode(), claim.application());
+                } else {
+                    release(counter.measureCode(), claim.application());
+                    released++;
+                }
+            }
+        }
+        return released;
     }
 
     long approved(String measureCode) {
         QuotaCounter counter = mongo.findById(measureCode, QuotaCounter.class);
         return counter == null ? 0 : counter.approved();
+    }
+
+    private static Query claimOf(String measureCode, String applicationId) {
+        return Query.query(Criteria.where("_id").is(measureCode).and(CLAIM_APPLICATION).is(applicationId));
+    }
+
+    private static Update dropClaim(String applicationId) {
+        return new Update().pull(PENDING, new Document("application", applicationId));
     }
 }

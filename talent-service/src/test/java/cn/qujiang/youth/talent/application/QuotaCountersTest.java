@@ -3,8 +3,13 @@ package cn.qujiang.youth.talent.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.talent.InMemoryMongo;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class QuotaCountersTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
+
     private InMemoryMongo mongo;
     private QuotaCounters quotas;
+    /** What the applications collection would say; absent = never written or erased. */
+    private final Map<String, ApplicationStatus> applications = new HashMap<>();
 
     @BeforeEach
     void start() {
@@ -28,21 +37,85 @@ class QuotaCountersTest {
         mongo.close();
     }
 
+    /** An approval that went through: place taken, approval written, claim settled. */
+    private boolean approve(String measure, String application, Integer quota) {
+        if (!quotas.reserve(measure, application, quota, NOW)) {
+            return false;
+        }
+        applications.put(application, ApplicationStatus.APPROVED);
+        quotas.settle(measure, application);
+        return true;
+    }
+
+    private int recoverAt(Instant cutoff) {
+        return quotas.resolveClaimsOlderThan(cutoff, id -> Optional.ofNullable(applications.get(id)));
+    }
+
     @Test
     void placesRunOutAtTheQuotaAndAReleasedPlaceCanBeTakenAgain() {
-        assertThat(quotas.reserve("QJY-07", 2)).isTrue();
-        assertThat(quotas.reserve("QJY-07", 2)).isTrue();
-        assertThat(quotas.reserve("QJY-07", 2)).isFalse();
-        quotas.release("QJY-07");
-        assertThat(quotas.reserve("QJY-07", 2)).isTrue();
-        assertThat(quotas.approved("QJY-07")).isEqualTo(2);
+        assertThat(approve("QJY-07", "a1", 2)).isTrue();
+        assertThat(quotas.reserve("QJY-07", "a2", 2, NOW)).isTrue();
+        assertThat(quotas.reserve("QJY-07", "a3", 2, NOW)).isFalse();
+
+        quotas.release("QJY-07", "a2");
+        quotas.release("QJY-07", "a2"); // a second release of the same claim gives nothing back
+
+        assertThat(quotas.approved("QJY-07")).isEqualTo(1);
+        assertThat(approve("QJY-07", "a3", 2)).isTrue();
+        assertThat(quotas.reserve("QJY-07", "a4", 2, NOW)).isFalse();
+    }
+
+    @Test
+    void aSettledPlaceIsNeverGivenBack() {
+        approve("QJY-07", "a1", 1);
+
+        quotas.release("QJY-07", "a1");
+        recoverAt(NOW.plus(Duration.ofHours(1)));
+
+        assertThat(quotas.approved("QJY-07")).isEqualTo(1);
+        assertThat(quotas.reserve("QJY-07", "a2", 1, NOW)).isFalse();
     }
 
     @Test
     void measuresWithoutQuotaAreCountedSoALaterQuotaStartsFromTheTruth() {
-        quotas.reserve("QJY-08", null);
-        quotas.reserve("QJY-08", null);
-        assertThat(quotas.reserve("QJY-08", 2)).isFalse();
+        approve("QJY-08", "a1", null);
+        approve("QJY-08", "a2", null);
+        assertThat(quotas.reserve("QJY-08", "a3", 2, NOW)).isFalse();
+    }
+
+    @Test
+    void aPlaceTakenByAnApprovalThatACrashKeptFromBeingWrittenIsGivenBackAfterTheGracePeriod() {
+        assertThat(quotas.reserve("QJY-07", "a1", 1, NOW)).isTrue(); // then the service dies
+        applications.put("a1", ApplicationStatus.SUBMITTED);
+        assertThat(quotas.reserve("QJY-07", "a2", 1, NOW)).isFalse();
+
+        assertThat(recoverAt(NOW)).as("still within the grace period").isZero();
+        assertThat(recoverAt(NOW.plusSeconds(1))).isEqualTo(1);
+
+        assertThat(quotas.approved("QJY-07")).isZero();
+        assertThat(approve("QJY-07", "a2", 1)).isTrue();
+    }
+
+    @Test
+    void anApprovalWrittenJustBeforeACrashKeepsItsPlace() {
+        assertThat(quotas.reserve("QJY-07", "a1", 1, NOW)).isTrue();
+        applications.put("a1", ApplicationStatus.APPROVED); // written, the claim never settled
+
+        assertThat(recoverAt(NOW.plusSeconds(1))).isZero();
+        recoverAt(NOW.plusSeconds(2));
+
+        assertThat(quotas.approved("QJY-07")).isEqualTo(1);
+        assertThat(quotas.reserve("QJY-07", "a2", 1, NOW)).isFalse();
+    }
+
+    @Test
+    void retryingTheApprovalOfTheSameApplicationTakesNoSecondPlace() {
+        assertThat(quotas.reserve("QJY-07", "a1", 2, NOW)).isTrue(); // crash before the approval was written
+        assertThat(approve("QJY-07", "a1", 2)).isTrue(); // the officer tries again
+
+        assertThat(quotas.approved("QJY-07")).isEqualTo(1);
+        assertThat(recoverAt(NOW.plusSeconds(1))).isZero();
+        assertThat(quotas.approved("QJY-07")).isEqualTo(1);
     }
 
     @Test
@@ -51,7 +124,8 @@ class QuotaCountersTest {
         try {
             List<Callable<Boolean>> attempts = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                attempts.add(() -> quotas.reserve("QJY-09", 5));
+                String application = "a" + i;
+                attempts.add(() -> quotas.reserve("QJY-09", application, 5, NOW));
             }
             long granted = 0;
             for (Future<Boolean> result : pool.invokeAll(attempts)) {
