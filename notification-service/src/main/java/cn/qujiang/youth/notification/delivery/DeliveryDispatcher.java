@@ -1,5 +1,6 @@
 package cn.qujiang.youth.notification.delivery;
 
+import cn.qujiang.youth.kit.worker.BackgroundWorker;
 import cn.qujiang.youth.notification.delivery.ChannelSender.Dropped;
 import cn.qujiang.youth.notification.delivery.ChannelSender.SendOutcome;
 import cn.qujiang.youth.notification.delivery.ChannelSender.Sent;
@@ -7,6 +8,7 @@ import cn.qujiang.youth.notification.message.Channel;
 import cn.qujiang.youth.notification.preferences.ApplicantPreferences;
 import cn.qujiang.youth.notification.preferences.PreferencesService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,8 +38,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final BackgroundWorker worker;
 
     DeliveryDispatcher(DeliveryStore store, PreferencesService preferences, List<ChannelSender> senders,
             DeliveryProperties properties, DeliveryMetrics metrics, Clock clock) {
@@ -48,6 +49,9 @@ public class DeliveryDispatcher implements SmartLifecycle {
         this.retryPolicy = new RetryPolicy(properties);
         this.metrics = metrics;
         this.clock = clock;
+        // MongoDB unavailable: claimed deliveries come back after their lease, the next round retries.
+        this.worker = new BackgroundWorker("delivery-dispatcher", this::dispatchOnce,
+                Duration.ofMillis(Math.min(2000, properties.pollInterval().toMillis())));
     }
 
     /** Asks for a dispatch run now instead of at the next poll. */
@@ -59,7 +63,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     int dispatchDue() {
         int handled = 0;
         Optional<Delivery> next;
-        while (running && (next = store.claimNextDue(clock.instant(), properties.lease())).isPresent()) {
+        while (worker.isRunning() && (next = store.claimNextDue(clock.instant(), properties.lease())).isPresent()) {
             handle(next.get());
             handled++;
         }
@@ -68,40 +72,23 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        worker = new Thread(this::loop, "delivery-dispatcher");
-        worker.setDaemon(true);
         worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                dispatchDue();
-                wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // MongoDB unavailable: claimed deliveries come back after their lease, the next poll retries.
-                log.warn("delivery dispatch paused: {}", e.getClass().getSimpleName());
-                sleepQuietly();
-            }
-        }
+    private void dispatchOnce() throws InterruptedException {
+        dispatchDue();
+        wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeUps.drainPermits();
     }
 
     private void handle(Delivery delivery) {
@@ -160,13 +147,5 @@ public class DeliveryDispatcher implements SmartLifecycle {
             throw DeliveryFailure.permanent("NO_SENDER_FOR_" + channel, null, null);
         }
         return sender;
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(Math.min(2000, properties.pollInterval().toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * evaluated against, so whoever is still behind is simply found again by the next run (at start-up, by the
  * periodic catch-up, or by the next publish). A write lost to a concurrent profile event is found again the same way.
  *
- * <p>The relay is not woken per applicant: its periodic sweep publishes a run's events within seconds, while waking
- * it for thousands of ids would make it search the collection once per wake-up.
+ * <p>The relay is not woken per applicant: its periodic sweep publishes a run's events within seconds, in pages,
+ * which costs the run less than handing it thousands of ids.
  */
 @Component
 class Rematch {

@@ -1,7 +1,9 @@
 package cn.qujiang.youth.kit.messaging;
 
 import cn.qujiang.youth.contracts.CloudEventHeaders;
+import cn.qujiang.youth.kit.worker.BackgroundWorker;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,11 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,19 +29,20 @@ import org.springframework.kafka.core.KafkaTemplate;
  * are idempotent, so a duplicate is harmless and nothing is lost.
  */
 public class OutboxRelay implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
-    private volatile boolean running;
-    private Thread worker;
+    private final BackgroundWorker worker;
+    private long nextSweep = System.nanoTime();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        // Kafka or MongoDB unavailable: the entries stay in their documents and the next round retries.
+        this.worker = new BackgroundWorker("outbox-relay", this::relayOnce,
+                Duration.ofMillis(Math.min(2000, properties.sweepInterval().toMillis())));
     }
 
     /** Tells the relay that the document {@code id} of {@code collection} now carries outbox entries. */
@@ -63,54 +65,45 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
         worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 
-    private void loop() {
-        long nextSweep = 0;
-        while (running) {
-            try {
-                if (System.nanoTime() >= nextSweep) {
-                    flush();
-                    nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();
-                }
-                Pending first = pending.poll(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    List<Pending> woken = new ArrayList<>(List.of(first));
-                    pending.drainTo(woken, properties.batchSize());
-                    publishWoken(woken);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // Kafka or MongoDB unavailable: the entries stay in their documents and the next sweep retries.
-                log.warn("outbox relay paused: {}", e.getMessage());
-                sleepQuietly();
-            }
+    /** A sweep when one is due, then the documents woken meanwhile, as soon as they are. */
+    private void relayOnce() throws InterruptedException {
+        if (System.nanoTime() - nextSweep >= 0) {
+            flush();
+            nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();
+        }
+        Pending first = pending.poll(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+            List<Pending> woken = new ArrayList<>(List.of(first));
+            pending.drainTo(woken, properties.batchSize());
+            publishWoken(woken);
         }
     }
 
+    /**
+     * The woken documents, found by id alone: the MongoDB-wire server answers an {@code _id} query from its index,
+     * but scans the whole collection once any other condition is added; documents whose outbox is already empty
+     * (published by a sweep meanwhile) are skipped here instead.
+     */
     private void publishWoken(List<Pending> woken) {
-        woken.stream().collect(java.util.stream.Collectors.groupingBy(Pending::collection)).forEach((collection, ids) -> {
-            Query query = withOutbox().addCriteria(Criteria.where("_id").in(ids.stream().map(Pending::id).distinct().toList()));
-            publish(collection, mongo.find(query, Document.class, collection));
+        woken.stream().collect(Collectors.groupingBy(Pending::collection)).forEach((collection, ids) -> {
+            Query query = Query.query(Criteria.where("_id").in(ids.stream().map(Pending::id).distinct().toList()));
+            List<Document> withEntries = mongo.find(query, Document.class, collection).stream()
+                    .filter(document -> !document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty())
+                    .toList();
+            publish(collection, withEntries);
         });
     }
 
@@ -163,14 +156,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static Query withOutbox() {
         return Query.query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true));
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(Math.min(2000, properties.sweepInterval().toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private record Pending(String collection, Object id) {
