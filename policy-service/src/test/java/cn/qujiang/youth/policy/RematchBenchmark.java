@@ -10,6 +10,9 @@ import cn.qujiang.youth.infra.Ports;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.policy.catalogue.BenchCatalogue;
 import cn.qujiang.youth.policy.matching.BenchApplicants;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,14 +68,15 @@ public final class RematchBenchmark {
             long seedStart = System.nanoTime();
             BenchApplicants.seed(context, applicants, 42);
             report("stored %,d evaluated applicants in %.1f s (setup, not timed)", applicants, seconds(seedStart));
-            waitFor(() -> !BenchApplicants.anyEventPending(context)); // the seed catalogue's own events
+            await().forever().pollInterval(Duration.ofSeconds(1))  // the seed catalogue's own events
+                    .until(() -> !BenchApplicants.anyEventPending(context));
 
             Timing cold = timePublish(context, events, WARM_UP_MEASURE, applicants);
             report("cold, first publish after start-up (%s): %s", WARM_UP_MEASURE, cold);
             Timing warm = timePublish(context, events, CHANGED_MEASURE, applicants);
             report("warm (%s): %s", CHANGED_MEASURE, warm);
             report("target: every event acknowledged by Kafka <= 60 s after the publish -> %s",
-                    warm.relayed() <= 60 ? "met" : "MISSED");
+                    warm.received() <= 60 ? "met" : "MISSED");
         } catch (Throwable e) {
             e.printStackTrace();
             status = 1;
@@ -100,26 +103,40 @@ public final class RematchBenchmark {
         return mongo;
     }
 
-    /** Publishes the narrower age rule of {@code code} and waits for everything it causes. */
+    /**
+     * Publishes the narrower age rule of {@code code} and waits for everything it causes. Progress is read from the
+     * service's re-match metrics and the consumer's count, not from the database: every such query is a scan of all
+     * applicants in the MongoDB-wire server and would take CPU from the run being measured (polling it every
+     * 200 ms cost about 20 %). The database is asked at the end, to confirm that nobody is behind and that no event
+     * is left in an outbox.
+     */
     private static Timing timePublish(ConfigurableApplicationContext context, EventCounter events, String code,
             int applicants) {
-        long before = events.count();
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        Timer runs = meters.get("policy.rematch.runs").timer();
+        Counter changedCounter = meters.get("policy.rematch.changed").counter();
+        long runsBefore = runs.count();
+        double changedBefore = changedCounter.count();
+        long eventsBefore = events.count();
         CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
+
         long revision = BenchCatalogue.publishChangedCriterion(context, code, "age", NEW_AGE_RULE);
         double published = seconds(start);
-        waitFor(() -> !BenchApplicants.anyBehind(context, revision));
+        await().forever().pollInterval(Duration.ofMillis(50)).until(() -> runs.count() > runsBefore);
         double rematched = seconds(start);
-        waitFor(() -> !BenchApplicants.anyEventPending(context));
-        double relayed = seconds(start);
-        long changed = events.settle() - before;
-        return new Timing(applicants, published, rematched, relayed, changed, seconds(start),
-                CpuTime.now().minus(cpuBefore));
-    }
+        long changed = Math.round(changedCounter.count() - changedBefore);
+        await().forever().pollInterval(Duration.ofMillis(50)).until(() -> events.count() - eventsBefore >= changed);
+        double received = (events.lastArrival() - start) / 1e9;
+        CpuTime cpu = CpuTime.now().minus(cpuBefore);
 
-    /** Polls often enough that the wait adds little to the measured time, without limit (a benchmark). */
-    private static void waitFor(BooleanSupplier condition) {
-        await().forever().pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
+        // The relay removes published entries from the outboxes just after Kafka acknowledged them.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !BenchApplicants.anyEventPending(context));
+        if (BenchApplicants.anyBehind(context, revision) || events.settle() - eventsBefore != changed) {
+            throw new IllegalStateException("the re-match after publishing " + code + " did not complete cleanly");
+        }
+        return new Timing(applicants, published, rematched, received, changed, cpu);
     }
 
     private static double seconds(long since) {
@@ -130,15 +147,15 @@ public final class RematchBenchmark {
         System.out.println("[bench] " + String.format(format, args));
     }
 
-    /** Seconds after the publish call started; the last one includes a quiet second to be sure nothing follows. */
-    private record Timing(int applicants, double published, double rematched, double relayed, long changed,
-            double received, CpuTime cpu) {
+    /** Seconds after the publish call started. */
+    private record Timing(int applicants, double published, double rematched, double received, long changed,
+            CpuTime cpu) {
         @Override
         public String toString() {
             return String.format("publish answered %.2f s; %,d applicants re-evaluated and stored %.1f s "
-                    + "(%,.0f/s); %,d MatchesEvaluated (%.1f %%) acknowledged by Kafka %.1f s, all received by a "
-                    + "consumer %.1f s; CPU used meanwhile: %s", published, applicants, rematched,
-                    applicants / rematched, changed, 100.0 * changed / applicants, relayed, received - 1, cpu);
+                    + "(%,.0f/s); %,d MatchesEvaluated (%.1f %%) acknowledged by Kafka and received by a consumer "
+                    + "%.1f s; CPU used meanwhile: %s", published, applicants, rematched, applicants / rematched,
+                    changed, 100.0 * changed / applicants, received, cpu);
         }
     }
 
@@ -193,6 +210,10 @@ public final class RematchBenchmark {
 
         long count() {
             return count.get();
+        }
+
+        long lastArrival() {
+            return lastArrival;
         }
 
         private void poll() {

@@ -1,10 +1,14 @@
 package cn.qujiang.youth.policy.matching;
 
-import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
+import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,8 +33,9 @@ import org.springframework.stereotype.Component;
  * evaluated against, so whoever is still behind is simply found again by the next run (at start-up, by the
  * periodic catch-up, or by the next publish). A write lost to a concurrent profile event is found again the same way.
  *
- * <p>The relay is not woken per applicant: its periodic sweep publishes a run's events within seconds, in pages,
- * which costs the run less than handing it thousands of ids.
+ * <p>After each page is written the relay is woken with the ids of its applicants that got an event, so events
+ * leave while the run goes on; it finds them by {@code _id} alone, from the index. Leaving them to its periodic
+ * sweep instead cost more: every sweep searches all applicants for a non-empty outbox.
  */
 @Component
 class Rematch {
@@ -40,15 +46,28 @@ class Rematch {
     private final Matcher matcher;
     private final ActiveCatalogue catalogue;
     private final MatchingProperties properties;
+    private final OutboxRelay relay;
     private final Clock clock;
+    private final Timer runs;
+    private final Counter reevaluated;
+    private final Counter announced;
 
     Rematch(MatchStore store, Matcher matcher, ActiveCatalogue catalogue, MatchingProperties properties,
-            Clock clock) {
+            OutboxRelay relay, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.matcher = matcher;
         this.catalogue = catalogue;
         this.properties = properties;
+        this.relay = relay;
         this.clock = clock;
+        this.runs = Timer.builder("policy.rematch.runs")
+                .description("Re-match runs that found applicants behind (publish, retirement, sweep, catch-up)")
+                .register(meters);
+        this.reevaluated = Counter.builder("policy.rematch.applicants")
+                .description("Applicants re-evaluated by re-match runs").register(meters);
+        this.announced = Counter.builder("policy.rematch.changed")
+                .description("Re-evaluated applicants whose results changed: one MatchesEvaluated each")
+                .register(meters);
     }
 
     /** Brings every applicant up to the current catalogue and day; returns what it did. */
@@ -69,6 +88,10 @@ class Rematch {
         }
         total = total.took(System.nanoTime() - started);
         if (total.evaluated() > 0) {
+            // Counters first: whoever sees the run counted finds its applicants and events counted too.
+            reevaluated.increment(total.evaluated());
+            announced.increment(total.changed());
+            runs.record(total.nanos(), TimeUnit.NANOSECONDS);
             log.info("re-matched {} applicants ({} changed, {} conflicts) in {} ms: {} ms evaluating, {} ms "
                     + "waiting for writes", total.evaluated(), total.changed(), total.conflicts(),
                     total.nanos() / 1_000_000, total.evaluateNanos() / 1_000_000, total.writeWaitNanos() / 1_000_000);
@@ -115,7 +138,12 @@ class Rematch {
             }
             report = report.plus(new Report(page.size(), announced, 0, 0, System.nanoTime() - started, 0));
             awaitWrite();
-            writing = writer.submit(() -> store.updateAll(rewrites));
+            writing = writer.submit(() -> {
+                long written = store.updateAll(rewrites);
+                rewrites.stream().filter(rewrite -> rewrite.event() != null)
+                        .forEach(rewrite -> relay.wake(ApplicantMatches.COLLECTION, rewrite.applicantId()));
+                return written;
+            });
             writingSize = rewrites.size();
         }
 
