@@ -1,9 +1,9 @@
 package cn.qujiang.youth.notification.channel.email;
 
 import cn.qujiang.youth.notification.contacts.Contact;
+import cn.qujiang.youth.notification.contacts.ContactChannelSender;
 import cn.qujiang.youth.notification.contacts.ContactDirectory;
 import cn.qujiang.youth.notification.contacts.Masking;
-import cn.qujiang.youth.notification.delivery.ChannelSender;
 import cn.qujiang.youth.notification.delivery.Delivery;
 import cn.qujiang.youth.notification.delivery.DeliveryFailure;
 import cn.qujiang.youth.notification.message.Channel;
@@ -13,7 +13,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -23,16 +22,15 @@ import org.springframework.stereotype.Component;
 
 /** E-mail over SMTP, HTML with a plain-text alternative, to the address talent-service holds at send time. */
 @Component
-class EmailSender implements ChannelSender {
+class EmailSender extends ContactChannelSender {
     private final JavaMailSender mail;
-    private final ContactDirectory contacts;
     private final MessageTemplates templates;
     private final EmailProperties properties;
 
     EmailSender(JavaMailSender mail, ContactDirectory contacts, MessageTemplates templates,
             EmailProperties properties) {
+        super(contacts, Contact::email, Masking::email, "NO_EMAIL_ADDRESS");
         this.mail = mail;
-        this.contacts = contacts;
         this.templates = templates;
         this.properties = properties;
     }
@@ -43,20 +41,10 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
-    public SendOutcome send(Delivery delivery, Optional<Locale> preferredLocale) {
-        Optional<Contact> found = contacts.find(delivery.applicantId());
-        if (found.isEmpty()) {
-            return new Dropped("RECIPIENT_ERASED");
-        }
-        Contact contact = found.get();
-        if (contact.email() == null || contact.email().isBlank()) {
-            return new Dropped("NO_EMAIL_ADDRESS");
-        }
-        String recipient = Masking.email(contact.email());
-        RenderedEmail email = templates.email(delivery.message(), contact.messageLocale(preferredLocale),
-                contact.name());
+    protected SendOutcome send(Delivery delivery, Contact contact, String to, String recipient, Locale locale) {
+        RenderedEmail email = templates.email(delivery.message(), locale, contact.name());
         try {
-            mail.send(mime(contact.email(), email));
+            mail.send(mime(to, email));
             return new Sent(recipient);
         } catch (MessagingException | MailParseException | MailPreparationException e) {
             throw DeliveryFailure.permanent("EMAIL_ADDRESS_INVALID", recipient, e);
