@@ -18,7 +18,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * left behind. All state lives in the delivery documents, so nothing here has to survive a restart.
  */
 @Component
-public class DeliveryDispatcher implements SmartLifecycle {
+public class DeliveryDispatcher extends BackgroundWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final DeliveryStore store;
@@ -38,10 +37,11 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final BackgroundWorker worker;
 
     DeliveryDispatcher(DeliveryStore store, PreferencesService preferences, List<ChannelSender> senders,
             DeliveryProperties properties, DeliveryMetrics metrics, Clock clock) {
+        // MongoDB unavailable: claimed deliveries come back after their lease, the next round retries.
+        super("delivery-dispatcher", Duration.ofMillis(Math.min(2000, properties.pollInterval().toMillis())));
         this.store = store;
         this.preferences = preferences;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -49,9 +49,6 @@ public class DeliveryDispatcher implements SmartLifecycle {
         this.retryPolicy = new RetryPolicy(properties);
         this.metrics = metrics;
         this.clock = clock;
-        // MongoDB unavailable: claimed deliveries come back after their lease, the next round retries.
-        this.worker = new BackgroundWorker("delivery-dispatcher", this::dispatchOnce,
-                Duration.ofMillis(Math.min(2000, properties.pollInterval().toMillis())));
     }
 
     /** Asks for a dispatch run now instead of at the next poll. */
@@ -63,7 +60,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     int dispatchDue() {
         int handled = 0;
         Optional<Delivery> next;
-        while (worker.isRunning() && (next = store.claimNextDue(clock.instant(), properties.lease())).isPresent()) {
+        while (isRunning() && (next = store.claimNextDue(clock.instant(), properties.lease())).isPresent()) {
             handle(next.get());
             handled++;
         }
@@ -71,21 +68,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
-    }
-
-    private void dispatchOnce() throws InterruptedException {
+    protected void step() throws InterruptedException {
         dispatchDue();
         wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         wakeUps.drainPermits();

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,21 +27,19 @@ import org.springframework.kafka.core.KafkaTemplate;
  * whatever a crash left behind. A crash between send and removal only re-sends (same CloudEvents id): consumers
  * are idempotent, so a duplicate is harmless and nothing is lost.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundWorker {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
-    private final BackgroundWorker worker;
     private long nextSweep = System.nanoTime();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+        // Kafka or MongoDB unavailable: the entries stay in their documents and the next round retries.
+        super("outbox-relay", Duration.ofMillis(Math.min(2000, properties.sweepInterval().toMillis())));
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
-        // Kafka or MongoDB unavailable: the entries stay in their documents and the next round retries.
-        this.worker = new BackgroundWorker("outbox-relay", this::relayOnce,
-                Duration.ofMillis(Math.min(2000, properties.sweepInterval().toMillis())));
     }
 
     /** Tells the relay that the document {@code id} of {@code collection} now carries outbox entries. */
@@ -63,23 +60,9 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
-    }
-
     /** A sweep when one is due, then the documents woken meanwhile, as soon as they are. */
-    private void relayOnce() throws InterruptedException {
+    @Override
+    protected void step() throws InterruptedException {
         if (System.nanoTime() - nextSweep >= 0) {
             flush();
             nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();

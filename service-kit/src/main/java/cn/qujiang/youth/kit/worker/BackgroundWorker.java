@@ -3,34 +3,32 @@ package cn.qujiang.youth.kit.worker;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * One daemon thread that repeats a step for as long as its owner runs: the outbox relay and the notification
- * dispatcher both work this way. The step does its work and then waits for the next wake-up or poll. A failing step
- * (MongoDB or Kafka unavailable) is logged by exception type only, since messages can quote data, and retried after
- * a short pause; the work itself lives in documents, so nothing is lost meanwhile.
+ * One daemon thread, started and stopped with the application, that repeats {@link #step} for as long as it runs:
+ * the outbox relay and the notification dispatcher both work this way. A step does its work and then waits for the
+ * next wake-up or poll. A failing step (MongoDB or Kafka unavailable) is logged by exception type only, since
+ * messages can quote data, and retried after a short pause; the work itself lives in documents, so nothing is lost
+ * meanwhile.
  */
-public final class BackgroundWorker {
+public abstract class BackgroundWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
 
-    /** One round of work, including the wait for the next one. */
-    @FunctionalInterface
-    public interface Step {
-        void run() throws InterruptedException;
-    }
-
     private final String name;
-    private final Step step;
     private final Duration pauseAfterFailure;
     private volatile boolean running;
     private Thread thread;
 
-    public BackgroundWorker(String name, Step step, Duration pauseAfterFailure) {
+    protected BackgroundWorker(String name, Duration pauseAfterFailure) {
         this.name = name;
-        this.step = step;
         this.pauseAfterFailure = pauseAfterFailure;
     }
 
+    /** One round of work, including the wait for the next one. */
+    protected abstract void step() throws InterruptedException;
+
+    @Override
     public synchronized void start() {
         running = true;
         thread = new Thread(this::loop, name);
@@ -38,6 +36,7 @@ public final class BackgroundWorker {
         thread.start();
     }
 
+    @Override
     public synchronized void stop() {
         running = false;
         if (thread != null) {
@@ -45,6 +44,7 @@ public final class BackgroundWorker {
         }
     }
 
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -52,7 +52,7 @@ public final class BackgroundWorker {
     private void loop() {
         while (running) {
             try {
-                step.run();
+                step();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -14,26 +14,29 @@ class BackgroundWorkerTest {
     @Test
     void keepsWorkingAfterAFailingRoundAndStopsWhenAsked() throws InterruptedException {
         AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch nextWakeUp = new CountDownLatch(1); // never counted down: only stopping ends the wait
         CountDownLatch stopped = new CountDownLatch(1);
-        BackgroundWorker worker = new BackgroundWorker("test-worker", () -> {
-            try {
-                if (rounds.incrementAndGet() <= 2) {
-                    throw new IllegalStateException("database unavailable");
+        BackgroundWorker worker = new BackgroundWorker("test-worker", Duration.ofMillis(10)) {
+            @Override
+            protected void step() throws InterruptedException {
+                try {
+                    if (rounds.incrementAndGet() <= 2) {
+                        throw new IllegalStateException("database unavailable");
+                    }
+                    nextWakeUp.await();
+                } catch (InterruptedException e) {
+                    stopped.countDown();
+                    throw e;
                 }
-                Thread.sleep(Duration.ofMinutes(1).toMillis()); // waiting for the next wake-up
-            } catch (InterruptedException e) {
-                stopped.countDown();
-                throw e;
             }
-        }, Duration.ofMillis(10));
+        };
 
         worker.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 3);
         assertThat(worker.isRunning()).isTrue();
 
         worker.stop();
-        assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the waiting round was interrupted")
-                .isTrue();
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the waiting round was interrupted").isTrue();
         assertThat(worker.isRunning()).isFalse();
         assertThat(rounds.get()).isEqualTo(3);
     }
