@@ -2,12 +2,13 @@ package cn.qujiang.youth.talent.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.bson.Document;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,7 +37,7 @@ class QuotaCounters {
         this.mongo = mongo;
     }
 
-    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+    @Document(COLLECTION)
     record QuotaCounter(@Id String measureCode, long approved, List<Claim> pending) {
 
         QuotaCounter {
@@ -106,6 +107,6 @@ class QuotaCounters {
     }
 
     private static Update dropClaim(String applicationId) {
-        return new Update().pull(PENDING, new Document("application", applicationId));
+        return new Update().pull(PENDING, Map.of("application", applicationId));
     }
 }
