@@ -1,0 +1,21 @@
+// The first screen must load at most 150 kB of gzipped JavaScript on a phone: the entry script and every chunk
+// index.html preloads. Lazily loaded screens are not counted. Fails the build when over budget.
+import { readFile } from 'node:fs/promises'
+import { gzipSync } from 'node:zlib'
+
+const BUDGET_KB = 150
+const dist = new URL('../../target/classes/static/mobile/', import.meta.url)
+const html = await readFile(new URL('index.html', dist), 'utf8')
+const scripts = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1])
+let total = 0
+for (const script of new Set(scripts)) {
+  const size = gzipSync(await readFile(new URL(script, dist))).length
+  total += size
+  console.log(`  ${script}: ${(size / 1024).toFixed(1)} kB gzip`)
+}
+const kb = total / 1024
+console.log(`first screen: ${kb.toFixed(1)} kB gzip JS (budget ${BUDGET_KB} kB)`)
+if (scripts.length === 0 || kb > BUDGET_KB) {
+  console.error(scripts.length === 0 ? 'no entry script found in index.html' : 'over the bundle budget')
+  process.exit(1)
+}

@@ -1,0 +1,43 @@
+/** Texts shared by every screen: app name, tab bar, states, errors. Feature texts live with their feature. */
+export default {
+  'zh-CN': {
+    app: { name: '青年衢江', sample: '示例政策目录：内容依据公开资料整理，仅供演示' },
+    tabs: { home: '政策', matches: '我的匹配', applications: '申请', inbox: '消息', me: '我的' },
+    state: {
+      loading: '正在加载…',
+      empty: '暂无内容',
+      retry: '重试',
+      busy: '现在使用的人较多，请稍候 {seconds} 秒再试。',
+      busyShort: '现在使用的人较多，请稍后再试。',
+      offline: '网络不太顺畅，请检查网络后重试。',
+      failed: '出了点问题，请稍后再试。',
+      notFound: '没有找到您要的内容。',
+      signInNeeded: '请先登录',
+      startFailed: '应用启动失败，请刷新页面重试。',
+    },
+    action: { back: '返回', signIn: '登录', register: '注册', signOut: '退出登录', save: '保存', cancel: '取消', confirm: '确定', next: '下一步', edit: '修改', close: '关闭' },
+    yes: '是',
+    no: '否',
+    notGiven: '未填写',
+  },
+  en: {
+    app: { name: 'Youth Qujiang', sample: 'Sample catalogue: modelled on public descriptions, for demonstration only' },
+    tabs: { home: 'Measures', matches: 'My matches', applications: 'Applications', inbox: 'Inbox', me: 'Me' },
+    state: {
+      loading: 'Loading…',
+      empty: 'Nothing here yet',
+      retry: 'Try again',
+      busy: 'Many people are using the service right now. Please try again in {seconds} seconds.',
+      busyShort: 'Many people are using the service right now. Please try again shortly.',
+      offline: 'The connection is unstable. Please check your network and try again.',
+      failed: 'Something went wrong. Please try again later.',
+      notFound: 'We could not find what you were looking for.',
+      signInNeeded: 'Please sign in first',
+      startFailed: 'The app could not start. Please reload the page.',
+    },
+    action: { back: 'Back', signIn: 'Sign in', register: 'Register', signOut: 'Sign out', save: 'Save', cancel: 'Cancel', confirm: 'OK', next: 'Next', edit: 'Change', close: 'Close' },
+    yes: 'Yes',
+    no: 'No',
+    notGiven: 'Not given',
+  },
+}
