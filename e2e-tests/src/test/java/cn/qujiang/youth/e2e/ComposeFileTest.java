@@ -2,6 +2,7 @@ package cn.qujiang.youth.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qujiang.youth.web.SiteConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -58,6 +60,22 @@ class ComposeFileTest {
     @ValueSource(strings = {"kafka", "mongo", "keycloak", "keycloak-db", "mailpit"})
     void everyPieceOfInfrastructureHasAHealthCheck(String name) throws IOException {
         assertThat(services().get(name)).containsKey("healthcheck").containsKey("image");
+    }
+
+    @Test
+    void theMobileAppIsServedWithTheAddressesBrowsersSee() throws IOException {
+        Map<String, Object> definition = services().get("mobile-web");
+        List<String> command = ((List<?>) definition.get("command")).stream()
+                .map(argument -> String.valueOf(argument).replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1")).toList();
+
+        SiteConfig config = SiteConfig.fromArgs(command.toArray(String[]::new));
+
+        assertThat(config.app()).isEqualTo("mobile");
+        assertThat(config.apiBase()).isEqualTo("http://localhost:8080");
+        assertThat(config.keycloakUrl()).isEqualTo("http://localhost:8180");
+        assertThat(((Map<?, ?>) definition.get("build")).get("dockerfile")).isEqualTo("web/Dockerfile");
+        assertThat(Files.isRegularFile(REPO.resolve("web/Dockerfile"))).isTrue();
+        assertThat(definition).containsKey("healthcheck");
     }
 
     @SuppressWarnings("unchecked")

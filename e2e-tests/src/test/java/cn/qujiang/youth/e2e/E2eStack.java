@@ -22,7 +22,7 @@ final class E2eStack {
         if (stack == null) {
             Path repo = Path.of(System.getProperty("qujiang.repo-dir", "..")).toAbsolutePath().normalize();
             StackConfig config = new StackConfig(repo, tempDir(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
             // Poll like an app would, not ten times a second: the gateway rate-limits each user.
             org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(500));
             long begin = System.nanoTime();

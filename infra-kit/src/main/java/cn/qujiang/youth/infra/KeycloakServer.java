@@ -26,11 +26,21 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final int port;
     private final Path logDir;
+    private final Map<String, List<String>> appOrigins = new java.util.LinkedHashMap<>();
     private ChildProcess process;
 
     public KeycloakServer(int port, Path logDir) {
         this.port = port;
         this.logDir = logDir;
+    }
+
+    /**
+     * Lets a public client's app sign in from one more origin (an app on a port other than the realm file's):
+     * added to the client's redirect URIs, web origins and post-logout redirect URIs before the realm is imported.
+     */
+    public KeycloakServer withAppOrigin(String clientId, String origin) {
+        appOrigins.computeIfAbsent(clientId, id -> new java.util.ArrayList<>()).add(origin);
+        return this;
     }
 
     public KeycloakServer start() {
@@ -39,7 +49,7 @@ public final class KeycloakServer implements AutoCloseable {
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new InfraException("Keycloak is not unpacked at " + home + ": run mvn install once (it downloads it)");
         }
-        importRealm(home);
+        importRealm(home, RealmFile.withAppOrigins(InfraSettings.resource("keycloak/qujiang-realm.json"), appOrigins));
         process = ChildProcess.start("keycloak", List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
                         "--hostname=" + baseUrl(), "--import-realm", "--http-management-port=" + Ports.free(),
@@ -99,12 +109,11 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void importRealm(Path home) {
+    private static void importRealm(Path home, String realm) {
         try {
             Path importDir = home.resolve("data/import");
             Files.createDirectories(importDir);
-            Files.writeString(importDir.resolve("qujiang-realm.json"),
-                    InfraSettings.resource("keycloak/qujiang-realm.json"), StandardCharsets.UTF_8);
+            Files.writeString(importDir.resolve("qujiang-realm.json"), realm, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InfraException("cannot place the realm file in " + home + ": " + e.getMessage(), e);
         }

@@ -5,6 +5,8 @@ import cn.qujiang.youth.infra.KeycloakServer;
 import cn.qujiang.youth.infra.MongoWireServer;
 import cn.qujiang.youth.infra.SmsSink;
 import cn.qujiang.youth.infra.SmtpServer;
+import cn.qujiang.youth.web.SiteConfig;
+import cn.qujiang.youth.web.WebServer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * The whole suite on loopback, started in dependency order: Kafka, the MongoDB-wire server (H2 file, so data
- * survives a restart), Keycloak, SMTP, the SMS sink, then the four services. {@link #close()} stops everything in
+ * survives a restart), Keycloak, SMTP, the SMS sink, the four services, then the mobile app's web server (in this
+ * process: it only serves built files). {@link #close()} stops everything in
  * reverse order; a failed start stops what had already started.
  */
 public final class LocalStack implements AutoCloseable {
@@ -27,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private SmtpServer smtp;
     private SmsSink sms;
     private MongoWireServer mongo;
+    private WebServer mobileApp;
     private boolean closed;
 
     private LocalStack(StackConfig config) {
@@ -63,7 +67,8 @@ public final class LocalStack implements AutoCloseable {
         mongo = track(MongoWireServer.persistent(config.mongoPort(), config.dataDir().resolve("mongo/suite.mv")));
         mongo.start();
         listener.step("Keycloak");
-        keycloak = track(new KeycloakServer(config.keycloakPort(), config.dataDir().resolve("logs")));
+        keycloak = track(new KeycloakServer(config.keycloakPort(), config.dataDir().resolve("logs"))
+                .withAppOrigin("youth-mobile", config.mobileAppOrigin()));
         keycloak.start();
         listener.step("SMTP server and SMS sink");
         smtp = track(new SmtpServer(config.smtpPort()));
@@ -80,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
             service.awaitHealthy();
             listener.step(service.name() + " is up");
         }
+        listener.step("mobile app");
+        mobileApp = track(new WebServer(SiteConfig.mobile(config.webPort(), gatewayUrl(), keycloak.baseUrl())));
+        mobileApp.start();
     }
 
     /** A service with its own database, named after it (talent-service uses the database talent). */
@@ -97,7 +105,10 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri(),
                 "--qujiang.routes.talent=http://127.0.0.1:" + config.talentPort(),
                 "--qujiang.routes.policy=http://127.0.0.1:" + config.policyPort(),
-                "--qujiang.routes.notification=http://127.0.0.1:" + config.notificationPort()));
+                "--qujiang.routes.notification=http://127.0.0.1:" + config.notificationPort(),
+                // The app's origin follows --web-port; 5173 stays allowed for the Vite dev server, 5174 is the console's.
+                "--qujiang.cors.allowed-origins=" + String.join(", ", new java.util.LinkedHashSet<>(List.of(
+                        config.mobileAppOrigin(), "http://localhost:5173", "http://localhost:5174")))));
     }
 
     private ServiceProcess launch(String name, int port, List<String> arguments) {
@@ -159,6 +170,11 @@ public final class LocalStack implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /** Where a resident opens the mobile app. */
+    public String mobileAppUrl() {
+        return config.mobileAppOrigin();
     }
 
     public String gatewayUrl() {

@@ -20,11 +20,12 @@ public record StackConfig(
         int kafkaControllerPort,
         int mongoPort,
         int smtpPort,
-        int smsPort) {
+        int smsPort,
+        int webPort) {
 
     public static StackConfig defaults(Path repoDir) {
         return new StackConfig(repoDir, repoDir.resolve(".local-stack"), 8080, 8081, 8082, 8083, 8180, 9092, 9093,
-                27018, 3025, 8090);
+                27018, 3025, 8090, 5173);
     }
 
     /** Reads {@code --data-dir=…}, {@code --gateway-port=…} and the like over the defaults. */
@@ -44,14 +45,23 @@ public record StackConfig(
                 port(given, "policy-port", d.policyPort()), port(given, "notification-port", d.notificationPort()),
                 port(given, "keycloak-port", d.keycloakPort()), port(given, "kafka-port", d.kafkaPort()),
                 port(given, "kafka-controller-port", d.kafkaControllerPort()), port(given, "mongo-port", d.mongoPort()),
-                port(given, "smtp-port", d.smtpPort()), port(given, "sms-port", d.smsPort()));
+                port(given, "smtp-port", d.smtpPort()), port(given, "sms-port", d.smsPort()),
+                port(given, "web-port", d.webPort()));
         given.keySet().removeAll(java.util.Set.of("repo-dir", "data-dir", "gateway-port", "talent-port", "policy-port",
                 "notification-port", "keycloak-port", "kafka-port", "kafka-controller-port", "mongo-port", "smtp-port",
-                "sms-port"));
+                "sms-port", "web-port"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
         }
         return config;
+    }
+
+    /**
+     * The mobile app's origin. {@code localhost}, not 127.0.0.1: the realm's redirect URIs and the gateway's CORS
+     * name this host.
+     */
+    public String mobileAppOrigin() {
+        return "http://localhost:" + webPort;
     }
 
     private static int port(Map<String, String> given, String name, int fallback) {

@@ -14,6 +14,7 @@ final class StackTable {
                 青年衢江 local stack is up (%d s). Ctrl-C stops everything.
 
                   part                  URL
+                  mobile app            %s   (residents; sign in as applicant1)
                   gateway (public API)  http://127.0.0.1:%d   Swagger UI: /swagger-ui.html
                   talent-service        http://127.0.0.1:%d
                   policy-service        http://127.0.0.1:%d
@@ -29,7 +30,7 @@ final class StackTable {
                   applicant1 / Applicant1pass   applicant2 / Applicant2pass      role applicant
                   hr1 / Hrofficer1pass          hr2 / Hrofficer2pass             role hr-officer
                   admin1 / Policyadmin1pass     admin2 / Policyadmin2pass        role policy-admin
-                """.formatted(took.toSeconds(), c.gatewayPort(), c.talentPort(), c.policyPort(), c.notificationPort(),
+                """.formatted(took.toSeconds(), stack.mobileAppUrl(), c.gatewayPort(), c.talentPort(), c.policyPort(), c.notificationPort(),
                 stack.keycloak().baseUrl(), stack.kafka().bootstrapServers(), c.mongoPort(), c.dataDir(), c.smtpPort(),
                 c.smsPort(), c.dataDir().resolve("logs"));
     }

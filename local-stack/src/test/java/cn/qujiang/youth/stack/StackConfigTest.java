@@ -15,14 +15,17 @@ class StackConfigTest {
 
         assertThat(config.gatewayPort()).isEqualTo(8080);
         assertThat(config.keycloakPort()).isEqualTo(8180);
+        assertThat(config.mobileAppOrigin()).isEqualTo("http://localhost:5173");
         assertThat(config.dataDir()).isEqualTo(Path.of("/repo/.local-stack"));
     }
 
     @Test
     void portsAndDataDirectoryCanBeChosen() {
-        StackConfig config = StackConfig.fromArgs(new String[] {"--gateway-port=9080", "--data-dir=/tmp/qj"}, repo);
+        StackConfig config = StackConfig.fromArgs(new String[] {"--gateway-port=9080", "--data-dir=/tmp/qj",
+                "--web-port=6173"}, repo);
 
         assertThat(config.gatewayPort()).isEqualTo(9080);
+        assertThat(config.mobileAppOrigin()).isEqualTo("http://localhost:6173");
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/qj"));
     }
 
