@@ -100,6 +100,8 @@ class GatewaySecurityIT {
             GET,    /api/policy/measures,                         200, 200, 200, 200
             GET,    /api/policy/measures/QJY-01,                  200, 200, 200, 200
             GET,    /api/policy/measures/QJY-01/eligible,         401, 403, 200, 403
+            GET,    /api/policy/vocabulary,                       200, 200, 200, 200
+            POST,   /api/policy/vocabulary,                       401, 200, 200, 200
             POST,   /api/policy/evaluate,                         200, 200, 200, 200
             POST,   /api/policy/measures,                         401, 200, 200, 200
             GET,    /api/talent/me/profile,                       401, 200, 403, 403

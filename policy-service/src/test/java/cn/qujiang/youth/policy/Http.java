@@ -3,6 +3,7 @@ package cn.qujiang.youth.policy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -74,7 +75,11 @@ public final class Http {
         }
     }
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
         }

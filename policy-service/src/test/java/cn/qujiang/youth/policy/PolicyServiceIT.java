@@ -343,7 +343,8 @@ class PolicyServiceIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").propertyNames()).contains("/api/policy/measures",
                 "/api/policy/measures/{code}", "/api/policy/evaluate", "/api/policy/me/results",
-                "/api/policy/measures/{code}/eligible", "/api/policy/admin/measures/{code}/publish");
+                "/api/policy/measures/{code}/eligible", "/api/policy/admin/measures/{code}/publish",
+                "/api/policy/vocabulary");
         assertThat(docs.body()).contains("JOB_SEEKING", "QJY-99");
     }
 
@@ -380,6 +381,36 @@ class PolicyServiceIT {
         kafka.send(profile(applicant, 1, jobSeeker(24)), applicant);
         assertThat(awaitMatches(applicant, 1, Trigger.PROFILE_CHANGED).results())
                 .hasSize(39).noneMatch(r -> r.measureCode().equals("QJY-02"));
+    }
+
+    @Test
+    @Order(14)
+    void theVocabularyIsPublicCacheableAndInTheAskedLanguage() {
+        Http.Response chinese = api().get("/api/policy/vocabulary", null);
+
+        assertThat(chinese.status()).isEqualTo(200);
+        assertThat(chinese.header("Cache-Control")).isEqualTo("max-age=300, public");
+        assertThat(chinese.header("Vary")).contains("Accept-Language");
+        JsonNode age = fact(chinese.json(), "age");
+        assertThat(age.get("label").asString()).isEqualTo("年龄");
+        assertThat(age.get("unit").asString()).isEqualTo("岁");
+        JsonNode degree = fact(chinese.json(), "degree");
+        assertThat(degree.get("type").asString()).isEqualTo("ENUM");
+        assertThat(degree.get("unit").isNull()).isTrue();
+        assertThat(degree.get("values").valueStream().map(value -> value.get("label").asString()))
+                .contains("无", "本科");
+        assertThat(chinese.json().get("units").valueStream().map(unit -> unit.get("unit").asString()))
+                .contains("CNY", "CNY_PER_MONTH", "NIGHT");
+
+        assertThat(fact(api().get("/api/policy/vocabulary", null, "en").json(), "degree").get("label").asString())
+                .isEqualTo("Highest degree");
+        assertThat(fact(api().get("/api/policy/vocabulary?lang=zh", null, "en").json(), "degree").get("label")
+                .asString()).isEqualTo("最高学历");
+    }
+
+    private static JsonNode fact(JsonNode vocabulary, String name) {
+        return vocabulary.get("facts").valueStream().filter(fact -> fact.get("name").asString().equals(name))
+                .findFirst().orElseThrow();
     }
 
     private long revisionOf(String code) {

@@ -74,6 +74,8 @@ class GatewaySecurity {
                 .hasRole(Roles.HR_OFFICER)
                 .pathMatchers(HttpMethod.GET, "/api/policy/measures", "/api/policy/measures/**").permitAll()
                 .pathMatchers(HttpMethod.HEAD, "/api/policy/measures", "/api/policy/measures/**").permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/policy/vocabulary").permitAll()
+                .pathMatchers(HttpMethod.HEAD, "/api/policy/vocabulary").permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/policy/evaluate").permitAll()
                 .pathMatchers("/api/*/me", "/api/*/me/**").hasRole(Roles.APPLICANT)
                 .pathMatchers("/api/talent/review/**", "/api/notifications/admin/**").hasRole(Roles.HR_OFFICER)

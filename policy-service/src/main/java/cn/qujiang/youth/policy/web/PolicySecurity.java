@@ -17,6 +17,8 @@ class PolicySecurity {
         return security.build(http, routes -> routes
                 .requestMatchers(HttpMethod.GET, "/api/policy/measures/*/eligible").hasRole(Roles.HR_OFFICER)
                 .requestMatchers(HttpMethod.GET, "/api/policy/measures", "/api/policy/measures/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/policy/vocabulary").permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/api/policy/vocabulary").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/policy/evaluate").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/policy/me/**").hasRole(Roles.APPLICANT)
                 .requestMatchers("/api/policy/admin/**").hasRole(Roles.POLICY_ADMIN));

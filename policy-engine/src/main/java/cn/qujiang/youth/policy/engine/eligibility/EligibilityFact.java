@@ -80,12 +80,14 @@ public enum EligibilityFact {
     private final String factName;
     private final String variable;
     private final Type type;
+    private final Class<? extends Enum<?>> enumType;
     private final List<String> allowedValues;
 
     EligibilityFact(String factName, Type type) {
         this.factName = factName;
         this.variable = NAMESPACE + "." + factName;
         this.type = type;
+        this.enumType = null;
         this.allowedValues = List.of();
     }
 
@@ -93,6 +95,7 @@ public enum EligibilityFact {
         this.factName = factName;
         this.variable = NAMESPACE + "." + factName;
         this.type = Type.STRING;
+        this.enumType = values;
         this.allowedValues = Arrays.stream(values.getEnumConstants()).map(Enum::name).toList();
     }
 
@@ -107,6 +110,11 @@ public enum EligibilityFact {
 
     public Type type() {
         return type;
+    }
+
+    /** The enum whose constant names a string fact holds; empty when any value is allowed. */
+    public Optional<Class<? extends Enum<?>>> enumType() {
+        return Optional.ofNullable(enumType);
     }
 
     /** The enum constants a string fact can hold; empty when any value is allowed. */
