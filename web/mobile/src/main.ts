@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import {
   Button, Cell, CellGroup, ConfigProvider, Dialog, Empty, Field, Form, NavBar, Notify, Radio, RadioGroup, Skeleton,
   Switch, Tabbar, TabbarItem, Tag, Toast, Checkbox, CheckboxGroup, Collapse, CollapseItem, Steps, Step, Popup, Picker,
-  DatePicker, Stepper, Badge, Loading, PullRefresh, List, Icon, Divider, NoticeBar, ActionSheet, Space,
+  DatePicker, Stepper, Badge, Loading, PullRefresh, List, Icon, Divider, NoticeBar, ActionSheet, Space, TimePicker,
 } from 'vant'
 import 'vant/lib/index.css'
 import './app/theme.css'
@@ -20,7 +20,7 @@ async function start(): Promise<void> {
   for (const component of [Button, Cell, CellGroup, ConfigProvider, Dialog, Empty, Field, Form, NavBar, Notify, Radio,
     RadioGroup, Skeleton, Switch, Tabbar, TabbarItem, Tag, Toast, Checkbox, CheckboxGroup, Collapse, CollapseItem,
     Steps, Step, Popup, Picker, DatePicker, Stepper, Badge, Loading, PullRefresh, List, Icon, Divider, NoticeBar,
-    ActionSheet, Space]) {
+    ActionSheet, Space, TimePicker]) {
     app.use(component)
   }
   app.use(i18n)

@@ -23,14 +23,17 @@ export function routes(): RouteRecordRaw[] {
 export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
   const router = createRouter({ history, routes: routes(), scrollBehavior: () => ({ top: 0 }) })
   const auth = useAuth()
+  let restored = false
   router.beforeEach(async (to) => {
-    if (isLoginCallback()) {
-      await auth.init()
-      // keycloak-js has redeemed the code; drop it from the address bar.
-      const clean = new URL(window.location.href)
-      for (const key of ['state', 'code', 'session_state', 'iss', 'error']) clean.searchParams.delete(key)
-      window.history.replaceState(null, '', clean.pathname + clean.search)
-      return { path: clean.pathname, query: Object.fromEntries(clean.searchParams), replace: true }
+    if (!restored) {
+      restored = true
+      await auth.restore()
+    }
+    if (isLoginCallback(new URL(to.fullPath, window.location.origin))) {
+      // keycloak-js has redeemed the code; the screen must not see the login answer as its own query.
+      const query = { ...to.query }
+      for (const key of ['state', 'code', 'session_state', 'iss', 'error', 'error_description']) delete query[key]
+      return { path: to.path, query, hash: to.hash, replace: true }
     }
     if (to.meta.auth && !auth.authenticated.value) {
       await auth.init()

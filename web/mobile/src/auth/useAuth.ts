@@ -4,25 +4,28 @@ import { config } from '@/app/config'
 
 /**
  * Sign-in through the realm's public client with Authorization Code + PKCE. Tokens stay in memory (never in
- * storage); a reload signs in again through Keycloak's session cookie, silently if that session is alive.
- * keycloak-js is loaded only when needed, so the anonymous calculator does not pay for it.
+ * storage). After a reload, a resident who was signed in in this tab is signed in again through Keycloak's session
+ * cookie (a redirect with prompt=none, no login page); the tab only remembers THAT it was signed in, nothing else.
+ * keycloak-js is loaded only when needed, so anonymous visitors do not pay for it.
  */
+const SESSION_HINT = 'qj.signedIn'
 const keycloak = ref<Keycloak>()
 const authenticated = ref(false)
 const subject = ref<string>()
 const displayName = ref<string>()
 
+/** The Keycloak pages' language: the realm offers zh-Hans and en. */
 function locale(): string {
-  return document.documentElement.lang === 'en' ? 'en' : 'zh-CN'
+  return document.documentElement.lang === 'en' ? 'en' : 'zh-Hans'
 }
 
-async function init(): Promise<void> {
+async function init(onLoad?: 'check-sso'): Promise<void> {
   if (keycloak.value) return
   const { default: KeycloakClass } = await import('keycloak-js')
   const { keycloakUrl, realm, clientId } = config()
   const instance = new KeycloakClass({ url: keycloakUrl, realm, clientId })
   // Keycloak is another site than the app: no login iframe. The code in the URL after a redirect is redeemed here.
-  await instance.init({ pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'query' })
+  await instance.init({ pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'query', onLoad })
   instance.onTokenExpired = () => {
     instance.updateToken(30).catch(() => clear())
   }
@@ -30,15 +33,27 @@ async function init(): Promise<void> {
   sync()
 }
 
+/** Once per page load: redeem a login answer in the URL, or silently restore the session this tab had. */
+async function restore(url: URL = new URL(window.location.href)): Promise<void> {
+  if (isLoginCallback(url)) {
+    await init()
+  } else if (sessionStorage.getItem(SESSION_HINT) === '1') {
+    await init('check-sso')
+  }
+}
+
 function sync(): void {
   const instance = keycloak.value
   authenticated.value = !!instance?.authenticated
+  if (authenticated.value) sessionStorage.setItem(SESSION_HINT, '1')
+  else sessionStorage.removeItem(SESSION_HINT)
   subject.value = instance?.tokenParsed?.sub
   const parsed = instance?.tokenParsed as { preferred_username?: string } | undefined
   displayName.value = parsed?.preferred_username
 }
 
 function clear(): void {
+  sessionStorage.removeItem(SESSION_HINT)
   authenticated.value = false
   subject.value = undefined
 }
@@ -82,6 +97,7 @@ export function useAuth() {
     subject: computed(() => subject.value),
     displayName: computed(() => displayName.value),
     init,
+    restore,
     login,
     register,
     logout,

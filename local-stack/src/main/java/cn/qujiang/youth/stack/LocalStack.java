@@ -59,6 +59,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startInOrder(StartListener listener) {
+        // Started last, but checked first: a taken app port should not cost a minute of start-up to find out.
+        cn.qujiang.youth.infra.Ports.requireFree(config.webPort(), "the mobile app (--web-port)");
         listener.step("Kafka");
         // Each part is tracked before it starts, so that a Ctrl-C during its start-up stops it too.
         kafka = track(new KafkaBroker(config.kafkaPort(), config.kafkaControllerPort(), config.dataDir().resolve("kafka")));

@@ -114,6 +114,32 @@ class MessageTemplatesTest {
         assertThat(templates.email(message, EN, null).text()).contains("CNY 1,000 a month");
     }
 
+    /**
+     * The units the shipped catalogue really uses read as words in both languages (a missing one showed as
+     * "2,000 CNY_PER_MONTH" in residents' inboxes). Until this service renders from policy-service's vocabulary,
+     * the catalogue files are read directly.
+     */
+    @Test
+    void everyUnitOfTheShippedCatalogueReadsAsWords() throws java.io.IOException {
+        java.util.Set<String> units = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../policy-engine/src/main/resources/catalogue"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                java.util.regex.Matcher unit = java.util.regex.Pattern.compile("unit: ([A-Z_]+)")
+                        .matcher(java.nio.file.Files.readString(file));
+                while (unit.find()) {
+                    units.add(unit.group(1));
+                }
+            }
+        }
+        assertThat(units).contains("CNY_PER_MONTH", "NIGHT");
+        for (String unit : units) {
+            Message message = new Message(MessageKind.NEWLY_ELIGIBLE, List.of(measure("QJY-02", "就业见习补贴", 2000L, unit)), null);
+            assertThat(templates.inApp(message, ZH).body()).as(unit).doesNotContain(unit);
+            // Unknown units fall back to "amount CODE"; English may legitimately say "CNY 2,000".
+            assertThat(templates.inApp(message, EN).body()).as(unit).doesNotContain("2,000 " + unit);
+        }
+    }
+
     @Test
     void aMeasureWithoutAmountOrWithAnUnknownUnitStillReads() {
         Message message = new Message(MessageKind.NEWLY_ELIGIBLE, List.of(

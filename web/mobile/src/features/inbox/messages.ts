@@ -1,0 +1,36 @@
+export default {
+  'zh-CN': {
+    inbox: {
+      title: '消息',
+      empty: '暂时没有消息',
+      unreadCount: '{count} 条未读',
+      allRead: '消息都已读过',
+      markAllRead: '全部标为已读',
+      markAllFailed: '没能全部标为已读，请稍后再试。',
+      unread: '未读',
+      finished: '没有更多消息了',
+      pageFailed: '加载失败，点这里重试',
+      showMore: '展开',
+      showLess: '收起',
+      goMatches: '查看我的匹配',
+      goApplications: '查看我的申请',
+    },
+  },
+  en: {
+    inbox: {
+      title: 'Inbox',
+      empty: 'No messages yet',
+      unreadCount: '{count} unread',
+      allRead: 'All messages read',
+      markAllRead: 'Mark all as read',
+      markAllFailed: 'Could not mark all as read. Please try again later.',
+      unread: 'Unread',
+      finished: 'No more messages',
+      pageFailed: 'Could not load more. Tap to try again',
+      showMore: 'Show',
+      showLess: 'Hide',
+      goMatches: 'See my matches',
+      goApplications: 'See my applications',
+    },
+  },
+}
