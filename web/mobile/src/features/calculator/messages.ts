@@ -1,0 +1,53 @@
+/** Texts of the anonymous policy calculator. */
+export default {
+  'zh-CN': {
+    calculator: {
+      title: '政策测算',
+      intro: '不用登录。回答下面的问题，看看衢江区的青年政策中哪些适合您。不确定的可以不填，答得越多结果越准。',
+      private: '您的答案只用于这次测算，我们不会保存。',
+      age: '您的年龄',
+      ageUnit: '岁',
+      ageRange: '请填写 {min} 到 {max} 之间的整数',
+      show: '查看测算结果',
+      resultsTitle: '测算结果',
+      asOf: '按 {date} 有效的政策测算',
+      counts: '可申请 {eligible} 项，还差一点 {nearMisses} 项，需补充信息 {needsInfo} 项',
+      countsLabel: { eligible: '可申请', nearMisses: '还差一点', needsInfo: '需补充信息' },
+      countUnit: '{n} 项',
+      edit: '修改答案',
+      keep: {
+        title: '想保存这些答案吗？',
+        text: '注册或登录后，这些答案会带入“我的资料”，补充完整后就能申请，政策有变化时我们也会通知您。',
+        register: '注册并保存答案',
+        login: '已有账号，登录',
+        signedIn: '用这些答案完善我的资料',
+      },
+      askedInProfile: '这一项需要在“我的资料”中填写，注册或登录后即可补充。',
+    },
+  },
+  en: {
+    calculator: {
+      title: 'Check what you can get',
+      intro: 'No sign-in needed. Answer the questions below to see which of Qujiang’s youth measures may fit you. Skip anything you are not sure about; the more you answer, the better the result.',
+      private: 'Your answers are used only for this check. We do not keep them.',
+      age: 'Your age',
+      ageUnit: 'years',
+      ageRange: 'Enter a whole number from {min} to {max}',
+      show: 'See the result',
+      resultsTitle: 'Your result',
+      asOf: 'Checked against the measures in force on {date}',
+      counts: '{eligible} you can apply for, {nearMisses} almost, {needsInfo} need more information',
+      countsLabel: { eligible: 'Can apply', nearMisses: 'Almost', needsInfo: 'Need more information' },
+      countUnit: '{n}',
+      edit: 'Change answers',
+      keep: {
+        title: 'Keep these answers?',
+        text: 'Register or sign in and these answers go into your profile. Complete it to apply; we will also tell you when measures change.',
+        register: 'Register and keep my answers',
+        login: 'I have an account: sign in',
+        signedIn: 'Add these answers to my profile',
+      },
+      askedInProfile: 'This is asked in your profile. Register or sign in to add it.',
+    },
+  },
+}

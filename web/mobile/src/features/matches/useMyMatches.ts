@@ -1,0 +1,135 @@
+import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
+import { api, call } from '@/api/client'
+import { ApiProblem } from '@/api/problem'
+import type { components } from '@/api/generated/policy'
+import type { components as talent } from '@/api/generated/talent'
+import { loadCatalogue, type MeasureSummary } from '@/features/measures/useCatalogue'
+
+export type MyResults = components['schemas']['MyResults']
+type Application = talent['schemas']['ApplicationView']
+
+/**
+ * What the resident already did about a measure: an application or offer in progress, or the measure held
+ * (approved). The results alone cannot say it: a held measure still reads ELIGIBLE. Refused, withdrawn, declined
+ * and lapsed ones leave the measure open to apply again, so they do not count.
+ */
+export function appliedByMeasure(applications: readonly Application[] | undefined): Map<string, string> {
+  const byCode = new Map<string, string>()
+  for (const application of Array.isArray(applications) ? applications : []) {
+    const code = application.measureCode
+    if (!code || !application.status) continue
+    if (application.open) byCode.set(code, application.status)
+    else if (application.status === 'APPROVED' && !byCode.has(code)) byCode.set(code, 'APPROVED')
+  }
+  return byCode
+}
+
+export interface PollOptions {
+  /** How often to ask again while the latest profile is being matched. */
+  intervalMs?: number
+  /** When to stop asking and say calmly that it takes longer. */
+  giveUpMs?: number
+}
+
+async function orNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return undefined
+    throw error
+  }
+}
+
+function readResults(): Promise<MyResults | undefined> {
+  return orNotFound(call(api().policy.GET('/api/policy/me/results')))
+}
+
+async function readProfileVersion(): Promise<number | undefined> {
+  const profile = await orNotFound(call(api().talent.GET('/api/talent/me/profile')))
+  return profile?.version
+}
+
+/**
+ * The resident's own results with the catalogue beside them. Matching runs after a profile is saved, through events:
+ * when the results are of an older profile version than the one saved (or there are none yet for a saved profile),
+ * the screen says it is matching again and asks every 2 s, for about a minute at most.
+ */
+export function useMyMatches(options: PollOptions = {}) {
+  const intervalMs = options.intervalMs ?? 2000
+  const giveUpMs = options.giveUpMs ?? 60000
+
+  const results = shallowRef<MyResults>()
+  const measures = shallowRef<MeasureSummary[]>([])
+  const applied = shallowRef<Map<string, string>>(new Map())
+  const profileVersion = ref<number>()
+  const loading = ref(false)
+  const problem = shallowRef<Error>()
+  const slow = ref(false)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let pollingSince = 0
+
+  /** Results of an older profile, or none yet for a saved profile: matching is still running. */
+  const rematching = computed(() => {
+    const saved = profileVersion.value
+    if (saved === undefined) return false
+    const matched = results.value?.profileVersion
+    return matched === undefined || matched < saved
+  })
+  const noProfile = computed(() => !loading.value && !problem.value && profileVersion.value === undefined && !results.value)
+
+  function stop(): void {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+
+  function schedule(): void {
+    stop()
+    if (!rematching.value) return
+    if (Date.now() - pollingSince >= giveUpMs) {
+      slow.value = true
+      return
+    }
+    timer = setTimeout(poll, intervalMs)
+  }
+
+  async function poll(): Promise<void> {
+    timer = undefined
+    try {
+      const latest = await readResults()
+      if (latest) results.value = latest
+    } catch {
+      // A failed poll is not shown: the older results stay on screen and the next poll tries again.
+    }
+    schedule()
+  }
+
+  async function load(): Promise<void> {
+    stop()
+    loading.value = true
+    problem.value = undefined
+    slow.value = false
+    try {
+      const [mine, version, catalogue, applications] = await Promise.all([
+        readResults(),
+        readProfileVersion(),
+        // Without the catalogue or the applications the results still show, only with less beside them.
+        loadCatalogue().catch(() => undefined),
+        call(api().talent.GET('/api/talent/me/applications')).catch(() => undefined),
+      ])
+      results.value = mine
+      profileVersion.value = version
+      measures.value = catalogue?.measures ?? []
+      applied.value = appliedByMeasure(applications)
+    } catch (error) {
+      problem.value = error instanceof Error ? error : new Error(String(error))
+    } finally {
+      loading.value = false
+    }
+    pollingSince = Date.now()
+    if (!problem.value) schedule()
+  }
+
+  if (getCurrentScope()) onScopeDispose(stop)
+
+  return { results, measures, applied, profileVersion, loading, problem, noProfile, rematching, slow, load, stop }
+}
