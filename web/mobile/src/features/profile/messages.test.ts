@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import profile from './messages'
-import calculator from '@/features/calculator/messages'
 import { ALL_FIELDS, PROFILE_STEPS } from './profileFields'
 
 type Tree = { [key: string]: string | Tree }
@@ -14,13 +13,7 @@ function at(tree: Tree, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree)
 }
 
-describe('profile and calculator texts', () => {
-  it('has every text in both languages', () => {
-    for (const bundle of [profile, calculator]) {
-      expect(keys(bundle.en as Tree).sort()).toEqual(keys(bundle['zh-CN'] as Tree).sort())
-    }
-  })
-
+describe('profile texts', () => {
   it('labels every question and names every step', () => {
     const zh = profile['zh-CN'].profile as Tree
     for (const field of ALL_FIELDS) expect(typeof at(zh, `fields.${field.path}`), field.path).toBe('string')
