@@ -2,7 +2,7 @@
 export default {
   'zh-CN': {
     app: { name: '青年衢江', sample: '示例政策目录：内容依据公开资料整理，仅供演示' },
-    tabs: { home: '政策', matches: '我的匹配', applications: '申请', inbox: '消息', me: '我的' },
+    tabs: { home: '政策', matches: '我的匹配', applications: '申请', inbox: '消息', inboxUnread: '消息，{n} 条未读', me: '我的' },
     state: {
       loading: '正在加载…',
       empty: '暂无内容',
@@ -22,7 +22,7 @@ export default {
   },
   en: {
     app: { name: 'Youth Qujiang', sample: 'Sample catalogue: modelled on public descriptions, for demonstration only' },
-    tabs: { home: 'Measures', matches: 'My matches', applications: 'Applications', inbox: 'Inbox', me: 'Me' },
+    tabs: { home: 'Measures', matches: 'My matches', applications: 'Applications', inbox: 'Inbox', inboxUnread: 'Inbox, {n} unread', me: 'Me' },
     state: {
       loading: 'Loading…',
       empty: 'Nothing here yet',

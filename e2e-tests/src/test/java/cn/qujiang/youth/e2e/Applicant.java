@@ -21,7 +21,7 @@ final class Applicant {
     final String idNumber;
     final String phone;
     final String email;
-    private final String password = "E2e" + UUID.randomUUID().toString().substring(0, 8) + "pass1";
+    final String password = "E2e" + UUID.randomUUID().toString().substring(0, 8) + "pass1";
     private String token;
     private long tokenAt;
 
