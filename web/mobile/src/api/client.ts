@@ -9,7 +9,8 @@ import { currentLocale } from '@/i18n'
 
 /**
  * The one way the app talks to the gateway: typed by the services' OpenAPI documents, with the caller's token
- * (refreshed first) and language on every request, and every non-2xx answer turned into an {@link ApiProblem}.
+ * (refreshed first) and language on every request, and every non-2xx answer (but a 304 to a conditional request)
+ * turned into an {@link ApiProblem}.
  */
 const auth = useAuth()
 
@@ -29,7 +30,8 @@ async function guardedFetch(input: Request): Promise<Response> {
   } catch {
     throw new NetworkProblem()
   }
-  if (!response.ok) throw await problemFrom(response)
+  // 304 answers a conditional request (If-None-Match): a success without a body, not a problem.
+  if (!response.ok && response.status !== 304) throw await problemFrom(response)
   return response
 }
 

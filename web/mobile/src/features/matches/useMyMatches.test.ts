@@ -16,6 +16,27 @@ const { appliedByMeasure, useMyMatches } = await import('./useMyMatches')
 const notFound = () => new ApiProblem(404, 'NOT_FOUND', 'x')
 const results = (profileVersion: number) => ({ profileVersion, results: [{ measureCode: 'QJY-02', outcome: 'ELIGIBLE' }] })
 
+const STATUS = '/api/talent/me/matches/status'
+/** The status as openapi-fetch hands it over: 200 with an ETag, or 304 without a body. */
+const status = (profileVersion: number, evaluatedProfileVersion: number) => ({
+  data: { profileVersion, evaluatedProfileVersion, current: profileVersion === evaluatedProfileVersion },
+  response: new Response(null, { status: 200, headers: { ETag: `"${profileVersion}-${evaluatedProfileVersion}"` } }),
+})
+const unchanged = () => ({ data: undefined, error: undefined, response: new Response(null, { status: 304 }) })
+
+/** talent-service: the saved profile version, no applications, and the status answers in turn (the last repeats). */
+function talent(version: number, ...answers: Array<() => unknown>) {
+  talentGet.mockImplementation(async (path: string) => {
+    if (path === '/api/talent/me/profile') return { version }
+    if (path !== STATUS) return []
+    const answer = answers.length > 1 ? answers.shift()! : answers[0]!
+    return answer()
+  })
+}
+const statusCalls = () => talentGet.mock.calls.filter(([path]) => path === STATUS)
+const sentTag = (call: unknown[]) => (call[1] as { params: { header: Record<string, string | undefined> } })
+  .params.header['If-None-Match']
+
 describe('useMyMatches', () => {
   beforeEach(() => {
     vi.useFakeTimers()
@@ -64,25 +85,60 @@ describe('useMyMatches', () => {
     expect(m.rematching.value).toBe(false)
   })
 
-  it('results of an older profile: polls every 2 s until they catch up', async () => {
-    policyGet.mockResolvedValueOnce(results(1)).mockResolvedValueOnce(results(1)).mockResolvedValue(results(2))
-    talentGet.mockResolvedValue({ version: 2 })
+  it('results of an older profile: asks the small status every 2 s and reads the results only once current', async () => {
+    policyGet.mockResolvedValueOnce(results(1)).mockResolvedValue(results(2))
+    talent(2, () => status(2, 1), unchanged, () => status(2, 2), unchanged)
     const m = useMyMatches()
     await m.load()
     expect(m.rematching.value).toBe(true)
     await vi.advanceTimersByTimeAsync(2000)
-    expect(policyGet).toHaveBeenCalledTimes(2)
+    expect(statusCalls()).toHaveLength(1)
+    expect(sentTag(statusCalls()[0]!)).toBeUndefined()
+    expect(policyGet).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(sentTag(statusCalls()[1]!)).toBe('"2-1"')
+    expect(policyGet).toHaveBeenCalledTimes(1)
     expect(m.rematching.value).toBe(true)
     await vi.advanceTimersByTimeAsync(2000)
-    expect(policyGet).toHaveBeenCalledTimes(3)
+    expect(sentTag(statusCalls()[2]!)).toBe('"2-1"')
+    expect(policyGet).toHaveBeenCalledTimes(2)
+    expect(m.results.value?.profileVersion).toBe(2)
     expect(m.rematching.value).toBe(false)
     await vi.advanceTimersByTimeAsync(10000)
+    expect(statusCalls()).toHaveLength(3)
+    expect(policyGet).toHaveBeenCalledTimes(2)
+  })
+
+  it('results still behind a current status are read again on the next poll, though the status is unchanged', async () => {
+    policyGet.mockResolvedValueOnce(results(1)).mockResolvedValueOnce(results(1)).mockResolvedValue(results(2))
+    talent(2, () => status(2, 2), unchanged)
+    const m = useMyMatches()
+    await m.load()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(m.rematching.value).toBe(true)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(sentTag(statusCalls()[1]!)).toBe('"2-2"')
     expect(policyGet).toHaveBeenCalledTimes(3)
+    expect(m.rematching.value).toBe(false)
+  })
+
+  it('a profile saved again meanwhile keeps it matching until that version is evaluated', async () => {
+    policyGet.mockResolvedValueOnce(results(1)).mockResolvedValue(results(3))
+    talent(2, () => status(3, 2), () => status(3, 3))
+    const m = useMyMatches()
+    await m.load()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(m.profileVersion.value).toBe(3)
+    expect(m.rematching.value).toBe(true)
+    expect(policyGet).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(m.results.value?.profileVersion).toBe(3)
+    expect(m.rematching.value).toBe(false)
   })
 
   it('a saved profile without results yet is matching too, not "no profile"', async () => {
     policyGet.mockRejectedValueOnce(notFound()).mockResolvedValue(results(1))
-    talentGet.mockResolvedValue({ version: 1 })
+    talent(1, () => status(1, 1))
     const m = useMyMatches()
     await m.load()
     expect(m.noProfile.value).toBe(false)
@@ -94,22 +150,23 @@ describe('useMyMatches', () => {
 
   it('gives up calmly after about a minute, keeping the older results', async () => {
     policyGet.mockResolvedValue(results(1))
-    talentGet.mockResolvedValue({ version: 2 })
+    talent(2, () => status(2, 1), unchanged)
     const m = useMyMatches({ intervalMs: 2000, giveUpMs: 60000 })
     await m.load()
     await vi.advanceTimersByTimeAsync(61000)
     expect(m.slow.value).toBe(true)
-    const calls = policyGet.mock.calls.length
+    const calls = statusCalls().length
     expect(calls).toBeGreaterThanOrEqual(30)
     expect(calls).toBeLessThanOrEqual(32)
     await vi.advanceTimersByTimeAsync(10000)
-    expect(policyGet).toHaveBeenCalledTimes(calls)
+    expect(statusCalls()).toHaveLength(calls)
+    expect(policyGet).toHaveBeenCalledTimes(1)
     expect(m.results.value?.profileVersion).toBe(1)
   })
 
   it('a failing poll keeps the results and tries again; a failing first read is a problem', async () => {
-    policyGet.mockResolvedValueOnce(results(1)).mockRejectedValueOnce(new ApiProblem(503, 'UNAVAILABLE', 'x')).mockResolvedValue(results(2))
-    talentGet.mockResolvedValue({ version: 2 })
+    policyGet.mockResolvedValueOnce(results(1)).mockResolvedValue(results(2))
+    talent(2, () => { throw new ApiProblem(503, 'UNAVAILABLE', 'x') }, () => status(2, 2))
     const m = useMyMatches()
     await m.load()
     await vi.advanceTimersByTimeAsync(2000)
@@ -122,5 +179,25 @@ describe('useMyMatches', () => {
     await failed.load()
     expect(failed.problem.value).toBeInstanceOf(ApiProblem)
     expect(failed.noProfile.value).toBe(false)
+  })
+
+  it('waits as long as a 429 or 503 says in Retry-After before asking again', async () => {
+    policyGet.mockResolvedValueOnce(results(1)).mockRejectedValueOnce(new ApiProblem(503, 'UNAVAILABLE', 'x', [], 7))
+      .mockResolvedValue(results(2))
+    talent(2, () => { throw new ApiProblem(429, 'TOO_MANY_REQUESTS', 'x', [], 10) }, () => status(2, 2))
+    const m = useMyMatches()
+    await m.load()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(statusCalls()).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(9000)
+    expect(statusCalls()).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(statusCalls()).toHaveLength(2)
+    expect(policyGet).toHaveBeenCalledTimes(2) // current, but the results answered 503, Retry-After 7
+    await vi.advanceTimersByTimeAsync(6000)
+    expect(policyGet).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(policyGet).toHaveBeenCalledTimes(3)
+    expect(m.rematching.value).toBe(false)
   })
 })

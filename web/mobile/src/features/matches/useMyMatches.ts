@@ -7,6 +7,7 @@ import { loadCatalogue, type MeasureSummary } from '@/features/measures/useCatal
 
 export type MyResults = components['schemas']['MyResults']
 type Application = talent['schemas']['ApplicationView']
+type MatchStatus = talent['schemas']['MatchStatus']
 
 /**
  * What the resident already did about a measure: an application or offer in progress, or the measure held
@@ -50,9 +51,30 @@ async function readProfileVersion(): Promise<number | undefined> {
 }
 
 /**
+ * talent-service's small "are my results current?", asked with the ETag of the last answer: undefined when nothing
+ * changed since (304, no body), so that a poll that learns nothing costs almost nothing.
+ */
+async function readStatus(etag: string | undefined): Promise<{ status: MatchStatus; etag?: string } | undefined> {
+  const { data, response } = await api().talent.GET('/api/talent/me/matches/status', {
+    params: { header: { 'If-None-Match': etag } },
+  })
+  if (response.status === 304) return undefined
+  return { status: data ?? {}, etag: response.headers.get('ETag') ?? undefined }
+}
+
+/** How long the gateway or a service asked us to wait (429/503 with Retry-After), if it did. */
+function retryAfterMs(error: unknown): number | undefined {
+  return error instanceof ApiProblem && error.temporary && error.retryAfterSeconds !== undefined
+    ? error.retryAfterSeconds * 1000
+    : undefined
+}
+
+/**
  * The resident's own results with the catalogue beside them. Matching runs after a profile is saved, through events:
  * when the results are of an older profile version than the one saved (or there are none yet for a saved profile),
- * the screen says it is matching again and asks every 2 s, for about a minute at most.
+ * the screen says it is matching again and asks every 2 s, for about a minute at most. It asks the cheap status
+ * (304 while nothing changed) and reads the results, which policy-service evaluates anew on every read, only once
+ * the status says they are current. A 429/503 with Retry-After is waited out before the next question.
  */
 export function useMyMatches(options: PollOptions = {}) {
   const intervalMs = options.intervalMs ?? 2000
@@ -67,6 +89,8 @@ export function useMyMatches(options: PollOptions = {}) {
   const slow = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
   let pollingSince = 0
+  let statusTag: string | undefined
+  let evaluated = false
 
   /** Results of an older profile, or none yet for a saved profile: matching is still running. */
   const rematching = computed(() => {
@@ -82,29 +106,43 @@ export function useMyMatches(options: PollOptions = {}) {
     timer = undefined
   }
 
-  function schedule(): void {
+  function schedule(waitMs = intervalMs): void {
     stop()
     if (!rematching.value) return
     if (Date.now() - pollingSince >= giveUpMs) {
       slow.value = true
       return
     }
-    timer = setTimeout(poll, intervalMs)
+    timer = setTimeout(poll, waitMs)
   }
 
   async function poll(): Promise<void> {
     timer = undefined
+    let waitMs = intervalMs
     try {
-      const latest = await readResults()
-      if (latest) results.value = latest
-    } catch {
+      const changed = await readStatus(statusTag)
+      if (changed) {
+        statusTag = changed.etag
+        evaluated = changed.status.current === true
+        // A profile saved again meanwhile (another tab) moves the version the results must catch up with.
+        if (changed.status.profileVersion !== undefined) profileVersion.value = changed.status.profileVersion
+      }
+      // Once current, the results are read (again on the next poll, should they still lag behind the status).
+      if (evaluated) {
+        const latest = await readResults()
+        if (latest) results.value = latest
+      }
+    } catch (error) {
       // A failed poll is not shown: the older results stay on screen and the next poll tries again.
+      waitMs = retryAfterMs(error) ?? intervalMs
     }
-    schedule()
+    schedule(waitMs)
   }
 
   async function load(): Promise<void> {
     stop()
+    statusTag = undefined
+    evaluated = false
     loading.value = true
     problem.value = undefined
     slow.value = false

@@ -29,7 +29,8 @@ public class CorsCheck implements WebFilter {
         configuration.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name(), HttpMethod.POST.name(),
                 HttpMethod.PUT.name(), HttpMethod.PATCH.name(), HttpMethod.DELETE.name()));
         configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-                HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH, Correlation.HEADER, "tracestate"));
+                HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH,
+                Correlation.HEADER, "tracestate"));
         // Content-Disposition: the app names a downloaded export as the service does.
         configuration.setExposedHeaders(List.of(Correlation.HEADER, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION,
                 HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION));

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The latest match results of one applicant. {@code revision} guards the read-merge-write of concurrent
  * deliveries; {@code profileVersion} and {@code evaluatedAt} decide which evaluation is the newer.
  */
-@Document("matches")
+@Document(MatchDocument.COLLECTION)
 record MatchDocument(
         @Id String applicantId,
         long profileVersion,
@@ -19,6 +19,8 @@ record MatchDocument(
         Instant evaluatedAt,
         List<MatchResult> results,
         long revision) {
+
+    static final String COLLECTION = "matches";
 
     MatchDocument {
         results = results == null ? List.of() : List.copyOf(results);

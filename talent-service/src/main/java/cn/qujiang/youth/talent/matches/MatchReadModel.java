@@ -58,6 +58,19 @@ public class MatchReadModel {
         return Optional.ofNullable(mongo.findById(applicantId, MatchDocument.class)).map(Matches::of);
     }
 
+    /**
+     * Which profile version the stored results are of, and when they were evaluated, read without the results
+     * themselves: the cheap answer to "are my results current?".
+     */
+    Optional<Evaluation> evaluation(String applicantId) {
+        Query query = Query.query(Criteria.where("_id").is(applicantId));
+        query.fields().include("profileVersion", "evaluatedAt");
+        return Optional.ofNullable(mongo.findOne(query, Evaluation.class, MatchDocument.COLLECTION));
+    }
+
+    record Evaluation(long profileVersion, Instant evaluatedAt) {
+    }
+
     /** Applicants whose latest result for {@code measureCode} is ELIGIBLE. */
     public List<Matches> eligibleFor(String measureCode) {
         return mongo.find(Query.query(Criteria.where("results").elemMatch(

@@ -4,7 +4,7 @@ import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
-import cn.qujiang.youth.talent.profile.Profile;
+import cn.qujiang.youth.talent.matches.MatchStatusController.MatchStatus;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,12 +46,12 @@ class MatchesController {
     @GetMapping("/api/talent/me/matches")
     MatchesView get(Authentication authentication, Locale locale) {
         String applicantId = Caller.of(authentication).id();
-        Long profileVersion = profiles.find(applicantId).map(Profile::version).orElse(null);
+        OptionalLong profileVersion = profiles.liveVersion(applicantId);
         return matches.find(applicantId).map(found -> {
             Map<String, MeasurePublished> titles = catalogue.findAll(found.results().stream()
                     .flatMap(result -> result.excludedBy().stream()).distinct().toList());
             return new MatchesView(found.profileVersion(),
-                    profileVersion != null && profileVersion == found.profileVersion(), found.asOf(),
+                    MatchStatus.isCurrent(profileVersion, found.profileVersion()), found.asOf(),
                     found.evaluatedAt(), found.results().stream()
                             .map(result -> MatchResultView.of(result, locale, messages, code -> title(titles, code)))
                             .toList());

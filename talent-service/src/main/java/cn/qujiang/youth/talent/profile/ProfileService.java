@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -105,8 +106,13 @@ public class ProfileService {
                 .collect(Collectors.toMap(Profile::applicantId, Function.identity()));
     }
 
+    /** The live profile's version, without opening its personal data; empty when there is none (or it is erased). */
+    public OptionalLong liveVersion(String applicantId) {
+        return store.liveVersion(applicantId);
+    }
+
     public boolean isLive(String applicantId) {
-        return store.find(applicantId).filter(document -> !document.erased()).isPresent();
+        return store.liveVersion(applicantId).isPresent();
     }
 
     public String currentNoticeVersion() {

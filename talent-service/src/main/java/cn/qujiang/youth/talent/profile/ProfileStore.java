@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,6 +32,21 @@ class ProfileStore {
     /** The document, live or tombstone. */
     Optional<ProfileDocument> find(String applicantId) {
         return Optional.ofNullable(mongo.findById(applicantId, ProfileDocument.class));
+    }
+
+    /**
+     * The version of the live profile, read without its sealed personal data or facts: a cheap check for callers
+     * that only need to know whether (and at which version) a profile exists. Queried by {@code _id} alone, so that
+     * the store answers it from the primary key.
+     */
+    OptionalLong liveVersion(String applicantId) {
+        Query query = Query.query(Criteria.where("_id").is(applicantId));
+        query.fields().include("version", "erasedAt");
+        VersionOnly found = mongo.findOne(query, VersionOnly.class, ProfileDocument.COLLECTION);
+        return found == null || found.erasedAt() != null ? OptionalLong.empty() : OptionalLong.of(found.version());
+    }
+
+    private record VersionOnly(long version, Instant erasedAt) {
     }
 
     List<ProfileDocument> findLive(Collection<String> applicantIds) {

@@ -282,6 +282,52 @@ class ProfileIT extends TalentIntegrationTest {
     }
 
     @Test
+    void theMatchStatusSaysWhetherResultsAreCurrentAnUnchangedPollIs304AndItIsAlwaysTheCallersOwn() {
+        String status = "/api/talent/me/matches/status";
+        JsonNode none = http.get(status).token(token(User.APPLICANT1)).send().json();
+        assertThat(none.has("profileVersion")).as("no profile yet").isFalse();
+        assertThat(none.get("current").asBoolean()).isFalse();
+
+        long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        Http.Response behind = http.get(status).token(token(User.APPLICANT1)).send();
+        assertThat(behind.status()).isEqualTo(200);
+        assertThat(behind.header("Cache-Control")).hasValueSatisfying(value ->
+                assertThat(value).contains("no-cache").contains("private"));
+        assertThat(behind.json().get("profileVersion").asLong()).isEqualTo(version);
+        assertThat(behind.json().has("evaluatedProfileVersion")).as("not evaluated yet").isFalse();
+        assertThat(behind.json().get("current").asBoolean()).isFalse();
+        String behindTag = behind.header("ETag").orElseThrow();
+
+        Http.Response unchanged = http.get(status).header("If-None-Match", behindTag).token(token(User.APPLICANT1))
+                .send();
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.header("ETag")).contains(behindTag);
+
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        deliverMatches(matches(subject(User.APPLICANT1), version, at, List.of(), result("QJY-01", Outcome.ELIGIBLE)));
+        Http.Response current = http.get(status).header("If-None-Match", behindTag).token(token(User.APPLICANT1))
+                .send();
+        assertThat(current.status()).as("evaluated since the ETag sent").isEqualTo(200);
+        assertThat(current.json().get("evaluatedProfileVersion").asLong()).isEqualTo(version);
+        assertThat(current.json().get("current").asBoolean()).isTrue();
+        assertThat(Instant.parse(current.json().get("evaluatedAt").asString())).isEqualTo(at);
+        String currentTag = current.header("ETag").orElseThrow();
+        assertThat(http.get(status).header("If-None-Match", currentTag).token(token(User.APPLICANT1)).send().status())
+                .isEqualTo(304);
+
+        Http.Response other = http.get(status).header("If-None-Match", currentTag).token(token(User.APPLICANT2)).send();
+        assertThat(other.status()).as("another applicant's tag says nothing about the caller").isEqualTo(200);
+        assertThat(other.json().has("profileVersion")).isFalse();
+        assertThat(other.json().get("current").asBoolean()).isFalse();
+        createProfile(User.APPLICANT2, "李四", ID_B, "13912345678", null);
+        JsonNode theirs = http.get(status).token(token(User.APPLICANT2)).send().json();
+        assertThat(theirs.get("profileVersion").asLong()).isEqualTo(1);
+        assertThat(theirs.has("evaluatedProfileVersion")).as("applicant 1's evaluation is not theirs").isFalse();
+        assertThat(theirs.get("current").asBoolean()).isFalse();
+    }
+
+    @Test
     void exportHoldsEverythingDecryptedForTheCallerOnly() {
         long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
         deliverMatches(matches(subject(User.APPLICANT1), version, Instant.now().truncatedTo(ChronoUnit.MILLIS),

@@ -102,6 +102,15 @@ class MatchReadModelTest {
     }
 
     @Test
+    void theEvaluationIsReadWithoutTheResults() {
+        assertThat(model.evaluation("a1")).isEmpty();
+        model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)));
+        model.apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
+        assertThat(model.evaluation("a1")).contains(
+                new MatchReadModel.Evaluation(3, T0.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    }
+
+    @Test
     void findsWhoIsEligibleForAMeasure() {
         model.apply(evaluated(1, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
                 result("QJY-02", Outcome.INELIGIBLE)));

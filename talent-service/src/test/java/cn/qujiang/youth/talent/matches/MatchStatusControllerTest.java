@@ -1,0 +1,103 @@
+package cn.qujiang.youth.talent.matches;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.qujiang.youth.talent.matches.MatchReadModel.Evaluation;
+import cn.qujiang.youth.talent.profile.ProfileService;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+/** The status resource on its own: what it says before and after an evaluation, its ETag and the 304. */
+class MatchStatusControllerTest {
+    private static final Instant EVALUATED = Instant.parse("2026-03-02T08:00:00.123Z");
+    private static final String PATH = "/api/talent/me/matches/status";
+
+    private final MatchReadModel matches = mock(MatchReadModel.class);
+    private final ProfileService profiles = mock(ProfileService.class);
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.standaloneSetup(new MatchStatusController(matches, profiles)).build();
+    }
+
+    private static MockHttpServletRequestBuilder asApplicant(String subject) {
+        Jwt jwt = Jwt.withTokenValue("token").header("alg", "none").subject(subject).build();
+        return get(PATH).principal(new JwtAuthenticationToken(jwt));
+    }
+
+    private void given(String applicantId, Long profileVersion, Evaluation evaluation) {
+        when(profiles.liveVersion(applicantId))
+                .thenReturn(profileVersion == null ? OptionalLong.empty() : OptionalLong.of(profileVersion));
+        when(matches.evaluation(applicantId)).thenReturn(Optional.ofNullable(evaluation));
+    }
+
+    @Test
+    void withoutAProfileNothingIsCurrent() throws Exception {
+        given("a1", null, null);
+        mvc.perform(asApplicant("a1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.profileVersion").doesNotExist())
+                .andExpect(jsonPath("$.evaluatedProfileVersion").doesNotExist())
+                .andExpect(jsonPath("$.current").value(false))
+                .andExpect(header().string("ETag", "\"0-0-0\""));
+    }
+
+    @Test
+    void aSavedProfileIsBehindUntilItsVersionIsEvaluated() throws Exception {
+        given("a1", 2L, new Evaluation(1, EVALUATED));
+        mvc.perform(asApplicant("a1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.profileVersion").value(2))
+                .andExpect(jsonPath("$.evaluatedProfileVersion").value(1))
+                .andExpect(jsonPath("$.current").value(false))
+                .andExpect(header().string("ETag", "\"2-1-" + EVALUATED.toEpochMilli() + "\""));
+
+        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(5)));
+        mvc.perform(asApplicant("a1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.evaluatedProfileVersion").value(2))
+                .andExpect(jsonPath("$.current").value(true))
+                .andExpect(jsonPath("$.evaluatedAt").value("2026-03-02T08:00:05.123Z"))
+                .andExpect(header().string("Cache-Control", "no-cache, private"));
+    }
+
+    @Test
+    void anUnchangedEtagIsAnswered304WithoutABodyAndAChangedOneWithTheNewStatus() throws Exception {
+        given("a1", 2L, new Evaluation(1, EVALUATED));
+        String etag = mvc.perform(asApplicant("a1")).andReturn().getResponse().getHeader("ETag");
+
+        mvc.perform(asApplicant("a1").header("If-None-Match", etag)).andExpect(status().isNotModified())
+                .andExpect(content().string(""))
+                .andExpect(header().string("ETag", etag))
+                .andExpect(header().string("Cache-Control", "no-cache, private"));
+
+        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(5)));
+        mvc.perform(asApplicant("a1").header("If-None-Match", etag)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.current").value(true));
+    }
+
+    @Test
+    void theStatusIsAlwaysTheCallersOwn() throws Exception {
+        given("a2", 1L, null);
+        mvc.perform(asApplicant("a2")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.profileVersion").value(1))
+                .andExpect(jsonPath("$.current").value(false));
+        verify(profiles).liveVersion("a2");
+        verify(matches).evaluation("a2");
+        verifyNoMoreInteractions(profiles, matches);
+    }
+}
