@@ -62,3 +62,13 @@ export async function problemFrom(response: Response): Promise<ApiProblem> {
     body,
   )
 }
+
+/** A read whose 404 means "nothing yet" (no profile, no results): undefined instead of a problem. */
+export async function orNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return undefined
+    throw error
+  }
+}

@@ -1,6 +1,6 @@
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
 import { api, call } from '@/api/client'
-import { ApiProblem } from '@/api/problem'
+import { ApiProblem, orNotFound } from '@/api/problem'
 import type { components } from '@/api/generated/policy'
 import type { components as talent } from '@/api/generated/talent'
 import { loadCatalogue, type MeasureSummary } from '@/features/measures/useCatalogue'
@@ -30,15 +30,6 @@ export interface PollOptions {
   intervalMs?: number
   /** When to stop asking and say calmly that it takes longer. */
   giveUpMs?: number
-}
-
-async function orNotFound<T>(read: Promise<T>): Promise<T | undefined> {
-  try {
-    return await read
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return undefined
-    throw error
-  }
 }
 
 function readResults(): Promise<MyResults | undefined> {

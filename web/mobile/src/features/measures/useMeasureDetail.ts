@@ -1,6 +1,6 @@
 import { computed, ref, shallowRef } from 'vue'
 import { api, call } from '@/api/client'
-import { ApiProblem } from '@/api/problem'
+import { ApiProblem, orNotFound } from '@/api/problem'
 import type { components as policy } from '@/api/generated/policy'
 import type { components as talent } from '@/api/generated/talent'
 import { applyFailure, type ApplyFailure } from './refusal'
@@ -8,15 +8,6 @@ import { applyFailure, type ApplyFailure } from './refusal'
 export type MeasureDetail = policy['schemas']['MeasureDetail']
 export type MatchResult = policy['schemas']['ResultView']
 export type Application = talent['schemas']['ApplicationView']
-
-async function orNotFound<T>(read: Promise<T>): Promise<T | undefined> {
-  try {
-    return await read
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return undefined
-    throw error
-  }
-}
 
 /**
  * One measure for everyone; signed in, also the resident's own result for it and an application already in
