@@ -3,26 +3,38 @@ package cn.qujiang.youth.gateway;
 import static cn.qujiang.youth.gateway.GatewayClient.problem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.infra.Ports;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A service that is down, slow or failing becomes a fast 503 problem, and the gateway itself runs while Keycloak
- * is not (yet) reachable: here no Keycloak runs at all.
+ * A service that is down, slow or failing becomes a fast 503 problem, a burst of calls is served or shed politely
+ * without tripping the circuit, and the gateway itself runs while Keycloak is not (yet) reachable: here no
+ * Keycloak runs at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qujiang.timeouts.policy=800",
@@ -36,6 +48,8 @@ class GatewayResilienceIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
     GatewayClient gateway;
 
     @DynamicPropertySource
@@ -55,6 +69,8 @@ class GatewayResilienceIT {
     @BeforeEach
     void client() {
         gateway = new GatewayClient(port);
+        // every test starts with closed circuits, whatever the one before it tripped
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     @Test
@@ -98,7 +114,33 @@ class GatewayResilienceIT {
 
         assertThat(open.statusCode()).isEqualTo(503);
         assertThat(problem(open)).containsEntry("code", "CIRCUIT_OPEN");
+        // the circuit's configured wait in the open state (60 s here), so clients come back when it may be closed
+        assertThat(open.headers().firstValue("Retry-After")).hasValue("60");
         assertThat(NOTIFICATION.getAllServeEvents()).hasSize(callsSoFar);
+    }
+
+    @Test
+    void moreCallsInFlightThanTheOldImplicitBulkheadAreServedOrShedPolitelyAndLeaveTheCircuitClosed() {
+        // the policy API-docs route: the policy circuit, but the default 5 s response timeout (not the 800 ms above)
+        StubMapping slow = POLICY.stubFor(get(urlEqualTo("/v3/api-docs")).atPriority(1)
+                .willReturn(okJson("{\"openapi\":\"3.1.0\"}").withFixedDelay(1_000)));
+        List<HttpResponse<String>> answers;
+        try {
+            answers = concurrently(40, () -> gateway.get("/v3/api-docs/policy", null));
+        } finally {
+            POLICY.removeStub(slow);
+        }
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).as(answer.body()).isIn(200, 429, 503);
+            if (answer.statusCode() != 200) {
+                assertThat(answer.headers().firstValue("Retry-After")).as(answer.body()).isPresent();
+            }
+        });
+        assertThat(circuitBreakers.circuitBreaker("policy").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        int callsSoFar = POLICY.findAll(getRequestedFor(urlEqualTo("/v3/api-docs"))).size();
+        assertThat(gateway.get("/v3/api-docs/policy", null).statusCode()).isEqualTo(200);
+        assertThat(POLICY.findAll(getRequestedFor(urlEqualTo("/v3/api-docs")))).hasSize(callsSoFar + 1);
     }
 
     @Test
@@ -111,5 +153,17 @@ class GatewayResilienceIT {
                 "eyJhbGciOiJSUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJl");
         assertThat(signedIn.statusCode()).isEqualTo(503);
         assertThat(problem(signedIn)).containsEntry("code", "IDENTITY_PROVIDER_UNAVAILABLE");
+    }
+
+    /** {@code count} callers at once, each waiting for its answer. */
+    private static <T> List<T> concurrently(int count, Supplier<T> call) {
+        ExecutorService callers = Executors.newFixedThreadPool(count);
+        try {
+            List<CompletableFuture<T>> calls = IntStream.range(0, count)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(call, callers)).toList();
+            return calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            callers.shutdownNow();
+        }
     }
 }

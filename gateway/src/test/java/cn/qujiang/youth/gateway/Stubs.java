@@ -13,8 +13,10 @@ public final class Stubs {
     }
 
     public static WireMockServer service(String name) {
+        // a delayed answer waits on a timer, not on one of the few container threads: many slow calls can be open
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(8).jettyAcceptors(1));
+                .containerThreads(8).jettyAcceptors(1).asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(2));
         server.start();
         answerWithName(server, name);
         return server;

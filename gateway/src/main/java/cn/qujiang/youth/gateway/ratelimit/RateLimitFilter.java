@@ -3,7 +3,6 @@ package cn.qujiang.youth.gateway.ratelimit;
 import cn.qujiang.youth.gateway.ratelimit.RateLimitProperties.Policy;
 import cn.qujiang.youth.gateway.web.Problems;
 import java.net.InetSocketAddress;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -49,9 +48,7 @@ public class RateLimitFilter implements WebFilter {
                     if (verdict.allowed()) {
                         return chain.filter(exchange);
                     }
-                    exchange.getResponse().getHeaders()
-                            .set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                    return problems.writeRetryLater(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
                             verdict.retryAfterSeconds());
                 });
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -46,6 +47,19 @@ public class Problems {
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * A refusal the caller should simply repeat later (rate limit, circuit open, overloaded): {@code Retry-After} in
+     * seconds, and the same number in the detail.
+     */
+    public Mono<Void> writeRetryLater(ServerWebExchange exchange, HttpStatusCode status, String code,
+            long retryAfterSeconds) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.empty();
+        }
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return write(exchange, status, code, retryAfterSeconds);
     }
 
     Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, String code, Object... args) {

@@ -45,7 +45,7 @@ class ProblemsTest {
         return MockServerWebExchange.from(request);
     }
 
-    private static ResourceBundleMessageSource messages() {
+    static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
