@@ -120,9 +120,12 @@ describe('ProfileCheckScreen', () => {
     expect(input.attributes('aria-describedby')).toContain('f-idNumber-error')
     expect(document.activeElement).toBe(input.element)
     expect(wrapper.find('button[type="submit"]').text()).toBe('返回检查页')
+    // The step's own summary at the top lists the server's problem too, linking to the question.
+    expect(wrapper.find('a[href="#f-idNumber"]').text()).toContain('校验码不正确，请核对号码')
 
     await input.setValue('33080219990315001X')
     expect(wrapper.find('#f-idNumber-error').exists()).toBe(false)
+    expect(wrapper.find('a[href="#f-idNumber"]').exists()).toBe(false)
   })
 
   it('without consent to the current notice, the save is blocked with the message beside the notice and in the summary', async () => {
