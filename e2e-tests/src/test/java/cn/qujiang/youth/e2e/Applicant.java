@@ -25,16 +25,21 @@ final class Applicant {
     private String token;
     private long tokenAt;
 
-    private Applicant(LocalDate birthDate) {
+    private Applicant(LocalDate birthDate, boolean signedUp) {
         this.username = "e2e-" + UUID.randomUUID().toString().substring(0, 12);
         this.email = username + "@example.com";
         this.idNumber = idNumber(birthDate);
         this.phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        this.id = E2eStack.get().keycloak().admin().createApplicant(username, password, email);
+        this.id = signedUp ? E2eStack.get().keycloak().admin().createApplicant(username, password, email) : null;
     }
 
     static Applicant bornOn(LocalDate birthDate) {
-        return new Applicant(birthDate);
+        return new Applicant(birthDate, true);
+    }
+
+    /** Someone who will sign up themselves, on the realm's registration page; no Keycloak user yet, so no {@link #id}. */
+    static Applicant notYetRegistered(LocalDate birthDate) {
+        return new Applicant(birthDate, false);
     }
 
     /** The caller's token, renewed before Keycloak's default five-minute lifetime runs out. */

@@ -1,201 +1,243 @@
 package cn.qujiang.youth.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A young resident's journeys through the mobile app in a real browser against the whole stack: the real Keycloak
- * login page, the gateway, the services, Kafka and the SMTP server. Each asserts what the resident reads on the
- * screen; screenshots of every screen land in target/screenshots/.
+ * A young resident's journeys through the mobile app in Chromium against the whole stack: the realm's real login and
+ * registration pages, the gateway, the services, Kafka. Each step asserts what the resident reads on the screen, and
+ * screenshots of every screen land in target/screenshots/&lt;journey&gt;/.
  */
+@ExtendWith(Phone.PerJourney.class)
+@Order(4)
 class MobileAppJourneyIT {
-    /** Codes residents must never read: enum values, units and outcomes. */
-    private static final List<String> CODES = List.of("CNY_PER_MONTH", "NIGHT", "BACHELOR", "JOB_SEEKING",
-            "OUT_OF_PROVINCE", "NEEDS_INFO", "ELIGIBLE", "INELIGIBLE", "APPROVED", "SUBMITTED", "true", "false", "null",
-            "undefined");
 
     @Test
-    void anyoneChecksWhatMayFitWithoutSigningIn() {
-        try (Phone phone = Phone.open("calculator")) {
-            Page page = phone.page;
-            PlaywrightAssertions.assertThat(page.getByText("3 分钟看看您能享受哪些政策")).isVisible();
-            phone.shot("home");
-            page.getByText("开始测算").click();
+    void anyoneChecksWhatMayFitWithoutSigningIn(Phone phone) {
+        Page page = phone.open().page;
+        assertThat(page.getByText("3 分钟看看您能享受哪些政策")).isVisible();
+        assertThat(page.getByText("共 40 项")).isVisible();
+        phone.shot("home");
+        page.getByText("开始测算").click();
 
-            page.getByLabel("您的年龄").fill("26");
-            choose(page, "目前的工作状态", "正在求职");
-            choose(page, "现在是否住在衢江区", "是");
-            choose(page, "是否第一次来衢江区求职或创业", "是");
-            phone.shot("calculator-answers");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看测算结果")).click();
+        page.getByLabel("您的年龄").fill("26");
+        choose(page, "现在是否住在衢江区", "是");
+        choose(page, "是否第一次来衢江区求职或创业", "是");
+        choose(page, "目前的工作状态", "正在求职");
+        phone.shot("calculator-answers");
+        button(page, "查看测算结果").click();
 
-            PlaywrightAssertions.assertThat(page.getByText("测算结果").first()).isVisible();
-            PlaywrightAssertions.assertThat(page.getByText("青年驿站免费住宿").first()).isVisible();
-            PlaywrightAssertions.assertThat(page.getByText("免费住宿 7 晚").first()).isVisible();
-            PlaywrightAssertions.assertThat(page.getByText("想保存这些答案吗？")).isVisible();
-            phone.shot("calculator-results");
-            assertNoCodes(phone);
-        }
+        // Grouped, counted, and every benefit in words: nights, yuan, a discount.
+        assertThat(page.getByText("测算结果").first()).isVisible();
+        assertThat(groupHeader(page, "可申请")).containsText(Pattern.compile("\\d+ 项"));
+        assertThat(groupHeader(page, "需补充信息")).containsText(Pattern.compile("\\d+ 项"));
+        Locator lodging = card(page, "青年驿站免费住宿");
+        assertThat(lodging).containsText("免费住宿 7 晚");
+        assertThat(lodging).containsText("就业状态：正在求职");
+        assertThat(card(page, "青年文化卡")).containsText("价值 300 元");
+        assertThat(card(page, "青年公交卡优惠")).containsText("5 折优惠");
+        phone.shot("calculator-results");
+        ResidentWords.assertNoCodes(phone.text());
+
+        phone.centre(page.getByText("想保存这些答案吗？"));
+        assertThat(button(page, "注册并保存答案")).isVisible();
+        assertThat(button(page, "已有账号，登录")).isVisible();
+        phone.shot("calculator-keep-answers");
     }
 
     @Test
-    void aResidentCompletesTheProfileAppliesAndReadsTheDecision() {
-        Applicant applicant = Applicant.bornOn(LocalDate.of(2000, 5, 1));
-        try (Phone phone = Phone.open("apply")) {
-            Page page = phone.page;
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
-            phone.signInOnKeycloak(applicant.username, applicant.password);
+    void aResidentRegistersCompletesTheProfileAppliesAndReadsTheDecision(Phone phone) {
+        Applicant applicant = Applicant.notYetRegistered(LocalDate.of(2000, 5, 1));
+        Page page = phone.open("/calculator").page;
+        choose(page, "户籍所在地", "浙江省外");
+        choose(page, "现在是否住在衢江区", "是");
+        choose(page, "是否第一次来衢江区求职或创业", "是");
+        button(page, "查看测算结果").click();
+        button(page, "注册并保存答案").click();
+        phone.registerOnKeycloak(applicant);
 
-            // No profile yet: the matches screen asks for one.
-            page.getByText("填写个人资料").click();
-            PlaywrightAssertions.assertThat(page.getByText("已完成 0 / 6 项")).isVisible();
-            phone.shot("profile-tasks-empty");
+        // Back in the app, signed up: the calculator's answers already fill in part of the profile.
+        assertThat(page.getByText("已完成 0 / 6 项")).isVisible();
+        assertThat(row(page, "住房和户籍")).containsText("部分填写");
+        phone.shot("profile-from-calculator");
+        page.getByText("基本信息").click();
+        page.getByLabel("姓名").fill("测试青年");
+        page.getByLabel("身份证号码").fill(applicant.idNumber);
+        page.getByLabel("手机号码").fill(applicant.phone);
+        phone.shot("step-basic");
+        button(page, "继续").click();
+        button(page, "返回资料清单").click();
+        button(page, "检查并保存").click();
 
-            page.getByText("基本信息").click();
-            page.getByLabel("姓名").fill("测试青年");
-            page.getByLabel("身份证号码").fill(applicant.idNumber);
-            page.getByLabel("手机号码").fill(applicant.phone);
-            phone.shot("step-basic");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("继续")).click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("返回资料清单")).click();
+        assertThat(page.getByText("浙江省外")).isVisible();
+        Locator consent = page.getByText("我已阅读并同意以上说明");
+        phone.centre(consent);
+        assertThat(page.getByText("个人信息保护说明")).isVisible();
+        phone.shot("check-and-consent");
+        consent.click();
+        button(page, "保存资料").click();
 
-            page.getByText("住房和户籍").click();
-            choose(page, "户籍所在地", "浙江省外");
-            choose(page, "现在是否住在衢江区", "是");
-            choose(page, "是否第一次来衢江区求职或创业", "是");
-            phone.shot("step-housing");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("继续")).click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("返回资料清单")).click();
+        // A partial profile: the youth station cannot be judged without the employment status, and says where to give it.
+        assertThat(groupHeader(page, "需补充信息")).isVisible();
+        phone.shot("matches-partial");
+        expand(groupHeader(page, "需补充信息"));
+        Locator lodging = card(page, "青年驿站免费住宿");
+        assertThat(lodging).containsText("补充这些资料后就能判断：");
+        phone.centre(lodging);
+        phone.shot("needs-info-with-links");
+        ResidentWords.assertNoCodes(phone.text());
+        lodging.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("就业状态")).click();
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("检查并保存")).click();
-            PlaywrightAssertions.assertThat(page.getByText("个人信息保护说明")).isVisible();
-            PlaywrightAssertions.assertThat(page.getByText("浙江省外")).isVisible();
-            phone.shot("check-answers");
-            page.getByText("我已阅读并同意以上说明").click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存资料")).click();
+        choose(page, "目前的工作状态", "正在求职");
+        phone.shot("step-work");
+        button(page, "继续").click();
+        button(page, "返回资料清单").click();
+        button(page, "检查并保存").click();
+        button(page, "保存资料").click();
 
-            // A partial profile: the youth station needs the employment status, and says where to give it.
-            Locator needsInfo = page.getByText("需补充信息").first();
-            needsInfo.waitFor();
-            phone.shot("matches-partial");
-            expandGroup(page, "需补充信息");
-            Locator lodging = page.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText("青年驿站免费住宿"));
-            PlaywrightAssertions.assertThat(lodging.getByText("补充这些资料后就能判断：")).isVisible();
-            lodging.scrollIntoViewIfNeeded();
-            phone.shot("needs-info-with-links");
-            lodging.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("就业状态")).click();
+        // Complete enough: eligible, with the benefit and every criterion in words.
+        Locator eligible = card(page, "青年驿站免费住宿").filter(new Locator.FilterOptions().setHasText("就业状态：正在求职"));
+        assertThat(eligible).containsText("免费住宿 7 晚");
+        assertThat(groupHeader(page, "可申请")).containsText(Pattern.compile("\\d+ 项"));
+        assertThat(card(page, "青年文化卡")).containsText("价值 300 元");
+        phone.shot("matches-eligible");
+        ResidentWords.assertNoCodes(phone.text());
 
-            choose(page, "目前的工作状态", "正在求职");
-            phone.shot("step-work");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("继续")).click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("返回资料清单")).click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("检查并保存")).click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存资料")).click();
+        eligible.getByText("青年驿站免费住宿").first().click();
+        assertThat(page.getByText("您符合全部条件")).isVisible();
+        assertThat(page.getByText("团区委")).isVisible();
+        phone.shot("measure-detail");
+        ResidentWords.assertNoCodes(phone.text());
+        button(page, "立即申请").click();
 
-            // Complete enough: eligible, the benefit and every criterion in words.
-            Locator eligibleLodging = page.getByRole(AriaRole.ARTICLE)
-                    .filter(new Locator.FilterOptions().setHasText("青年驿站免费住宿"))
-                    .filter(new Locator.FilterOptions().setHasText("免费住宿 7 晚"));
-            PlaywrightAssertions.assertThat(eligibleLodging.getByText("就业状态：正在求职")).isVisible();
-            phone.shot("matches-eligible");
-            assertNoCodes(phone);
+        assertThat(page.getByText("办理进度")).isVisible();
+        assertThat(page.getByText("已提交", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByText("提交申请")).isVisible();
+        phone.shot("application-submitted");
+        String applicationId = page.url().substring(page.url().lastIndexOf('/') + 1);
 
-            eligibleLodging.getByText("青年驿站免费住宿").first().click();
-            PlaywrightAssertions.assertThat(page.getByText("团区委")).isVisible();
-            phone.shot("measure-detail");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("立即申请")).click();
-            PlaywrightAssertions.assertThat(page.getByText("已提交").first()).isVisible();
-            phone.shot("application-submitted");
-            String applicationId = page.url().substring(page.url().lastIndexOf('/') + 1);
+        approveAsOfficer(applicationId);
+        await().atMost(Journeys.ASYNC).untilAsserted(() -> assertThat(Journeys.inbox(applicant))
+                .anyMatch(message -> message.path("title").asString().contains("申请已通过")));
+        page.reload();
+        assertThat(page.getByText("已通过", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByText("审核通过")).isVisible();
+        assertThat(page.getByText("经办人员留言：材料齐全")).isVisible();
+        phone.shot("application-approved");
+        ResidentWords.assertNoCodes(phone.text());
 
-            approveAsOfficer(applicationId);
-            await().atMost(Journeys.ASYNC).untilAsserted(() -> {
-                page.reload();
-                PlaywrightAssertions.assertThat(page.getByText("已通过").first()).isVisible();
-            });
-            PlaywrightAssertions.assertThat(page.getByText("办理进度")).isVisible();
-            phone.shot("application-approved");
-            assertNoCodes(phone);
-
-            page.navigate(phone.url("/inbox"));
-            await().atMost(Journeys.ASYNC).untilAsserted(() -> {
-                page.reload();
-                PlaywrightAssertions.assertThat(page.getByText("青年驿站免费住宿").first()).isVisible();
-                assertThat(phone.text()).contains("审核通过");
-            });
-            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.TAB,
-                    new Page.GetByRoleOptions().setName(Pattern.compile("消息，\\d+ 条未读")))).isVisible();
-            phone.shot("inbox");
-        }
+        // The tab bar counts the unread messages; the resident opens them.
+        page.navigate(phone.url("/applications"));
+        Locator inboxTab = page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^消息，\\d+ 条未读$")));
+        assertThat(inboxTab).isVisible();
+        phone.shot("applications-with-unread-badge");
+        inboxTab.click();
+        assertThat(page.getByText("申请已通过：青年驿站免费住宿")).isVisible();
+        assertThat(page.getByText(Pattern.compile("\\d+ 条未读")).first()).isVisible();
+        phone.shot("inbox");
+        ResidentWords.assertNoCodes(phone.text());
     }
 
     @Test
-    void aResidentAcceptsAnOfferSetsQuietHoursExportsAndErases() {
+    void aResidentAcceptsAnOfferInOneTap(Phone phone) {
         Applicant applicant = Applicant.bornOn(LocalDate.of(1998, 3, 15));
+        // 体育场馆青年优惠 (QJY-36) is granted without an application (免申即享) to anyone 18–35 living in the district.
         Map<String, Object> profile = applicant.identity();
         profile.put("residence", Map.of("residesInQujiang", true, "firstTimeInQujiang", false));
         Journeys.saveProfileAndAwaitMatches(applicant, profile);
-        // The sports venue discount is granted without an application (免申即享): offered, then confirmed by HR.
         String offerId = awaitOffer(applicant, "QJY-36");
         Http.Reply confirmed = Staff.hr1().post("/api/talent/review/offers/confirm", Map.of("ids", List.of(offerId)));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
 
-        try (Phone phone = Phone.open("offer-settings-data")) {
-            Page page = phone.page;
-            page.navigate(phone.url("/applications"));
-            phone.signInOnKeycloak(applicant.username, applicant.password);
-            Locator offer = page.getByText("体育场馆青年优惠").first();
-            offer.waitFor();
-            phone.shot("offer-waiting");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("接受").setExact(true)).click();
-            PlaywrightAssertions.assertThat(page.getByText("已通过").first()).isVisible();
-            phone.shot("offer-accepted");
+        Page page = phone.open("/applications").page;
+        phone.signInOnKeycloak(applicant.username, applicant.password);
+        Locator offer = card(page, "体育场馆青年优惠");
+        assertThat(offer).containsText("免申即享");
+        assertThat(offer).containsText("区里已确认您可以享受这项政策，请确认是否领取。");
+        phone.shot("offer-to-confirm");
+        ResidentWords.assertNoCodes(phone.text());
 
-            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("我的").setExact(true)).click();
-            page.getByText("消息设置").click();
-            Locator quiet = page.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName("开启免打扰时段"));
-            PlaywrightAssertions.assertThat(quiet).isChecked();
-            quiet.click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
-            PlaywrightAssertions.assertThat(page.getByText("已保存")).isVisible();
-            phone.shot("quiet-hours-off");
-            page.reload();
-            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.SWITCH,
-                    new Page.GetByRoleOptions().setName("开启免打扰时段"))).not().isChecked();
-            assertThat(applicant.http().get("/api/notifications/me/preferences").json()
-                    .path("smsQuietHours").path("enabled").asBoolean()).isFalse();
+        offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("接受").setExact(true)).click();
+        assertThat(page.getByText("已办结")).isVisible();
+        assertThat(row(page, "体育场馆青年优惠")).containsText("已通过");
+        phone.shot("offer-accepted");
+        page.getByText("体育场馆青年优惠").click();
+        assertThat(page.getByText("您已接受")).isVisible();
+        assertThat(page.getByText("区里已确认，等您接受")).isVisible();
+        phone.shot("offer-timeline");
+        ResidentWords.assertNoCodes(phone.text());
+    }
 
-            page.navigate(phone.url("/me/data"));
-            Download download = page.waitForDownload(() ->
-                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下载我的数据")).click());
-            String exported = read(download);
-            assertThat(exported).contains("测试青年", applicant.idNumber, "QJY-36");
-            phone.shot("data-downloaded");
+    @Test
+    void aResidentChangesQuietHoursDownloadsTheirDataAndErasesIt(Phone phone) {
+        Applicant applicant = Applicant.bornOn(LocalDate.of(1999, 8, 20));
+        Journeys.saveProfileAndAwaitMatches(applicant, applicant.jobSeekerProfile(null));
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("删除我的数据…")).click();
-            PlaywrightAssertions.assertThat(page.getByText("删除后无法恢复。")).isVisible();
-            Locator erase = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("永久删除"));
-            PlaywrightAssertions.assertThat(erase).isDisabled();
-            page.getByText("我已了解，删除后无法恢复").click();
-            phone.shot("erase-confirmation");
-            erase.click();
-            PlaywrightAssertions.assertThat(page.getByText("已全部删除").first()).isVisible();
-            phone.shot("erased");
-        }
-        assertThat(applicant.http().get("/api/talent/me/profile").status()).isEqualTo(404);
+        Page page = phone.open("/me").page;
+        button(page, "登录").click();
+        phone.signInOnKeycloak(applicant.username, applicant.password);
+        page.getByText("消息设置").click();
+
+        // Text messages keep quiet from 22:00 by default; the resident goes to bed later.
+        page.getByLabel("开始时间 22:00").click();
+        assertThat(page.getByText("选择开始时间")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("23").setExact(true)).first().click();
+        phone.shot("quiet-hours-picker");
+        button(page, "确定").click();
+        button(page, "保存").click();
+        assertThat(page.getByText("已保存")).isVisible();
+        phone.shot("quiet-hours-saved");
+        page.reload();
+        Locator from = page.getByLabel("开始时间 23:00");
+        assertThat(from).isVisible();
+        assertThat(page.getByLabel("结束时间 次日 08:00")).isVisible();
+        phone.centre(from);
+        phone.shot("quiet-hours-after-reload");
+        assertThat(applicant.http().get("/api/notifications/me/preferences").json()
+                .path("smsQuietHours").path("from").asString()).startsWith("23:00");
+
+        page.getByText("返回").click();
+        page.getByText("我的数据").click();
+        // The button's icon glyph is part of its accessible name: match the words only.
+        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(Pattern.compile("下载我的数据$"))).click());
+        assertThat(read(download)).contains("测试青年", applicant.idNumber);
+        assertThat(page.getByText(Pattern.compile("已开始下载：.+\\.json"))).isVisible();
+        phone.shot("data-downloaded");
+
+        String tokenBefore = applicant.token();
+        button(page, "删除我的数据…").click();
+        assertThat(page.getByText("删除后无法恢复。")).isVisible();
+        Locator erase = button(page, "永久删除");
+        assertThat(erase).isDisabled();
+        page.getByText("我已了解，删除后无法恢复").click();
+        assertThat(erase).isEnabled();
+        phone.shot("erase-confirmation");
+        erase.click();
+
+        // Signed out, on the home screen, told that everything is gone.
+        assertThat(page.getByText("您的资料、申请记录、匹配结果和消息已全部删除")).isVisible();
+        assertThat(button(page, "登录")).isVisible();
+        phone.shot("erased");
+        assertThat(Http.as(() -> tokenBefore).get("/api/talent/me/profile").status()).isEqualTo(404);
     }
 
     /** Picks an answer of a yes/no or few-choices question, found by the question the resident reads. */
@@ -204,17 +246,29 @@ class MobileAppJourneyIT {
                 .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(answer).setExact(true)).click();
     }
 
-    private static void expandGroup(Page page, String group) {
-        Locator header = page.getByRole(AriaRole.BUTTON).filter(new Locator.FilterOptions().setHasText(group)).first();
-        if (!"true".equals(header.getAttribute("aria-expanded"))) {
-            header.click();
-        }
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    private static void assertNoCodes(Phone phone) {
-        String text = phone.text();
-        for (String code : CODES) {
-            assertThat(text).as("the screen shows the code %s", code).doesNotContainPattern("\\b" + code + "\\b");
+    /** The header of a group of results ("可申请 9 项"), which folds the group. */
+    private static Locator groupHeader(Page page, String group) {
+        return page.getByRole(AriaRole.BUTTON).filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("^\\s*" + group + "\\s*\\d+ 项"))).first();
+    }
+
+    /** The card of one measure: a match result, or an offer to confirm. */
+    private static Locator card(Page page, String measureTitle) {
+        return page.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText(measureTitle)).first();
+    }
+
+    /** A row of a list that opens something (a profile step, an application). */
+    private static Locator row(Page page, String title) {
+        return page.getByRole(AriaRole.BUTTON).filter(new Locator.FilterOptions().setHasText(title)).first();
+    }
+
+    private static void expand(Locator header) {
+        if (!"true".equals(header.getAttribute("aria-expanded"))) {
+            header.click();
         }
     }
 
@@ -242,8 +296,8 @@ class MobileAppJourneyIT {
     private static String read(Download download) {
         try {
             return Files.readString(download.path());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
