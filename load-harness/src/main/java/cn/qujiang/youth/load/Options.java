@@ -1,0 +1,33 @@
+package cn.qujiang.youth.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one run does, read from {@code -Dload.*} system properties so that the same words work with
+ * {@code mvn exec:java} and {@code java -jar}.
+ */
+record Options(Path repoDir, int residents, List<Integer> rates, Duration stage, Duration pollInterval,
+        Duration giveUp, int httpThreads) {
+
+    static Options fromSystemProperties() {
+        return new Options(givenRepoDir(),
+                Integer.getInteger("load.residents", 200),
+                Arrays.stream(System.getProperty("load.rates", "10,25,50,100").split(","))
+                        .map(String::trim).map(Integer::valueOf).toList(),
+                Duration.ofSeconds(Integer.getInteger("load.stage-seconds", 30)),
+                Duration.ofMillis(Integer.getInteger("load.poll-ms", 500)),
+                Duration.ofSeconds(Integer.getInteger("load.give-up-seconds", 60)),
+                Integer.getInteger("load.http-threads", 8));
+    }
+
+    /** exec:java passes the reactor root; with java -jar the harness is run from the repository root or its module. */
+    private static Path givenRepoDir() {
+        String given = System.getProperty("qujiang.repo-dir");
+        Path here = Path.of(given != null ? given : "").toAbsolutePath().normalize();
+        return Files.isDirectory(here.resolve("local-stack")) ? here : here.getParent();
+    }
+}

@@ -1,0 +1,51 @@
+package cn.qujiang.youth.load;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The per-stage table, in Markdown so that a run's output can be pasted into a README or an issue as it is. */
+final class Report {
+    private Report() {
+    }
+
+    static void stages(List<Stage> stages, PrintStream out) {
+        out.println("| offered/s | started | current | PUT p50 / p95 (ms) | PUT→current p50 / p95 / p99 / max (ms) | given up | stale 409 "
+                + "| other PUT refusals | PUT answers | poll answers |");
+        out.println("|---:|---:|---:|---|---|---:|---:|---:|---|---|");
+        for (Stage stage : stages) {
+            List<Long> ms = stage.putToCurrentMs();
+            List<Long> put = stage.putMs();
+            out.printf("| %d | %d (%.1f/s) | %d | %s | %s | %d | %d | %d | %s | %s |%n", stage.rate, stage.started.sum(),
+                    stage.started.sum() / (double) stage.seconds, stage.current.sum(),
+                    put.isEmpty() ? "–" : percentile(put, 50) + " / " + percentile(put, 95),
+                    ms.isEmpty() ? "–" : "%d / %d / %d / %d".formatted(percentile(ms, 50), percentile(ms, 95),
+                            percentile(ms, 99), ms.get(ms.size() - 1)),
+                    stage.gaveUp.sum(), stage.stale.sum(), stage.putRefused.sum(), counts(stage.putAnswers()),
+                    counts(stage.pollAnswers()));
+        }
+    }
+
+    static void memory(String when, Map<String, Long> rssKiB, PrintStream out) {
+        if (rssKiB.isEmpty()) {
+            out.println("RSS " + when + ": no process readable under /proc (not Linux?), skipped");
+            return;
+        }
+        long total = rssKiB.values().stream().mapToLong(Long::longValue).sum();
+        out.println("RSS " + when + " (MiB): " + rssKiB.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue() / 1024).collect(Collectors.joining(", "))
+                + " — total " + total / 1024);
+    }
+
+    /** Nearest-rank percentile of a sorted list. */
+    private static long percentile(List<Long> sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static String counts(Map<String, Long> counts) {
+        return counts.isEmpty() ? "–" : counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,96 @@
+package cn.qujiang.youth.load;
+
+import cn.qujiang.youth.infra.SampleResidents;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * One signed-up resident the load acts for: a Keycloak user (role applicant) with a valid resident ID number of
+ * their own, the profile version last saved and the ETag of their last match-status answer, as the app keeps them.
+ */
+final class Resident {
+    /** The realm's access token lifespan (five minutes). */
+    static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofMinutes(5);
+    /** A token this old is renewed on use, with a margin for the request's own time. */
+    private static final long TOKEN_MAX_AGE_MS = TOKEN_LIFETIME.toMillis() - 30_000;
+
+    final String username = "load-" + UUID.randomUUID().toString().substring(0, 12);
+    final String password = "Load" + UUID.randomUUID().toString().substring(0, 8) + "pass1";
+    final String email = username + "@example.com";
+    private final String idNumber =
+            SampleResidents.idNumber(LocalDate.of(1998, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(2500)));
+    private final String phone = SampleResidents.phone();
+    private final Supplier<String> tokenSource;
+    private final AtomicLong version = new AtomicLong(-1);
+    private volatile String token;
+    private volatile long tokenAt;
+    private volatile MatchStatus lastStatus;
+    /** Flipped on every update so that each save is a real change (a new profile version, a new evaluation). */
+    private volatile boolean married;
+
+    Resident(java.util.function.BiFunction<String, String, String> passwordGrant) {
+        this.tokenSource = () -> passwordGrant.apply(username, password);
+    }
+
+    String token() {
+        return tokenNoOlderThan(TOKEN_MAX_AGE_MS);
+    }
+
+    /** Renews the token ahead of time when it is older than that: each renewal is a password grant Keycloak hashes. */
+    synchronized String tokenNoOlderThan(long maxAgeMillis) {
+        if (token == null || System.currentTimeMillis() - tokenAt > maxAgeMillis) {
+            token = tokenSource.get();
+            tokenAt = System.currentTimeMillis();
+        }
+        return token;
+    }
+
+    long version() {
+        return version.get();
+    }
+
+    /** Versions only move forward, whichever of two overlapping answers arrives last. */
+    void versionSeen(long seen) {
+        version.accumulateAndGet(seen, Math::max);
+    }
+
+    /**
+     * The last match status answered and its ETag, kept per resident as the app keeps it: a 304 means "what you were
+     * told last", which may have been told to another update of the same resident that was polling too.
+     */
+    MatchStatus lastStatus() {
+        return lastStatus;
+    }
+
+    void lastStatus(MatchStatus status) {
+        lastStatus = status;
+    }
+
+    record MatchStatus(String tag, long evaluatedProfileVersion) {
+    }
+
+    /** The next whole profile to PUT: the same person with one fact changed, carrying the version it was read at. */
+    synchronized Map<String, Object> nextProfile() {
+        married = !married;
+        return profile(version());
+    }
+
+    /** The first save (no version) with consent to the privacy notice; the same shape as the e2e journeys' applicant. */
+    Map<String, Object> firstProfile() {
+        return profile(-1);
+    }
+
+    private Map<String, Object> profile(long basedOn) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        if (basedOn >= 0) {
+            profile.put("version", basedOn);
+        }
+        profile.putAll(SampleResidents.jobSeeker(idNumber, phone, email, married));
+        return profile;
+    }
+}

@@ -1,0 +1,129 @@
+package cn.qujiang.youth.load;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One resident changing their profile and then waiting, like the mobile app, until their results are current:
+ * PUT the whole profile with the version last seen, then ask the match status with the last ETag every poll
+ * interval (or after the Retry-After a 429/503 asks for) until it reports the saved version evaluated, or give up.
+ */
+final class Update {
+    private final Resident resident;
+    private final Stage stage;
+    private final Gateway gateway;
+    private final ScheduledExecutorService timer;
+    private final Duration pollInterval;
+    private final Duration giveUp;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private long startedAt;
+    private long savedVersion;
+
+    Update(Resident resident, Stage stage, Gateway gateway, ScheduledExecutorService timer, Duration pollInterval,
+            Duration giveUp) {
+        this.resident = resident;
+        this.stage = stage;
+        this.gateway = gateway;
+        this.timer = timer;
+        this.pollInterval = pollInterval;
+        this.giveUp = giveUp;
+    }
+
+    CompletableFuture<Void> start() {
+        stage.started.increment();
+        startedAt = System.nanoTime();
+        try {
+            gateway.putProfile(resident, resident.nextProfile()).whenComplete(this::saved);
+        } catch (RuntimeException e) {
+            // e.g. Keycloak refusing to renew the token: the update never reached the gateway.
+            stage.putAnswered(failure(e));
+            done.complete(null);
+        }
+        return done;
+    }
+
+    private void saved(HttpResponse<String> response, Throwable error) {
+        if (error != null) {
+            stage.putAnswered(failure(error));
+            done.complete(null);
+            return;
+        }
+        stage.putAnswered(Integer.toString(response.statusCode()),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+        if (response.statusCode() == 200) {
+            savedVersion = Gateway.versionTag(response);
+            resident.versionSeen(savedVersion);
+            pollLater(pollInterval.toMillis());
+        } else if (response.statusCode() == 409 && "STALE_VERSION".equals(Gateway.json(response).path("code").asString())) {
+            // Another update of the same resident won the race; learn the version it wrote, as the app would on reload.
+            stage.stale.increment();
+            gateway.readProfile(resident).whenComplete((profile, ignored) -> {
+                if (profile != null && profile.statusCode() == 200) {
+                    resident.versionSeen(Gateway.versionTag(profile));
+                }
+                done.complete(null);
+            });
+        } else {
+            stage.putRefused.increment();
+            done.complete(null);
+        }
+    }
+
+    private void pollLater(long millis) {
+        if (System.nanoTime() - startedAt + TimeUnit.MILLISECONDS.toNanos(millis) > giveUp.toNanos()) {
+            stage.gaveUp.increment();
+            done.complete(null);
+            return;
+        }
+        timer.schedule(this::poll, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        try {
+            gateway.matchStatus(resident).whenComplete(this::polled);
+        } catch (RuntimeException e) {
+            stage.pollAnswered(failure(e));
+            pollLater(pollInterval.toMillis());
+        }
+    }
+
+    private void polled(HttpResponse<String> response, Throwable error) {
+        if (error != null) {
+            stage.pollAnswered(failure(error));
+            pollLater(pollInterval.toMillis());
+            return;
+        }
+        int status = response.statusCode();
+        stage.pollAnswered(Integer.toString(status));
+        if (status == 200) {
+            resident.lastStatus(new Resident.MatchStatus(response.headers().firstValue("ETag").orElse(null),
+                    Gateway.json(response).path("evaluatedProfileVersion").asLong(-1)));
+        }
+        Resident.MatchStatus known = resident.lastStatus();
+        // Results of a later version count too: a newer save of the same resident includes this one. (Requiring
+        // "current" as well would starve an update whenever the resident saved again before it was evaluated.)
+        if ((status == 200 || status == 304) && known != null && known.evaluatedProfileVersion() >= savedVersion) {
+            stage.resultsCurrent(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+            done.complete(null);
+            return;
+        }
+        pollLater(status == 429 || status == 503 ? retryAfterMillis(response) : pollInterval.toMillis());
+    }
+
+    /** The wait a 429/503 asked for, never shorter than the usual interval. */
+    private long retryAfterMillis(HttpResponse<String> response) {
+        long asked = response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d+"))
+                .map(seconds -> Long.parseLong(seconds) * 1000).orElse(0L);
+        return Math.max(asked, pollInterval.toMillis());
+    }
+
+    /** A transport failure by its kind (e.g. {@code ERR HttpTimeoutException}), counted beside the status codes. */
+    private static String failure(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return "ERR " + cause.getClass().getSimpleName();
+    }
+}
