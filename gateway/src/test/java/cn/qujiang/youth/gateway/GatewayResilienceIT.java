@@ -25,11 +25,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestConstructor;
 
 /**
  * A service that is down, slow or failing becomes a fast 503 problem, a burst of calls is served or shed politely
@@ -41,16 +41,20 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=3",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=3",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s"})
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class GatewayResilienceIT {
     private static final int NOTHING_LISTENS = Ports.free();
     private static final WireMockServer POLICY = Stubs.service("policy");
     private static final WireMockServer NOTIFICATION = Stubs.service("notification");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    CircuitBreakerRegistry circuitBreakers;
-    GatewayClient gateway;
+    private final int port;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private GatewayClient gateway;
+
+    GatewayResilienceIT(@LocalServerPort int port, CircuitBreakerRegistry circuitBreakers) {
+        this.port = port;
+        this.circuitBreakers = circuitBreakers;
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
