@@ -214,11 +214,10 @@ class MobileAppJourneyIT {
         assertThat(applicant.http().get("/api/notifications/me/preferences").json()
                 .path("smsQuietHours").path("from").asString()).startsWith("23:00");
 
-        page.getByText("返回").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("返回").setExact(true)).click();
         page.getByText("我的数据").click();
-        // The button's icon glyph is part of its accessible name: match the words only.
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName(Pattern.compile("下载我的数据$"))).click());
+                new Page.GetByRoleOptions().setName("下载我的数据").setExact(true)).click());
         assertThat(read(download)).contains("测试青年", applicant.idNumber);
         assertThat(page.getByText(Pattern.compile("已开始下载：.+\\.json"))).isVisible();
         phone.shot("data-downloaded");
