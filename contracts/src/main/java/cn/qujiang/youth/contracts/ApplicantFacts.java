@@ -1,6 +1,7 @@
 package cn.qujiang.youth.contracts;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What eligibility rules may know about an applicant: no name, ID number, phone or email. Every fact is optional
@@ -19,8 +20,10 @@ public record ApplicantFacts(
         EmploymentStatus employmentStatus,
         Boolean employerInQujiang,
         Industry industry,
-        Integer socialInsuranceMonthsInQujiang,
-        Integer laborContractMonths,
+        LocalDate socialInsuranceInQujiangSince,
+        Integer socialInsuranceGapMonths,
+        LocalDate laborContractStart,
+        LocalDate laborContractEnd,
         Boolean startupInQujiang,
         LocalDate startupSince,
         Industry startupSector,
@@ -29,8 +32,12 @@ public record ApplicantFacts(
         SkillLevel skillLevel,
         TalentTier talentTier,
         Boolean married,
-        Integer childrenUnder3,
+        List<LocalDate> childrenBirthDates,
         Boolean returnedToRuralQujiang) {
+
+    public ApplicantFacts {
+        childrenBirthDates = childrenBirthDates == null ? null : List.copyOf(childrenBirthDates);
+    }
 
     public enum Gender { MALE, FEMALE }
 
@@ -53,6 +60,6 @@ public record ApplicantFacts(
 
     public static ApplicantFacts none() {
         return new ApplicantFacts(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The type id, never a Java class name, is what goes on the wire; a breaking change is a new {@code .v2} type.
  */
 public enum EventType {
-    APPLICANT_PROFILE_CHANGED("cn.qujiang.youth.talent.ApplicantProfileChanged.v1", Topics.TALENT_APPLICANT, ApplicantProfileChanged.class),
+    APPLICANT_PROFILE_CHANGED("cn.qujiang.youth.talent.ApplicantProfileChanged.v2", Topics.TALENT_APPLICANT, ApplicantProfileChanged.class),
     APPLICANT_ERASED("cn.qujiang.youth.talent.ApplicantErased.v1", Topics.TALENT_APPLICANT, ApplicantErased.class),
     APPLICATION_SUBMITTED("cn.qujiang.youth.talent.ApplicationSubmitted.v1", Topics.TALENT_APPLICATION, ApplicationSubmitted.class),
     APPLICATION_DECIDED("cn.qujiang.youth.talent.ApplicationDecided.v1", Topics.TALENT_APPLICATION, ApplicationDecided.class),
@@ -39,7 +39,7 @@ public enum EventType {
 
     /** Name of the golden JSON sample on the classpath, e.g. {@code golden/ApplicantErased.v1.json}. */
     public String goldenResource() {
-        return "golden/" + payloadType.getSimpleName() + ".v1.json";
+        return "golden/" + payloadType.getSimpleName() + typeId.substring(typeId.lastIndexOf('.')) + ".json";
     }
 
     public static Optional<EventType> byTypeId(String typeId) {

@@ -32,7 +32,9 @@ public record MatchesEvaluated(
 
     /**
      * One measure's outcome. {@code amount} and {@code unit} are set for ELIGIBLE; {@code missingFacts} for
-     * NEEDS_INFO; {@code nearMiss} when exactly one criterion failed.
+     * NEEDS_INFO; {@code nearMiss} when exactly one criterion failed and it can still come true;
+     * {@code eligibleFrom} for INELIGIBLE when time alone makes the applicant eligible on that day (an age or a
+     * number of months not reached yet) and nothing else is missing.
      */
     public record MatchResult(
             String measureCode,
@@ -45,7 +47,8 @@ public record MatchesEvaluated(
             boolean nearMiss,
             List<CriterionResult> criteria,
             List<String> missingFacts,
-            List<String> excludedBy) {
+            List<String> excludedBy,
+            LocalDate eligibleFrom) {
 
         public MatchResult {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
@@ -54,13 +57,21 @@ public record MatchesEvaluated(
         }
     }
 
-    /** One criterion of a measure, with the applicant's values of the facts it reads (as text). */
+    /**
+     * One criterion of a measure, with the applicant's values of the facts it reads (as text). For a FAILED
+     * criterion that reads facts changing with time (age, months since a date, children under 3…):
+     * {@code passesFrom} is the first day on which it passes by time alone, the rest of the profile unchanged
+     * ("可于 2027-03-01 起申请"); when time alone never makes it pass, {@code failsFrom} is the day it stopped
+     * passing ("已于 2026-05-01 超龄"), if that lies within the last ten years. Both are null otherwise.
+     */
     public record CriterionResult(
             String id,
             CriterionStatus status,
             LocalizedText label,
             LocalizedText hint,
-            java.util.Map<String, String> values) {
+            java.util.Map<String, String> values,
+            LocalDate passesFrom,
+            LocalDate failsFrom) {
 
         public CriterionResult {
             values = values == null ? java.util.Map.of() : java.util.Map.copyOf(values);

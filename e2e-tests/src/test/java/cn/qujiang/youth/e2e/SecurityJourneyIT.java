@@ -84,7 +84,7 @@ class SecurityJourneyIT {
 
         Http.Reply malformed = applicant.http().send("PUT", "/api/talent/me/profile", "{\"name\": ", "application/json");
         Map<String, Object> wrongType = applicant.jobSeekerProfile(1L);
-        wrongType.put("family", Map.of("childrenUnder3", "two"));
+        wrongType.put("family", Map.of("childrenBirthDates", "two"));
         Map<String, Object> badChecksum = applicant.jobSeekerProfile(1L);
         String id = applicant.idNumber;
         badChecksum.put("idNumber", id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'));

@@ -3,6 +3,7 @@ package cn.qujiang.youth.infra;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -56,7 +57,7 @@ public final class SampleResidents {
         profile.put("housing", Map.of("ownsHomeInQujiang", false, "rentingInQujiang", true));
         profile.put("skillLevel", "NONE");
         profile.put("talentTier", "NONE");
-        profile.put("family", Map.of("married", married, "childrenUnder3", 0, "returnedToRuralQujiang", false));
+        profile.put("family", Map.of("married", married, "childrenBirthDates", List.of(), "returnedToRuralQujiang", false));
         return profile;
     }
 }

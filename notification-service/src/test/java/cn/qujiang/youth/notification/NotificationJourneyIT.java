@@ -28,6 +28,7 @@ import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.infra.SmtpServer;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.notification.delivery.Attempt;
@@ -49,7 +50,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,7 +118,7 @@ class NotificationJourneyIT {
         @Bean
         @Primary
         ShiftableClock shiftableClock() {
-            return new ShiftableClock();
+            return new ShiftableClock(ZoneOffset.UTC);
         }
     }
 
@@ -663,30 +663,6 @@ class NotificationJourneyIT {
     private static final class Masking {
         static String of(String phone) {
             return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-        }
-    }
-
-    /** Real time moved to a chosen moment: "it is 23:00 in Shanghai" without waiting for the evening. */
-    static final class ShiftableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void setTo(Instant now) {
-            offset = Duration.between(Instant.now(), now);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the service reads instants only");
         }
     }
 }

@@ -7,13 +7,16 @@ import cn.qujiang.youth.contracts.ApplicantErased;
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
 import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
 import cn.qujiang.youth.contracts.ApplicantFacts.Hukou;
+import cn.qujiang.youth.contracts.ApplicantFacts.Industry;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantProfileChanged;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.contracts.Topics;
+import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import java.time.Duration;
@@ -32,7 +35,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,11 +64,22 @@ class PolicyServiceIT {
     private final int port;
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final ShiftableClock clock;
 
-    PolicyServiceIT(@LocalServerPort int port, MongoTemplate mongo, OutboxRelay relay) {
+    PolicyServiceIT(@LocalServerPort int port, MongoTemplate mongo, OutboxRelay relay, ShiftableClock clock) {
         this.port = port;
         this.mongo = mongo;
         this.relay = relay;
+        this.clock = clock;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class DistrictClock {
+        @Bean
+        @Primary
+        ShiftableClock shiftableClock() {
+            return new ShiftableClock(DISTRICT);
+        }
     }
 
     @DynamicPropertySource
@@ -325,6 +342,34 @@ class PolicyServiceIT {
         assertThat(awaitMatches(missedBySweep, 1, Trigger.DAILY_SWEEP).noLongerEligible()).containsExactly("QJY-01");
     }
 
+    /** Last: it moves the service's clock a month ahead. */
+    @Test
+    @Order(100)
+    void aResidentReachingThreeMonthsOfInsuranceBecomesEligibleAtTheSweepAndIsToldOnce() {
+        String applicant = UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now(clock);
+        kafka.send(profile(applicant, 1, insuredRenter(today.minusMonths(3).plusDays(5))), applicant);
+
+        MatchResult before = result(awaitMatches(applicant, 1, Trigger.PROFILE_CHANGED), "QJY-17");
+        assertThat(before.outcome()).isEqualTo(Outcome.INELIGIBLE);
+        assertThat(before.nearMiss()).isTrue();
+        assertThat(before.eligibleFrom()).isAfter(today).isBeforeOrEqualTo(today.plusDays(6));
+
+        clock.shift(Duration.ofDays(31));
+
+        MatchesEvaluated sweep = awaitMatches(applicant, 1, Trigger.DAILY_SWEEP);
+        assertThat(sweep.asOf()).isAfterOrEqualTo(before.eligibleFrom());
+        assertThat(sweep.newlyEligible()).contains("QJY-17");
+        assertThat(result(sweep, "QJY-17").outcome()).isEqualTo(Outcome.ELIGIBLE);
+        // Further catch-up runs on the same day find nobody behind: the resident is told once.
+        await().pollDelay(Duration.ofSeconds(5)).atMost(WAIT)
+                .untilAsserted(() -> assertThat(matches(applicant, 1, Trigger.DAILY_SWEEP)).hasSize(1));
+    }
+
+    private static MatchResult result(MatchesEvaluated matches, String measure) {
+        return matches.results().stream().filter(r -> r.measureCode().equals(measure)).findFirst().orElseThrow();
+    }
+
     private void eligibleForStationAsBefore(String applicant, Update update) {
         Document stored = mongo.findById(applicant, Document.class, "applicant_matches");
         List<String> results = stored.getList("results", String.class).stream()
@@ -444,8 +489,17 @@ class PolicyServiceIT {
         LocalDate today = LocalDate.now(DISTRICT);
         return new ApplicantFacts(today.minusYears(age).minusDays(10), ApplicantFacts.Gender.FEMALE,
                 Degree.BACHELOR, today.minusMonths(8), false, Hukou.OUT_OF_PROVINCE, true, true,
-                EmploymentStatus.JOB_SEEKING, null, null, 0, null, false, null, null, false, true,
-                ApplicantFacts.SkillLevel.NONE, ApplicantFacts.TalentTier.NONE, false, 0, false);
+                EmploymentStatus.JOB_SEEKING, null, null, null, null, null, null, false, null, null, false, true,
+                ApplicantFacts.SkillLevel.NONE, ApplicantFacts.TalentTier.NONE, false, List.of(), false);
+    }
+
+    /** Works in Qujiang, rents there, insured there since {@code insuredSince}: QJY-17 waits for three months. */
+    private static ApplicantFacts insuredRenter(LocalDate insuredSince) {
+        LocalDate today = LocalDate.now(DISTRICT);
+        return new ApplicantFacts(today.minusYears(27), ApplicantFacts.Gender.MALE, Degree.BACHELOR,
+                today.minusYears(4), false, Hukou.OUT_OF_PROVINCE, true, false, EmploymentStatus.EMPLOYED, true,
+                Industry.DIGITAL_ECONOMY, insuredSince, 0, insuredSince, insuredSince.plusYears(3), false, null, null,
+                false, true, ApplicantFacts.SkillLevel.NONE, ApplicantFacts.TalentTier.NONE, false, List.of(), false);
     }
 
     private static ObjectNode newMeasure(String code, String ageRule) {

@@ -35,8 +35,9 @@ class CalculatorController {
     CalculatorResponse evaluate(@RequestBody CalculatorRequest request, Locale locale) {
         CatalogueSnapshot snapshot = catalogue.current();
         LocalDate today = matcher.today();
-        List<ResultView> results = ResultViews.of(
-                matcher.results(snapshot, request.facts(), request.heldMeasures(), today), locale);
+        List<String> held = request.heldMeasures() == null ? List.of() : request.heldMeasures();
+        List<ResultView> results = ResultViews.of(matcher.results(snapshot, request.facts(), held, today), snapshot,
+                held, locale);
         return new CalculatorResponse(today, notice.sample(), notice.text(locale), Summary.of(results), results);
     }
 }

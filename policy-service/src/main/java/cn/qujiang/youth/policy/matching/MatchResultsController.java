@@ -44,7 +44,8 @@ class MatchResultsController {
         ApplicantMatches stored = store.find(Caller.of(authentication).id())
                 .filter(matches -> !matches.erased())
                 .orElseThrow(() -> ApiException.notFound("results"));
-        List<ResultView> results = ResultViews.of(matcher.replay(stored), locale);
+        List<ResultView> results = ResultViews.of(matcher.replay(stored), catalogue.current(),
+                stored.heldMeasures(), locale);
         return new MyResults(stored.profileVersion(), stored.asOf(), stored.evaluatedAt(), Summary.of(results),
                 results);
     }

@@ -5,9 +5,13 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Window;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,14 +50,21 @@ final class ResultViews {
         }
     }
 
+    @Schema(description = "One measure's result. `excludedBy`: codes of held measures that exclude this one (their "
+            + "titles are among the results); `opens`/`closes`: the measure's window, which explains NOT_OPEN; "
+            + "`held`: the applicant holds this measure already; `eligibleFrom`: for INELIGIBLE, the day time alone "
+            + "makes the applicant eligible.")
     record ResultView(String measureCode, int measureVersion, String title, Outcome outcome, Long amount,
             String unit, String benefitKind, boolean nearMiss, List<CriterionView> criteria,
-            List<String> missingFacts, List<String> excludedBy) {
+            List<String> missingFacts, List<String> excludedBy, LocalDate opens, LocalDate closes, boolean held,
+            LocalDate eligibleFrom) {
     }
 
-    @Schema(description = "One criterion; `hint` (what to do) is given unless it passed; "
-            + "`values` are the facts it read.")
-    record CriterionView(String id, CriterionStatus status, String label, String hint, Map<String, String> values) {
+    @Schema(description = "One criterion; `hint` (what to do) is given unless it passed; `values` are the facts it "
+            + "read; `passesFrom`: the day a failed criterion passes by time alone; `failsFrom`: the day a failed "
+            + "criterion that time cannot mend stopped passing (e.g. the birthday that made the applicant too old).")
+    record CriterionView(String id, CriterionStatus status, String label, String hint, Map<String, String> values,
+            LocalDate passesFrom, LocalDate failsFrom) {
     }
 
     record EligibleApplicant(String applicantId, Outcome outcome) {
@@ -62,22 +73,27 @@ final class ResultViews {
     record EligiblePage(String measureCode, int page, int size, long total, List<EligibleApplicant> applicants) {
     }
 
-    static List<ResultView> of(List<MatchResult> results, Locale locale) {
-        return results.stream().map(result -> of(result, locale)).toList();
+    /** The results with each measure's window from {@code catalogue} and whether the applicant holds it. */
+    static List<ResultView> of(List<MatchResult> results, CatalogueSnapshot catalogue, Collection<String> held,
+            Locale locale) {
+        return results.stream().map(result -> of(result, catalogue.measure(result.measureCode())
+                .map(MeasureDefinition::window).orElse(null), held.contains(result.measureCode()), locale)).toList();
     }
 
-    static ResultView of(MatchResult result, Locale locale) {
+    private static ResultView of(MatchResult result, Window window, boolean held, Locale locale) {
         return new ResultView(result.measureCode(), result.measureVersion(),
                 result.title() == null ? result.measureCode() : result.title().in(locale), result.outcome(),
                 result.amount(), result.unit(), result.benefitKind(), result.nearMiss(),
                 result.criteria().stream().map(criterion -> of(criterion, locale)).toList(),
-                result.missingFacts(), result.excludedBy());
+                result.missingFacts(), result.excludedBy(), window == null ? null : window.opens(),
+                window == null ? null : window.closes(), held, result.eligibleFrom());
     }
 
     private static CriterionView of(CriterionResult criterion, Locale locale) {
         String hint = criterion.status() == CriterionStatus.PASSED || criterion.hint() == null
                 ? null : criterion.hint().in(locale);
         return new CriterionView(criterion.id(), criterion.status(),
-                criterion.label() == null ? criterion.id() : criterion.label().in(locale), hint, criterion.values());
+                criterion.label() == null ? criterion.id() : criterion.label().in(locale), hint, criterion.values(),
+                criterion.passesFrom(), criterion.failsFrom());
     }
 }

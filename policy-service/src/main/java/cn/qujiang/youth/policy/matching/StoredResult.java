@@ -81,8 +81,9 @@ record StoredResult(
     /** The result without the texts and values of its measure version. */
     MatchResult withoutTexts() {
         return new MatchResult(measureCode, measureVersion, null, outcome, amount, unit, null, nearMiss,
-                criteria.stream().map(c -> new CriterionResult(c.id(), c.status(), null, null, Map.of())).toList(),
-                missingFacts, excludedBy);
+                criteria.stream().map(c -> new CriterionResult(c.id(), c.status(), null, null, Map.of(), null, null))
+                        .toList(),
+                missingFacts, excludedBy, null);
     }
 
     boolean eligible() {

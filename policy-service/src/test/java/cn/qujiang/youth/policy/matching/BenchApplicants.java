@@ -76,13 +76,16 @@ public final class BenchApplicants {
                 degree.ordinal() >= Degree.JUNIOR_COLLEGE.ordinal() ? today.minusMonths(random.nextInt(72)) : null,
                 random.nextInt(10) == 0, pick(random, Hukou.values()), random.nextInt(4) > 0,
                 random.nextInt(3) == 0, status, employed ? random.nextBoolean() : null,
-                employed ? pick(random, Industry.values()) : null, employed ? random.nextInt(60) : 0,
-                employed ? 12 + random.nextInt(36) : null, startup && random.nextBoolean(),
+                employed ? pick(random, Industry.values()) : null,
+                employed ? today.minusMonths(random.nextInt(60)) : null, employed ? random.nextInt(3) : null,
+                employed ? today.minusMonths(random.nextInt(24)) : null,
+                employed ? today.plusMonths(12 + random.nextInt(36)) : null, startup && random.nextBoolean(),
                 startup ? today.minusMonths(random.nextInt(60)) : null,
                 startup ? pick(random, Industry.values()) : null,
                 random.nextInt(5) == 0, random.nextBoolean(), pick(random, SkillLevel.values()),
                 random.nextInt(4) == 0 ? pick(random, TalentTier.values()) : TalentTier.NONE, random.nextBoolean(),
-                random.nextInt(5) == 0 ? 1 : 0, random.nextInt(8) == 0);
+                random.nextInt(5) == 0 ? List.of(today.minusDays(random.nextInt(1000))) : List.of(),
+                random.nextInt(8) == 0);
     }
 
     private static <T> T pick(Random random, T[] values) {

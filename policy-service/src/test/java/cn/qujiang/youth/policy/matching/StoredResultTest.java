@@ -8,6 +8,7 @@ import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,22 +50,36 @@ class StoredResultTest {
         assertThat(shown.outcome()).isEqualTo(Outcome.NEEDS_INFO);
         assertThat(shown.missingFacts()).isEqualTo(result.missingFacts());
         assertThat(shown.title()).isNull();
-        assertThat(ResultViews.of(shown, Locale.ENGLISH).title()).isEqualTo("QJY-12");
-        assertThat(ResultViews.of(shown, Locale.ENGLISH).criteria().get(0).label()).isEqualTo("insured");
+        assertThat(view(shown, Locale.ENGLISH).title()).isEqualTo("QJY-12");
+        assertThat(view(shown, Locale.ENGLISH).criteria().get(0).label()).isEqualTo("insured");
     }
 
     @Test
     void viewsShowHintsOnlyWhereSomethingIsLeftToDo() throws IOException {
         MatchesEvaluated golden = golden();
 
-        ResultViews.ResultView passed = ResultViews.of(golden.results().get(0), Locale.ENGLISH);
-        ResultViews.ResultView unknown = ResultViews.of(golden.results().get(1), Locale.ENGLISH);
+        ResultViews.ResultView passed = view(golden.results().get(0), Locale.ENGLISH);
+        ResultViews.ResultView unknown = view(golden.results().get(1), Locale.ENGLISH);
 
         assertThat(passed.title()).isEqualTo("Free lodging at youth stations");
         assertThat(passed.criteria().get(0).hint()).isNull();
         assertThat(passed.criteria().get(0).values()).containsEntry("age", "24");
         assertThat(unknown.criteria().get(0).hint()).isEqualTo("Add your months of social insurance");
-        assertThat(ResultViews.of(golden.results().get(0), Locale.SIMPLIFIED_CHINESE).title()).isEqualTo("青年驿站免费住宿");
+        assertThat(view(golden.results().get(0), Locale.SIMPLIFIED_CHINESE).title()).isEqualTo("青年驿站免费住宿");
+    }
+
+    @Test
+    void viewsSayWhenTimeAloneMakesTheApplicantEligible() throws IOException {
+        ResultViews.ResultView waiting = view(golden().results().get(2), Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(waiting.eligibleFrom()).hasToString("2026-04-01");
+        assertThat(waiting.criteria().get(0).passesFrom()).hasToString("2026-04-01");
+        assertThat(waiting.held()).isFalse();
+    }
+
+    /** A result as shown, with no catalogue to take a window from. */
+    private static ResultViews.ResultView view(MatchResult result, Locale locale) {
+        return ResultViews.of(List.of(result), new CatalogueSnapshot(0, List.of()), List.of(), locale).get(0);
     }
 
     private static MatchesEvaluated golden() throws IOException {

@@ -34,10 +34,12 @@ import jakarta.validation.constraints.Size;
          "education": {"degree": "BACHELOR", "school": "浙江大学", "graduationDate": "2025-06-30", "topUniversity": true},
          "hukou": "OUT_OF_PROVINCE",
          "residence": {"residesInQujiang": true, "firstTimeInQujiang": true},
-         "employment": {"status": "JOB_SEEKING"},
+         "employment": {"status": "EMPLOYED", "employerInQujiang": true, "industry": "DIGITAL_ECONOMY",
+                        "socialInsuranceInQujiangSince": "2025-09-01", "socialInsuranceGapMonths": 0,
+                        "laborContractStart": "2025-09-01", "laborContractEnd": "2028-08-31"},
          "housing": {"ownsHomeInQujiang": false, "rentingInQujiang": true},
          "skillLevel": "NONE", "talentTier": "NONE",
-         "family": {"married": false, "childrenUnder3": 0}}
+         "family": {"married": false, "childrenBirthDates": []}}
         """)
 public record ProfileRequest(
         Long version,

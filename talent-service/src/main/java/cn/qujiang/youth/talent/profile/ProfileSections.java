@@ -9,9 +9,11 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The sections of a profile as the applicant sends and reads them. Every section and field is optional. */
 public final class ProfileSections {
@@ -41,8 +43,10 @@ public final class ProfileSections {
             @ValidCreditCode String employerCreditCode,
             Boolean employerInQujiang,
             Industry industry,
-            @Min(0) @Max(600) Integer socialInsuranceMonthsInQujiang,
-            @Min(0) @Max(600) Integer laborContractMonths) {
+            @SaneDate(notBefore = "1970-01-01") LocalDate socialInsuranceInQujiangSince,
+            @Min(0) @Max(600) Integer socialInsuranceGapMonths,
+            @SaneDate(notBefore = "1970-01-01", yearsAhead = 1) LocalDate laborContractStart,
+            @SaneDate(notBefore = "1970-01-01", yearsAhead = 50) LocalDate laborContractEnd) {
     }
 
     public record Startup(
@@ -54,6 +58,10 @@ public final class ProfileSections {
     public record Housing(Boolean ownsHomeInQujiang, Boolean rentingInQujiang) {
     }
 
-    public record Family(Boolean married, @Min(0) @Max(10) Integer childrenUnder3, Boolean returnedToRuralQujiang) {
+    /** {@code childrenBirthDates}: every child's birth date, so that "children under 3" follows the calendar. */
+    public record Family(
+            Boolean married,
+            @Size(max = 10) List<@NotNull @SaneDate(notBefore = "1970-01-01") LocalDate> childrenBirthDates,
+            Boolean returnedToRuralQujiang) {
     }
 }

@@ -226,8 +226,10 @@ public class ProfileService {
                 get(employment, ProfileSections.Employment::status),
                 get(employment, ProfileSections.Employment::employerInQujiang),
                 get(employment, ProfileSections.Employment::industry),
-                get(employment, ProfileSections.Employment::socialInsuranceMonthsInQujiang),
-                get(employment, ProfileSections.Employment::laborContractMonths),
+                get(employment, ProfileSections.Employment::socialInsuranceInQujiangSince),
+                get(employment, ProfileSections.Employment::socialInsuranceGapMonths),
+                get(employment, ProfileSections.Employment::laborContractStart),
+                get(employment, ProfileSections.Employment::laborContractEnd),
                 get(startup, ProfileSections.Startup::registeredInQujiang),
                 get(startup, ProfileSections.Startup::since),
                 get(startup, ProfileSections.Startup::sector),
@@ -235,7 +237,7 @@ public class ProfileService {
                 get(housing, ProfileSections.Housing::rentingInQujiang),
                 r.skillLevel(), r.talentTier(),
                 get(family, ProfileSections.Family::married),
-                get(family, ProfileSections.Family::childrenUnder3),
+                get(family, ProfileSections.Family::childrenBirthDates),
                 get(family, ProfileSections.Family::returnedToRuralQujiang));
     }
 

@@ -108,7 +108,7 @@ class ProfileIT extends TalentIntegrationTest {
             assertThat(changed.applicantId()).isEqualTo(me);
             assertThat(changed.profileVersion()).isEqualTo(1);
             assertThat(changed.facts().birthDate()).hasToString("2000-03-15");
-            assertThat(changed.facts().socialInsuranceMonthsInQujiang()).isEqualTo(6);
+            assertThat(changed.facts().socialInsuranceInQujiangSince()).isNotNull();
             assertThat(changed.heldMeasures()).isEmpty();
         }
     }

@@ -131,7 +131,7 @@ abstract class TalentIntegrationTest {
         body.put("residence", Map.of("residesInQujiang", true, "firstTimeInQujiang", true));
         body.put("employment", Map.of("status", "EMPLOYED", "employer", "衢江某科技有限公司",
                 "employerCreditCode", "91330100716105852F", "employerInQujiang", true,
-                "socialInsuranceMonthsInQujiang", 6));
+                "socialInsuranceInQujiangSince", "2025-06-01"));
         return body;
     }
 
@@ -199,8 +199,8 @@ abstract class TalentIntegrationTest {
                 outcome == Outcome.ELIGIBLE ? 3000L : null, outcome == Outcome.ELIGIBLE ? "YUAN" : null, "CASH", false,
                 List.of(new CriterionResult("insured", status, LocalizedText.of("在区内缴纳社保", "Social insurance in the district"),
                         LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"),
-                        Map.of("socialInsuranceMonthsInQujiang", "6"))),
-                outcome == Outcome.NEEDS_INFO ? List.of("laborContractMonths") : List.of(), List.of());
+                        Map.of("socialInsuranceMonthsInQujiang", "6"), null, null)),
+                outcome == Outcome.NEEDS_INFO ? List.of("laborContractMonths") : List.of(), List.of(), null);
     }
 
     static MatchesEvaluated matches(String applicantId, long profileVersion, Instant evaluatedAt,

@@ -38,8 +38,8 @@ class MatchReadModelTest {
         return new MatchResult(code, 1, LocalizedText.of("政策" + code, "Measure " + code), outcome,
                 outcome == Outcome.ELIGIBLE ? 7L : null, "NIGHT", "IN_KIND", false,
                 List.of(new CriterionResult("age", outcome == Outcome.ELIGIBLE ? CriterionStatus.PASSED : CriterionStatus.FAILED,
-                        LocalizedText.of("年龄", "Age"), LocalizedText.of("提示", "Hint"), Map.of("age", "24"))),
-                List.of(), List.of());
+                        LocalizedText.of("年龄", "Age"), LocalizedText.of("提示", "Hint"), Map.of("age", "24"), null, null)),
+                List.of(), List.of(), null);
     }
 
     static MatchesEvaluated evaluated(long profileVersion, Instant at, Trigger trigger, MatchResult... results) {

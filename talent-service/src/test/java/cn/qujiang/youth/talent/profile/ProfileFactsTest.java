@@ -21,6 +21,7 @@ import cn.qujiang.youth.talent.profile.ProfileSections.Startup;
 import cn.qujiang.youth.talent.profile.validation.ResidentIdNumber;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every answer the applicant gives reaches the eligibility facts, and nothing identifying does. */
@@ -33,11 +34,12 @@ class ProfileFactsTest {
                 new Education(Degree.MASTER, "浙江大学", LocalDate.of(1975, 6, 30), true),
                 Hukou.QUZHOU_OTHER,
                 new Residence(true, false),
-                new Employment(EmploymentStatus.SELF_EMPLOYED, "某公司", "91330100716105852F", true, Industry.ESPORTS, 24, 36),
+                new Employment(EmploymentStatus.SELF_EMPLOYED, "某公司", "91330100716105852F", true, Industry.ESPORTS,
+                        LocalDate.of(1990, 1, 1), 2, LocalDate.of(1990, 1, 1), LocalDate.of(1995, 12, 31)),
                 new Startup(true, LocalDate.of(1990, 1, 1), Industry.E_COMMERCE),
                 new Housing(false, true),
                 SkillLevel.TECHNICIAN, TalentTier.C,
-                new Family(true, 1, true));
+                new Family(true, List.of(LocalDate.of(1980, 5, 1)), true));
     }
 
     @Test
@@ -66,6 +68,6 @@ class ProfileFactsTest {
         ApplicantFacts facts = ProfileService.facts(minimal, ResidentIdNumber.parse("11010519491231002X", TODAY));
         assertThat(facts).isEqualTo(new ApplicantFacts(LocalDate.of(1949, 12, 31), Gender.FEMALE, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null));
+                null, null, null));
     }
 }

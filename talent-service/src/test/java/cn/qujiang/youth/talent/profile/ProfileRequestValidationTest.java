@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +43,9 @@ class ProfileRequestValidationTest {
     private static ProfileRequest valid() {
         return request("张三", "11010519491231002X", "13812345678", "zhang@example.com",
                 new Education(null, "浙江大学", LocalDate.of(1972, 6, 30), true),
-                new Employment(null, "某科技公司", "91330100716105852F", true, null, 12, 36),
-                null, new Family(false, 0, false));
+                new Employment(null, "某科技公司", "91330100716105852F", true, null, LocalDate.of(2025, 1, 1), 0,
+                        LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)),
+                null, new Family(false, List.of(), false));
     }
 
     private static Set<String> invalidFields(ProfileRequest request) {
@@ -67,12 +70,15 @@ class ProfileRequestValidationTest {
     void reportsEachBadFieldByItsPath() {
         ProfileRequest bad = request("张三", "110105194912310021", "12812345678", "not-an-email",
                 new Education(null, null, LocalDate.of(1900, 1, 1), null),
-                new Employment(null, null, "91330100716105852E", null, null, -1, 601),
-                new Startup(true, LocalDate.now().plusDays(2), null), new Family(null, 11, null));
+                new Employment(null, null, "91330100716105852E", null, null, LocalDate.of(1960, 1, 1), -1,
+                        LocalDate.now().plusYears(2), LocalDate.now().plusYears(1)),
+                new Startup(true, LocalDate.now().plusDays(2), null),
+                new Family(null, Collections.nCopies(11, LocalDate.of(2020, 1, 1)), null));
         assertThat(invalidFields(bad)).containsExactlyInAnyOrder("idNumber", "phone", "email",
                 "education.graduationDate", "employment.employerCreditCode",
-                "employment.socialInsuranceMonthsInQujiang", "employment.laborContractMonths", "startup.since",
-                "family.childrenUnder3");
+                "employment.socialInsuranceInQujiangSince", "employment.socialInsuranceGapMonths",
+                "employment.laborContractStart", "startup.since",
+                "family.childrenBirthDates");
     }
 
     @Test
@@ -91,6 +97,15 @@ class ProfileRequestValidationTest {
         ProfileRequest typo = request("张三", "11010519491231002X", "13812345678", null,
                 new Education(null, null, LocalDate.of(1955, 6, 30), null), null, null, null);
         assertThat(invalidFields(typo)).containsExactly("education.graduationDate");
+    }
+
+    @Test
+    void aLabourContractCannotEndBeforeItStarts() {
+        ProfileRequest backwards = request("张三", "11010519491231002X", "13812345678", null, null,
+                new Employment(null, null, null, true, null, null, null, LocalDate.of(2025, 3, 1),
+                        LocalDate.of(2025, 2, 28)),
+                null, null);
+        assertThat(invalidFields(backwards)).containsExactly("employment.laborContractEnd");
     }
 
     @Test

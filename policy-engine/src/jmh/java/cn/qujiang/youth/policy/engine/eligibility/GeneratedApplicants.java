@@ -39,6 +39,7 @@ final class GeneratedApplicants {
 
     /** Start-up date and sector are drawn for everyone, so that a rate of 0 really gives every fact. */
     private static ApplicantFacts applicant(Draw draw) {
+        LocalDate contractStart = AS_OF.minusMonths(draw.between(0, 36));
         return new ApplicantFacts(
                 draw.maybe(AS_OF.minusDays(draw.between(16 * 365, 45 * 365))),
                 draw.maybe(draw.oneOf(Gender.values())),
@@ -51,8 +52,10 @@ final class GeneratedApplicants {
                 draw.maybe(draw.oneOf(EmploymentStatus.values())),
                 draw.maybe(draw.chance(60)),
                 draw.maybe(draw.oneOf(Industry.values())),
-                draw.maybe(draw.between(0, 60)),
-                draw.maybe(draw.between(0, 5) * 12),
+                draw.maybe(AS_OF.minusMonths(draw.between(0, 60))),
+                draw.maybe(draw.chance(20) ? draw.between(1, 6) : 0),
+                draw.maybe(contractStart),
+                draw.chance(20) ? null : contractStart.plusYears(draw.between(1, 5)).minusDays(1),
                 draw.maybe(draw.chance(20)),
                 draw.maybe(AS_OF.minusMonths(draw.between(0, 60))),
                 draw.maybe(draw.oneOf(Industry.values())),
@@ -61,7 +64,8 @@ final class GeneratedApplicants {
                 draw.maybe(draw.oneOf(SkillLevel.values())),
                 draw.maybe(draw.chance(30) ? draw.oneOf(TalentTier.values()) : TalentTier.NONE),
                 draw.maybe(draw.chance(40)),
-                draw.maybe(draw.between(0, 2)),
+                draw.maybe(IntStream.range(0, draw.between(0, 2))
+                        .mapToObj(child -> AS_OF.minusDays(draw.between(0, 6 * 365))).toList()),
                 draw.maybe(draw.chance(10)));
     }
 

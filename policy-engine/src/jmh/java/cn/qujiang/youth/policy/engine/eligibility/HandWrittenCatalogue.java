@@ -9,6 +9,7 @@ import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.FIRST_T
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.HUKOU;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.INDUSTRY;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.LABOR_CONTRACT_MONTHS;
+import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.LABOR_CONTRACT_OPEN_ENDED;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MARRIED;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MONTHS_SINCE_GRADUATION;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.OWNS_HOME_IN_QUJIANG;
@@ -73,7 +74,7 @@ final class HandWrittenCatalogue {
                 .criterion("degree", f -> in(f, DEGREE, "BACHELOR", "MASTER", "DOCTOR"))
                 .criterion("key-industry", f -> and(is(f, EMPLOYER_IN_QUJIANG),
                         in(f, INDUSTRY, "MANUFACTURING", "DIGITAL_ECONOMY", "E_COMMERCE")))
-                .criterion("contract", f -> atLeast(f, LABOR_CONTRACT_MONTHS, 36));
+                .criterion("contract", f -> or(is(f, LABOR_CONTRACT_OPEN_ENDED), atLeast(f, LABOR_CONTRACT_MONTHS, 36)));
         measure("QJY-08", f -> 3000L)
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("returned", f -> is(f, RETURNED_TO_RURAL_QUJIANG))
@@ -232,7 +233,7 @@ final class HandWrittenCatalogue {
         if (evaluator == null) {
             throw new IllegalStateException("no hand-written rule for " + measure.code() + "/" + rule.id());
         }
-        return new CompiledRule(rule.id(), rule.expression(), rule.reads(), evaluator);
+        return new CompiledRule(rule.id(), rule.expression(), rule.reads(), rule.thresholds(), evaluator);
     }
 
     private static Criteria measure(String code, RuleEvaluator amount) {

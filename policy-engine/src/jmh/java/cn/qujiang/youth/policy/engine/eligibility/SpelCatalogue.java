@@ -41,7 +41,7 @@ final class SpelCatalogue {
 
     private static CompiledRule translated(CompiledRule rule, EvaluationContext context) {
         Expression expression = PARSER.parseExpression(toSpel(rule.expression()));
-        return new CompiledRule(rule.id(), rule.expression(), rule.reads(),
+        return new CompiledRule(rule.id(), rule.expression(), rule.reads(), rule.thresholds(),
                 facts -> evaluate(expression, context, facts));
     }
 

@@ -21,9 +21,13 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -72,7 +76,8 @@ final class CelRules {
             throw new RuleCompilationException(measureCode, ruleId, impossibleValue.get());
         }
         try {
-            return new CompiledRule(ruleId, expression, reads(ast), new CelEvaluator(runtime.createProgram(ast)));
+            return new CompiledRule(ruleId, expression, reads(ast), thresholds(ast),
+                    new CelEvaluator(runtime.createProgram(ast)));
         } catch (CelEvaluationException e) {
             throw new RuleCompilationException(measureCode, ruleId, e.getMessage());
         }
@@ -86,6 +91,62 @@ final class CelRules {
                 .distinct()
                 .sorted()
                 .toList();
+    }
+
+    private static final Set<String> COMPARISONS = Set.of(Operator.LESS.getFunction(),
+            Operator.LESS_EQUALS.getFunction(), Operator.GREATER.getFunction(), Operator.GREATER_EQUALS.getFunction(),
+            Operator.EQUALS.getFunction(), Operator.NOT_EQUALS.getFunction());
+
+    /**
+     * Per fact, the int constants the expression compares it with, for the facts it uses in no other way (see
+     * {@link CompiledRule#thresholds()}).
+     */
+    private static Map<EligibilityFact, long[]> thresholds(CelAbstractSyntaxTree ast) {
+        Map<EligibilityFact, Integer> uses = new EnumMap<>(EligibilityFact.class);
+        Map<EligibilityFact, TreeSet<Long>> constants = new EnumMap<>(EligibilityFact.class);
+        Map<EligibilityFact, Integer> compared = new EnumMap<>(EligibilityFact.class);
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().map(CelNavigableExpr::expr).forEach(expr -> {
+            EligibilityFact fact = factAt(ast, expr);
+            if (fact != null) {
+                uses.merge(fact, 1, Integer::sum);
+            }
+            if (expr.getKind() == CALL && COMPARISONS.contains(expr.call().function())
+                    && expr.call().args().size() == 2) {
+                List<CelExpr> args = expr.call().args();
+                for (int side = 0; side < 2; side++) {
+                    EligibilityFact compares = factAt(ast, args.get(side));
+                    Long constant = intConstant(args.get(1 - side));
+                    if (compares != null && constant != null) {
+                        compared.merge(compares, 1, Integer::sum);
+                        constants.computeIfAbsent(compares, f -> new TreeSet<>()).add(constant);
+                    }
+                }
+            }
+        });
+        Map<EligibilityFact, long[]> thresholds = new EnumMap<>(EligibilityFact.class);
+        uses.forEach((fact, count) -> {
+            if (count.equals(compared.get(fact))) {
+                thresholds.put(fact, constants.get(fact).stream().mapToLong(Long::longValue).toArray());
+            }
+        });
+        return thresholds;
+    }
+
+    private static EligibilityFact factAt(CelAbstractSyntaxTree ast, CelExpr expr) {
+        return ast.getReference(expr.id()).map(CelReference::name).map(EligibilityFact::byVariable).orElse(null);
+    }
+
+    /** An int literal, negative ones included (which the parser may leave as a negation of a literal). */
+    private static Long intConstant(CelExpr expr) {
+        if (expr.getKind() == CONSTANT && expr.constant().getKind() == CelConstant.Kind.INT64_VALUE) {
+            return expr.constant().int64Value();
+        }
+        if (expr.getKind() == CALL && expr.call().function().equals(Operator.NEGATE.getFunction())
+                && expr.call().args().size() == 1) {
+            Long negated = intConstant(expr.call().args().get(0));
+            return negated == null ? null : -negated;
+        }
+        return null;
     }
 
     /** CEL reports an unknown fact as an undeclared reference to 'applicant'; name the culprit for the editor. */

@@ -4,13 +4,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A criterion or amount expression ready to evaluate, with the facts it reads as found by the type checker. */
-record CompiledRule(String id, String expression, List<EligibilityFact> reads, RuleEvaluator evaluator) {
+/**
+ * A criterion or amount expression ready to evaluate, with the facts it reads as found by the type checker and, per
+ * fact, the integer constants it is only ever compared with ({@code applicant.age <= 35} gives age [35]); a fact
+ * used any other way has no entry. {@link ChangeDates} needs only look at the days such a fact crosses them.
+ */
+record CompiledRule(String id, String expression, List<EligibilityFact> reads,
+        Map<EligibilityFact, long[]> thresholds, RuleEvaluator evaluator) {
 
     CompiledRule {
         // Interned so that RuleResults finds a verbatim repeat of a rule by reference.
         expression = expression.intern();
         reads = List.copyOf(reads);
+        thresholds = Map.copyOf(thresholds);
+    }
+
+    CompiledRule(String id, String expression, List<EligibilityFact> reads, RuleEvaluator evaluator) {
+        this(id, expression, reads, Map.of(), evaluator);
+    }
+
+    /** Whether the rule reads a fact that changes with time alone, so that its answer may change without an edit. */
+    boolean readsTime() {
+        for (int i = 0; i < reads.size(); i++) {
+            if (ApplicantFactsDeriver.TIME.containsKey(reads.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every fact the rule reads changes with time alone: nothing but time can change its answer. */
+    boolean readsOnlyTime() {
+        for (int i = 0; i < reads.size(); i++) {
+            if (!ApplicantFactsDeriver.TIME.containsKey(reads.get(i))) {
+                return false;
+            }
+        }
+        return !reads.isEmpty();
     }
 
     // Indexed loops: these run for every rule of every applicant, and iterators are garbage.

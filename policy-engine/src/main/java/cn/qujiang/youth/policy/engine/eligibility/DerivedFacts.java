@@ -1,10 +1,13 @@
 package cn.qujiang.youth.policy.engine.eligibility;
 
+import cn.qujiang.youth.contracts.ApplicantFacts;
+import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,20 +23,27 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     private final String[] texts;
     private final Map<String, String>[] singleValues;
     private final int size;
+    /** The profile and day these facts were derived from; null for facts given by name (examples, tests). */
+    private final ApplicantFacts source;
+    private final LocalDate asOf;
     /** The same facts as CEL variables, built once per applicant. */
     final CelActivation activation;
 
     @SuppressWarnings("unchecked")
-    private DerivedFacts(Object[] values) {
+    private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf, boolean withTexts) {
         this.values = values;
+        this.source = source;
+        this.asOf = asOf;
         this.texts = new String[values.length];
         this.singleValues = new Map[values.length];
         int present = 0;
         for (EligibilityFact fact : FACTS) {
             int i = fact.ordinal();
             if (values[i] != null) {
-                texts[i] = values[i].toString();
-                singleValues[i] = Map.of(fact.factName(), texts[i]);
+                if (withTexts) {
+                    texts[i] = values[i].toString();
+                    singleValues[i] = Map.of(fact.factName(), texts[i]);
+                }
                 present++;
             }
         }
@@ -56,6 +66,31 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
         facts.forEach((name, value) -> builder.put(EligibilityFact.byName(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown fact '" + name + "'")), value));
         return builder.build();
+    }
+
+    /**
+     * The profile these facts were derived from, which {@link ChangeDates} derives again on other days; empty for
+     * facts given by name, whose dates are unknown.
+     */
+    Optional<ApplicantFacts> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** The day these facts hold on; null for facts given by name. */
+    LocalDate asOf() {
+        return asOf;
+    }
+
+    /**
+     * The same profile's facts on another day, for evaluating rules only (no texts for traces): the facts that change
+     * with time derived again, the others shared. Only for facts derived from a profile.
+     */
+    DerivedFacts onDay(LocalDate day) {
+        Object[] then = values.clone();
+        for (EligibilityFact fact : ApplicantFactsDeriver.TIME.keySet()) {
+            then[fact.ordinal()] = fact.normalize(ApplicantFactsDeriver.timeFact(fact, source, day));
+        }
+        return new DerivedFacts(then, source, day, false);
     }
 
     /** The value of a fact, or null when it is not given. */
@@ -114,14 +149,22 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     static final class Builder {
 
         private final Object[] values = new Object[FACTS.length];
+        private ApplicantFacts source;
+        private LocalDate asOf;
 
         Builder put(EligibilityFact fact, Object value) {
             values[fact.ordinal()] = fact.normalize(value);
             return this;
         }
 
+        Builder source(ApplicantFacts facts, LocalDate day) {
+            this.source = facts;
+            this.asOf = day;
+            return this;
+        }
+
         DerivedFacts build() {
-            return new DerivedFacts(values.clone());
+            return new DerivedFacts(values.clone(), source, asOf, true);
         }
     }
 }

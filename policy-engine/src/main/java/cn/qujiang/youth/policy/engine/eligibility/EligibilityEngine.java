@@ -90,11 +90,11 @@ public final class EligibilityEngine {
             Set<String> heldMeasures) {
         MeasureDefinition definition = measure.definition();
         if (definition.window() != null && !definition.window().contains(asOf)) {
-            return result(measure, Outcome.NOT_OPEN, null, false, List.of(), List.of(), List.of());
+            return result(measure, Outcome.NOT_OPEN, null, false, List.of(), List.of(), List.of(), null);
         }
         List<String> excludedBy = measure.excludedBy(heldMeasures);
         if (!excludedBy.isEmpty()) {
-            return result(measure, Outcome.EXCLUDED, null, false, List.of(), List.of(), excludedBy);
+            return result(measure, Outcome.EXCLUDED, null, false, List.of(), List.of(), excludedBy, null);
         }
         return assess(measure, ruleResults);
     }
@@ -108,23 +108,38 @@ public final class EligibilityEngine {
         List<String> missing = List.of();
         int failed = 0;
         int unknown = 0;
+        int hopeless = 0;
+        LocalDate eligibleFrom = null;
+        boolean timeWillTell = true;
         for (int i = 0; i < trace.length; i++) {
             CompiledRule rule = criteria.get(i);
             CriterionStatus status = status(rule, ruleResults);
+            ChangeDates.Outlook outlook = ChangeDates.Outlook.NONE;
             if (status == FAILED) {
                 failed++;
+                if (rule.readsTime()) {
+                    outlook = ruleResults.outlookOfFailing(rule);
+                }
+                // Too old, or graduated too long ago: no change to the profile and no waiting will help.
+                if (outlook.hopeless()) {
+                    hopeless++;
+                }
+                timeWillTell &= outlook.passesFrom() != null;
+                eligibleFrom = latest(eligibleFrom, outlook.passesFrom());
             } else if (status == UNKNOWN) {
                 unknown++;
                 missing = union(missing, rule.missingIn(facts));
             }
             Criterion criterion = definitions.get(i);
             trace[i] = new CriterionResult(criterion.id(), status, criterion.label(), criterion.hint(),
-                    rule.valuesIn(facts));
+                    rule.valuesIn(facts), outlook.passesFrom(), outlook.failsFrom());
         }
         List<CriterionResult> criterionResults = List.of(trace);
         if (failed > 0) {
-            boolean nearMiss = failed == 1 && unknown == 0;
-            return result(measure, Outcome.INELIGIBLE, null, nearMiss, criterionResults, List.of(), List.of());
+            boolean nearMiss = failed == 1 && unknown == 0 && hopeless == 0;
+            LocalDate from = unknown == 0 && timeWillTell && eligibleOn(measure, facts, eligibleFrom)
+                    ? eligibleFrom : null;
+            return result(measure, Outcome.INELIGIBLE, null, nearMiss, criterionResults, List.of(), List.of(), from);
         }
         if (unknown == 0) {
             Object amount = ruleResults.of(measure.amount());
@@ -134,10 +149,33 @@ public final class EligibilityEngine {
             // An amount that fails with every fact given (e.g. an overflow) leaves the amount open; it does not take
             // away a benefit the criteria grant.
             if (missing.isEmpty()) {
-                return result(measure, Outcome.ELIGIBLE, (Long) amount, false, criterionResults, List.of(), List.of());
+                return result(measure, Outcome.ELIGIBLE, (Long) amount, false, criterionResults, List.of(), List.of(),
+                        null);
             }
         }
-        return result(measure, Outcome.NEEDS_INFO, null, false, criterionResults, missing, List.of());
+        return result(measure, Outcome.NEEDS_INFO, null, false, criterionResults, missing, List.of(), null);
+    }
+
+    /**
+     * Whether every criterion passes on {@code day} with the profile unchanged and the measure still open then: the
+     * criteria failing today pass by then, but one passing today (an age limit) may fail by then.
+     */
+    private static boolean eligibleOn(CompiledMeasure measure, DerivedFacts facts, LocalDate day) {
+        Window window = measure.definition().window();
+        if (day == null || facts.source().isEmpty() || (window != null && !window.contains(day))) {
+            return false;
+        }
+        DerivedFacts then = facts.onDay(day);
+        for (CompiledRule rule : measure.criteria()) {
+            if (!Boolean.TRUE.equals(rule.evaluator().evaluate(then))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static LocalDate latest(LocalDate some, LocalDate other) {
+        return some == null || (other != null && other.isAfter(some)) ? other : some;
     }
 
     private static CriterionStatus status(CompiledRule rule, RuleResults ruleResults) {
@@ -158,10 +196,11 @@ public final class EligibilityEngine {
     }
 
     private static MatchResult result(CompiledMeasure measure, Outcome outcome, Long amount, boolean nearMiss,
-            List<CriterionResult> criteria, List<String> missingFacts, List<String> excludedBy) {
+            List<CriterionResult> criteria, List<String> missingFacts, List<String> excludedBy,
+            LocalDate eligibleFrom) {
         MeasureDefinition definition = measure.definition();
         String unit = outcome == Outcome.ELIGIBLE ? definition.benefit().unit() : null;
         return new MatchResult(definition.code(), definition.version(), definition.title(), outcome, amount, unit,
-                definition.benefit().kind(), nearMiss, criteria, missingFacts, excludedBy);
+                definition.benefit().kind(), nearMiss, criteria, missingFacts, excludedBy, eligibleFrom);
     }
 }

@@ -34,6 +34,7 @@ public enum EligibilityFact {
     INDUSTRY("industry", Industry.class),
     SOCIAL_INSURANCE_MONTHS_IN_QUJIANG("socialInsuranceMonthsInQujiang", Type.INT),
     LABOR_CONTRACT_MONTHS("laborContractMonths", Type.INT),
+    LABOR_CONTRACT_OPEN_ENDED("laborContractOpenEnded", Type.BOOL),
     STARTUP_IN_QUJIANG("startupInQujiang", Type.BOOL),
     STARTUP_AGE_MONTHS("startupAgeMonths", Type.INT),
     STARTUP_SECTOR("startupSector", Industry.class),

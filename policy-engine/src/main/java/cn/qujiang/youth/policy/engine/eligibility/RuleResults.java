@@ -15,6 +15,7 @@ final class RuleResults {
 
     private final DerivedFacts facts;
     private final Map<String, Object> byExpression = new HashMap<>(128);
+    private Map<String, ChangeDates.Outlook> outlooks;
 
     RuleResults(DerivedFacts facts) {
         this.facts = facts;
@@ -33,5 +34,19 @@ final class RuleResults {
             byExpression.put(rule.expression(), result);
         }
         return result == UNDECIDED ? null : result;
+    }
+
+    /**
+     * What time alone does to a failing rule that reads facts changing with time ({@link ChangeDates#of}); nothing
+     * for facts given by name, whose dates are unknown.
+     */
+    ChangeDates.Outlook outlookOfFailing(CompiledRule rule) {
+        if (facts.source().isEmpty()) {
+            return ChangeDates.Outlook.NONE;
+        }
+        if (outlooks == null) {
+            outlooks = new HashMap<>();
+        }
+        return outlooks.computeIfAbsent(rule.expression(), expression -> ChangeDates.of(rule, facts));
     }
 }

@@ -68,6 +68,7 @@ public record Fact(String name, FactType type, Class<? extends Enum<?>> enumType
             return new Fact(name, FactType.ENUM, (Class<? extends Enum<?>>) javaType);
         }
         FactType type = javaType == LocalDate.class ? FactType.DATE
+                : javaType == List.class ? FactType.DATES
                 : javaType == Boolean.class || javaType == boolean.class ? FactType.BOOL
                 : INTEGERS.contains(javaType) ? FactType.INT
                 : FactType.TEXT;

@@ -2,8 +2,9 @@ package cn.qujiang.youth.policy.engine.vocabulary;
 
 /**
  * How a client shows a fact's value, which is text (e.g. a criterion's {@code values}): ENUM and BOOL values by
- * their labels, INT values as a number with the fact's unit, DATE values as dates, TEXT as it is.
+ * their labels, INT values as a number with the fact's unit, DATE values as dates, DATES as a list of dates (each
+ * child's birth date), TEXT as it is.
  */
 public enum FactType {
-    ENUM, BOOL, INT, DATE, TEXT
+    ENUM, BOOL, INT, DATE, DATES, TEXT
 }

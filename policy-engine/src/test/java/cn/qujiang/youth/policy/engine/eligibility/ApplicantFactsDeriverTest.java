@@ -9,6 +9,7 @@ import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
 import cn.qujiang.youth.contracts.ApplicantFacts.Industry;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,8 @@ class ApplicantFactsDeriverTest {
     @Test
     void holdsOnlyTheGivenFactsAsLongBooleanAndEnumName() {
         ApplicantFacts facts = new ApplicantFacts(null, null, Degree.MASTER, null, true, null, null, null, null, null,
-                null, 7, null, null, null, Industry.E_COMMERCE, null, null, null, null, null, 0, null);
+                null, LocalDate.of(2025, 6, 1), null, null, null, null, null, Industry.E_COMMERCE, null, null, null,
+                null, null, List.of(), null);
 
         DerivedFacts derived = derive(facts, LocalDate.of(2026, 1, 1));
 
@@ -93,6 +95,6 @@ class ApplicantFactsDeriverTest {
 
     private static ApplicantFacts facts(LocalDate birthDate, LocalDate graduationDate, LocalDate startupSince) {
         return new ApplicantFacts(birthDate, null, null, graduationDate, null, null, null, null, null, null, null, null,
-                null, null, startupSince, null, null, null, null, null, null, null, null);
+                null, null, null, null, startupSince, null, null, null, null, null, null, null, null);
     }
 }

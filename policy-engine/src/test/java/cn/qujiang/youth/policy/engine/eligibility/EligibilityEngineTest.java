@@ -45,11 +45,11 @@ class EligibilityEngineTest {
         assertThat(result.title()).isEqualTo(LocalizedText.of("测试举措", "Test measure"));
         assertThat(result.criteria()).containsExactly(
                 new CriterionResult("age", PASSED, LocalizedText.of("age（标签）", "age label"),
-                        LocalizedText.of("age（提示）", "age hint"), Map.of("age", "24")),
+                        LocalizedText.of("age（提示）", "age hint"), Map.of("age", "24"), null, null),
                 new CriterionResult("first-job-search", PASSED,
                         LocalizedText.of("first-job-search（标签）", "first-job-search label"),
                         LocalizedText.of("first-job-search（提示）", "first-job-search hint"),
-                        Map.of("firstTimeInQujiang", "true", "employmentStatus", "JOB_SEEKING")));
+                        Map.of("firstTimeInQujiang", "true", "employmentStatus", "JOB_SEEKING"), null, null));
         assertThat(result.missingFacts()).isEmpty();
         assertThat(result.nearMiss()).isFalse();
     }
@@ -196,7 +196,7 @@ class EligibilityEngineTest {
         CompiledMeasure station = engine.compile(youthStation);
         ApplicantFacts profile = new ApplicantFacts(LocalDate.of(1990, 3, 3), null, null, null, null, null, null,
                 true, EmploymentStatus.JOB_SEEKING, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
 
         List<MatchResult> turning36Tomorrow = engine.evaluateAll(List.of(station), profile, AS_OF, Set.of());
         List<MatchResult> turned36 = engine.evaluateAll(List.of(station), profile, AS_OF.plusDays(1), Set.of());

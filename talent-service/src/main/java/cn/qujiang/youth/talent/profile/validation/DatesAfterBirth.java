@@ -14,8 +14,9 @@ import java.lang.annotation.Target;
 import java.time.LocalDate;
 
 /**
- * Graduation and start-up dates must come well after the birth date read from the ID number (at least
- * {@value Validator#MIN_AGE} years), which catches a mistyped year that the plain date range lets through.
+ * Graduation, start-up, insurance and contract dates must come well after the birth date read from the ID number (at
+ * least {@value Validator#MIN_AGE} years), which catches a mistyped year that the plain date range lets through; a
+ * labour contract cannot end before it starts.
  */
 @Documented
 @Constraint(validatedBy = DatesAfterBirth.Validator.class)
@@ -30,6 +31,7 @@ public @interface DatesAfterBirth {
 
     class Validator implements ConstraintValidator<DatesAfterBirth, ProfileRequest> {
         static final int MIN_AGE = 10;
+        private static final String END_BEFORE_START = "{talent.validation.endBeforeStart}";
 
         @Override
         public boolean isValid(ProfileRequest request, ConstraintValidatorContext context) {
@@ -48,6 +50,20 @@ public @interface DatesAfterBirth {
                 violation(context, "startup", "since");
                 valid = false;
             }
+            var employment = request.employment();
+            if (employment != null && before(employment.socialInsuranceInQujiangSince(), earliest)) {
+                violation(context, "employment", "socialInsuranceInQujiangSince");
+                valid = false;
+            }
+            if (employment != null && before(employment.laborContractStart(), earliest)) {
+                violation(context, "employment", "laborContractStart");
+                valid = false;
+            }
+            if (employment != null && employment.laborContractStart() != null
+                    && before(employment.laborContractEnd(), employment.laborContractStart())) {
+                violation(context, END_BEFORE_START, "employment", "laborContractEnd");
+                valid = false;
+            }
             return valid;
         }
 
@@ -56,7 +72,12 @@ public @interface DatesAfterBirth {
         }
 
         private static void violation(ConstraintValidatorContext context, String section, String field) {
-            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+            violation(context, context.getDefaultConstraintMessageTemplate(), section, field);
+        }
+
+        private static void violation(ConstraintValidatorContext context, String message, String section,
+                String field) {
+            context.buildConstraintViolationWithTemplate(message)
                     .addPropertyNode(section).addPropertyNode(field).addConstraintViolation();
         }
     }

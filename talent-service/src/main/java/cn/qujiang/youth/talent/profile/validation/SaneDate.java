@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 @Documented
 @Constraint(validatedBy = SaneDate.Validator.class)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SaneDate {
     String message() default "{talent.validation.date}";
