@@ -41,13 +41,23 @@ class CatalogueSeedTest {
     @Test
     void exclusionsNameExistingMeasuresBothWays() {
         assertThat(CATALOGUE).filteredOn(measure -> !measure.excludes().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
-        for (MeasureDefinition measure : CATALOGUE) {
-            for (String excluded : measure.excludes()) {
-                assertThat(BY_CODE).as("%s excludes %s", measure.code(), excluded).containsKey(excluded);
-                assertThat(BY_CODE.get(excluded).excludes()).as("%s excludes %s back", excluded, measure.code())
-                        .contains(measure.code());
-            }
-        }
+        assertThat(CATALOGUE).flatExtracting(MeasureDefinition::excludes).allSatisfy(
+                excluded -> assertThat(BY_CODE).containsKey(excluded));
+        assertThat(Exclusions.oneSided(CATALOGUE)).as("exclusions written on one side only").isEmpty();
+    }
+
+    @Test
+    void aOneSidedExclusionIsFoundFromEitherSide() {
+        MeasureDefinition rent = BY_CODE.get("QJY-17");
+        List<MeasureDefinition> forgetful = CATALOGUE.stream()
+                .map(measure -> measure == rent ? withExcludes(rent, List.of()) : measure).toList();
+
+        assertThat(Exclusions.oneSided(forgetful)).containsExactly(new Exclusions.OneSided("QJY-16", "QJY-17"));
+        assertThat(Exclusions.oneSidedInvolving("QJY-17", forgetful)).hasSize(1);
+        assertThat(Exclusions.oneSidedInvolving("QJY-03", forgetful)).isEmpty();
+        assertThat(Exclusions.oneSided(List.of(withExcludes(rent, List.of("QJY-99")))))
+                .as("a measure that is not in the catalogue excludes nothing back")
+                .containsExactly(new Exclusions.OneSided("QJY-17", "QJY-99"));
     }
 
     @Test
@@ -128,5 +138,11 @@ class CatalogueSeedTest {
                 "applicant.age >= 18 && applicant.age <= 35",
                 "applicant.firstTimeInQujiang && applicant.employmentStatus == 'JOB_SEEKING'");
         assertThat(Set.copyOf(station.excludes())).isEmpty();
+    }
+
+    private static MeasureDefinition withExcludes(MeasureDefinition m, List<String> excludes) {
+        return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
+                m.mode(), m.window(), m.quota(), excludes, m.responseWorkingDays(), m.benefit(), m.criteria(),
+                m.documents(), m.examples());
     }
 }
