@@ -46,7 +46,7 @@ final class HandWrittenCatalogue {
                         f -> and(is(f, FIRST_TIME_IN_QUJIANG), eq(f, EMPLOYMENT_STATUS, "JOB_SEEKING")));
         measure("QJY-02", f -> pick(in(f, DEGREE, "MASTER", "DOCTOR"), 2400, 2000))
                 .criterion("target-group",
-                        f -> or(between(f, MONTHS_SINCE_GRADUATION, 0, 24), between(f, AGE, 16, 24)))
+                        f -> or(between(f, MONTHS_SINCE_GRADUATION, 0, 23), between(f, AGE, 16, 24)))
                 .criterion("not-working", f -> in(f, EMPLOYMENT_STATUS, "JOB_SEEKING", "UNEMPLOYED"));
         measure("QJY-03", f -> byText(f, DEGREE, degree -> switch (degree) {
                     case "DOCTOR" -> 30000;
@@ -54,16 +54,16 @@ final class HandWrittenCatalogue {
                     case "BACHELOR" -> 5000;
                     default -> 3000;
                 }))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 36))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 35))
                 .criterion("degree", f -> in(f, DEGREE, "JUNIOR_COLLEGE", "BACHELOR", "MASTER", "DOCTOR"))
                 .criterion("employed-here", f -> insuredHere(f, 6));
         measure("QJY-04", f -> pick(eq(f, HUKOU, "OUT_OF_PROVINCE"), 1000, 500))
                 .criterion("from-elsewhere", f -> not(eq(f, HUKOU, "QUJIANG")))
-                .criterion("graduating", f -> between(f, MONTHS_SINCE_GRADUATION, -12, 24))
+                .criterion("graduating", f -> between(f, MONTHS_SINCE_GRADUATION, -11, 23))
                 .criterion("job-seeking", f -> in(f, EMPLOYMENT_STATUS, "JOB_SEEKING", "STUDENT"));
         measure("QJY-05", f -> 400L)
                 .criterion("self-employed", f -> eq(f, EMPLOYMENT_STATUS, "SELF_EMPLOYED"))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 24))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 23))
                 .criterion("insured", f -> atLeast(f, SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, 1));
         measure("QJY-06", f -> 3L)
                 .criterion("age", f -> between(f, AGE, 16, 35))
@@ -81,10 +81,10 @@ final class HandWrittenCatalogue {
         measure("QJY-09", f -> pick(in(f, TALENT_TIER, "A", "B", "C"), 1000000, 500000))
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("startup-here", f -> is(f, STARTUP_IN_QUJIANG))
-                .criterion("young-business", f -> atMost(f, STARTUP_AGE_MONTHS, 36));
+                .criterion("young-business", f -> atMost(f, STARTUP_AGE_MONTHS, 35));
         measure("QJY-10", f -> 5000L)
                 .criterion("target-group",
-                        f -> or(between(f, MONTHS_SINCE_GRADUATION, 0, 60), is(f, RETURNED_TO_RURAL_QUJIANG)))
+                        f -> or(between(f, MONTHS_SINCE_GRADUATION, 0, 59), is(f, RETURNED_TO_RURAL_QUJIANG)))
                 .criterion("trading", f -> and(is(f, STARTUP_IN_QUJIANG), atLeast(f, STARTUP_AGE_MONTHS, 6)))
                 .criterion("insured", f -> atLeast(f, SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, 6));
         startupGrant("QJY-11", 10000, "e-commerce", "E_COMMERCE", 3);
@@ -92,10 +92,10 @@ final class HandWrittenCatalogue {
         startupGrant("QJY-13", 20000, "film", "FILM", 6);
         measure("QJY-14", f -> 1L)
                 .criterion("age", f -> atMost(f, AGE, 35))
-                .criterion("early-stage", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 24)));
+                .criterion("early-stage", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 23)));
         measure("QJY-15", f -> 1000L)
                 .criterion("age", f -> atMost(f, AGE, 35))
-                .criterion("young-business", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 36)))
+                .criterion("young-business", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 35)))
                 .criterion("insured", f -> atLeast(f, SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, 3));
         measure("QJY-16", f -> 1L)
                 .criterion("age", f -> atMost(f, AGE, 35))
@@ -144,13 +144,13 @@ final class HandWrittenCatalogue {
                     case "MASTER" -> 2000;
                     default -> 1000;
                 }))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 36))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 35))
                 .criterion("degree", f -> in(f, DEGREE, "BACHELOR", "MASTER", "DOCTOR"))
                 .criterion("insured", f -> insuredHere(f, 1));
         measure("QJY-24", f -> 1000L)
                 .criterion("top-university",
                         f -> and(is(f, TOP_UNIVERSITY), in(f, DEGREE, "BACHELOR", "MASTER", "DOCTOR")))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 36))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 35))
                 .criterion("insured", f -> insuredHere(f, 1));
         measure("QJY-25", f -> times(f, CHILDREN_UNDER_3, 300))
                 .criterion("has-young-child", f -> atLeast(f, CHILDREN_UNDER_3, 1))
@@ -210,7 +210,7 @@ final class HandWrittenCatalogue {
         measure("QJY-38", f -> 100L)
                 .criterion("age", f -> atMost(f, AGE, 35))
                 .criterion("talent", f -> or(in(f, TALENT_TIER, "A", "B", "C", "D", "E"),
-                        and(between(f, MONTHS_SINCE_GRADUATION, 0, 36), is(f, EMPLOYER_IN_QUJIANG))));
+                        and(between(f, MONTHS_SINCE_GRADUATION, 0, 35), is(f, EMPLOYER_IN_QUJIANG))));
         measure("QJY-39", f -> 12L)
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("local", HandWrittenCatalogue::livesOrWorksHere);
