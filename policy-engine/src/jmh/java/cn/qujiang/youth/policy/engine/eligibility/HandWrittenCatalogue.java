@@ -42,8 +42,10 @@ final class HandWrittenCatalogue {
     static {
         measure("QJY-01", f -> 7L)
                 .criterion("age", f -> between(f, AGE, 18, 35))
-                .criterion("first-job-search",
-                        f -> and(is(f, FIRST_TIME_IN_QUJIANG), eq(f, EMPLOYMENT_STATUS, "JOB_SEEKING")));
+                .criterion("from-outside", f -> not(eq(f, HUKOU, "QUJIANG")))
+                .criterion("first-job-search", f -> and(is(f, FIRST_TIME_IN_QUJIANG),
+                        or(eq(f, EMPLOYMENT_STATUS, "JOB_SEEKING"), and(eq(f, EMPLOYMENT_STATUS, "STUDENT"),
+                                between(f, MONTHS_SINCE_GRADUATION, -11, 0)))));
         measure("QJY-02", f -> pick(in(f, DEGREE, "MASTER", "DOCTOR"), 2400, 2000))
                 .criterion("target-group",
                         f -> or(and(collegeDegree(f), between(f, MONTHS_SINCE_GRADUATION, 0, 23)), between(f, AGE, 16, 24)))
