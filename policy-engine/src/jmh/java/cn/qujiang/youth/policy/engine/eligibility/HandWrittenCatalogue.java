@@ -142,7 +142,7 @@ final class HandWrittenCatalogue {
         measure("QJY-22", f -> pick(eq(f, DEGREE, "DOCTOR"), 50000, 20000))
                 .criterion("age", f -> atMost(f, AGE, 35))
                 .criterion("degree", f -> in(f, DEGREE, "MASTER", "DOCTOR"))
-                .criterion("works-here", f -> is(f, EMPLOYER_IN_QUJIANG));
+                .criterion("works-here", f -> insuredHere(f, 6));
         measure("QJY-23", f -> byText(f, DEGREE, degree -> switch (degree) {
                     case "DOCTOR" -> 5000;
                     case "MASTER" -> 2000;

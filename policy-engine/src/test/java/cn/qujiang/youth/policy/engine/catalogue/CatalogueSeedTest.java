@@ -95,15 +95,29 @@ class CatalogueSeedTest {
     }
 
     @Test
-    void activeMeasuresStayOpenThroughTwentyTwentyEightAndSomeHaveClosed() {
+    void activeMeasuresStayOpenThroughTwentyTwentyEightAndOnePastRoundHasClosed() {
         LocalDate endOf2028 = LocalDate.of(2028, 12, 31);
         LocalDate today = LocalDate.of(2026, 1, 1);
         List<MeasureDefinition> closed = CATALOGUE.stream().filter(measure -> !measure.window().contains(today)
                 && measure.window().closes() != null && measure.window().closes().isBefore(today)).toList();
 
-        assertThat(closed).hasSizeBetween(1, 2);
+        assertThat(closed).singleElement().satisfies(pastRound -> {
+            assertThat(pastRound.title().zh()).contains("往期");
+            assertThat(pastRound.title().en()).containsIgnoringCase("past round");
+        });
         assertThat(CATALOGUE).filteredOn(measure -> !closed.contains(measure))
                 .allSatisfy(measure -> assertThat(measure.window().contains(endOf2028)).as(measure.code()).isTrue());
+    }
+
+    @Test
+    void noWindowOpensOrEndsBeforeTheFortyMeasuresWereIssued() {
+        LocalDate issued = LocalDate.of(2023, 8, 1);
+        assertThat(CATALOGUE).allSatisfy(measure -> {
+            assertThat(measure.window().opens()).as(measure.code()).isNotNull().isAfterOrEqualTo(issued);
+            if (measure.window().closes() != null) {
+                assertThat(measure.window().closes()).as(measure.code()).isAfter(measure.window().opens());
+            }
+        });
     }
 
     @Test
