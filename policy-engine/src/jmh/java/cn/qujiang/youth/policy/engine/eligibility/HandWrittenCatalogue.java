@@ -82,7 +82,7 @@ final class HandWrittenCatalogue {
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("returned", f -> is(f, RETURNED_TO_RURAL_QUJIANG))
                 .criterion("working", f -> in(f, EMPLOYMENT_STATUS, "EMPLOYED", "SELF_EMPLOYED"));
-        measure("QJY-09", f -> pick(in(f, TALENT_TIER, "A", "B", "C"), 1000000, 500000))
+        measure("QJY-09", f -> 500000L)
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("startup-here", f -> is(f, STARTUP_IN_QUJIANG))
                 .criterion("young-business", f -> atMost(f, STARTUP_AGE_MONTHS, 35));

@@ -142,6 +142,11 @@ class CatalogueSeedTest {
     }
 
     @Test
+    void talentApartmentsAreAsManyAsTheFlatsAnnounced() {
+        assertThat(BY_CODE.get("QJY-16").quota()).isEqualTo(1200);
+    }
+
+    @Test
     void youthStationMatchesThePublishedMeasure() {
         MeasureDefinition station = BY_CODE.get("QJY-01");
 
