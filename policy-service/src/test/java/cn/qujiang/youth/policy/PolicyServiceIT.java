@@ -453,6 +453,30 @@ class PolicyServiceIT {
                 .asString()).isEqualTo("最高学历");
     }
 
+    @Test
+    @Order(15)
+    void aDraftThatDropsOneHalfOfAnExclusionCannotBeApproved() {
+        String admin1 = token("admin1", "Policyadmin1pass");
+        String admin2 = token("admin2", "Policyadmin2pass");
+        ObjectNode rent = (ObjectNode) api().get("/api/policy/admin/measures/QJY-17/versions/1", admin1).json()
+                .get("measure");
+        rent.putArray("excludes");
+        Http.Response drafted = api().post("/api/policy/admin/measures", admin1, Map.of("measure", rent));
+        assertThat(drafted.status()).isEqualTo(201);
+        assertThat(drafted.json().get("oneSidedExclusions").get(0).get("measure").asString()).isEqualTo("QJY-16");
+
+        Http.Response refused = api().post("/api/policy/admin/measures/QJY-17/draft/approve", admin2,
+                Map.of("draftRevision", 1));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.code()).isEqualTo("EXCLUSION_ONE_SIDED");
+        assertThat(refused.json().get("detail").asString()).contains("QJY-16 → QJY-17", "不可兼得");
+        assertThat(refused.json().get("oneSidedExclusions").get(0).get("excluded").asString()).isEqualTo("QJY-17");
+        assertThat(api().get("/api/policy/admin/measures/QJY-17/draft", admin1).json().get("approved").asBoolean())
+                .isFalse();
+    }
+
     private static JsonNode fact(JsonNode vocabulary, String name) {
         return vocabulary.get("facts").valueStream().filter(fact -> fact.get("name").asString().equals(name))
                 .findFirst().orElseThrow();

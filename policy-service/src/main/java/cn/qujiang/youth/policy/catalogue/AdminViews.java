@@ -4,6 +4,7 @@ import cn.qujiang.youth.policy.catalogue.MeasureDocument.Actor;
 import cn.qujiang.youth.policy.catalogue.MeasureDocument.Draft;
 import cn.qujiang.youth.policy.catalogue.MeasureDocument.HistoryEntry;
 import cn.qujiang.youth.policy.catalogue.MeasureDocument.PublishedVersion;
+import cn.qujiang.youth.policy.engine.catalogue.Exclusions;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import cn.qujiang.youth.policy.engine.eligibility.ExampleCheck;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,7 +54,13 @@ final class AdminViews {
 
     record DraftView(String code, String status, int currentVersion, long draftRevision, boolean approved,
             String savedBy, Instant savedAt, List<String> editors, String approvedBy, Instant approvedAt,
-            List<ExampleCheck.Mismatch> disagreements, MeasureDefinition measure) {
+            List<ExampleCheck.Mismatch> disagreements, List<OneSidedExclusion> oneSidedExclusions,
+            MeasureDefinition measure) {
+    }
+
+    @Schema(description = "`measure` excludes `excluded`, which does not exclude it back; approving and publishing "
+            + "wait until both drafts say so.")
+    record OneSidedExclusion(@Schema(example = "QJY-16") String measure, @Schema(example = "QJY-17") String excluded) {
     }
 
     record VersionView(String code, int version, String status, Instant publishedAt, String draftedBy,
@@ -78,12 +85,13 @@ final class AdminViews {
                 draft == null ? null : draft.revision(), draft == null ? null : draft.isApproved());
     }
 
-    static DraftView draft(MeasureDocument document, List<ExampleCheck.Mismatch> disagreements) {
+    static DraftView draft(MeasureDocument document, List<ExampleCheck.Mismatch> disagreements,
+            List<Exclusions.OneSided> oneSided) {
         Draft draft = document.draft();
         return new DraftView(document.code(), document.status().name(), document.currentVersion(), draft.revision(),
                 draft.isApproved(), name(draft.savedBy()), draft.savedAt(),
                 draft.editors().stream().map(AdminViews::name).toList(), name(draft.approvedBy()), draft.approvedAt(),
-                disagreements, draft.definition());
+                disagreements, exclusions(oneSided), draft.definition());
     }
 
     static VersionView version(MeasureDocument document, PublishedVersion version) {
@@ -98,6 +106,10 @@ final class AdminViews {
                 document.versions().stream().map(v -> new VersionSummary(v.version(), v.publishedAt(),
                         name(v.draftedBy()), name(v.approvedBy()), name(v.publishedBy()))).toList(),
                 document.history().stream().map(AdminViews::entry).toList());
+    }
+
+    static List<OneSidedExclusion> exclusions(List<Exclusions.OneSided> pairs) {
+        return pairs.stream().map(pair -> new OneSidedExclusion(pair.measure(), pair.excluded())).toList();
     }
 
     private static LogEntry entry(HistoryEntry entry) {

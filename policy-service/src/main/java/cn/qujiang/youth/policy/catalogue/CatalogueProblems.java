@@ -3,6 +3,7 @@ package cn.qujiang.youth.policy.catalogue;
 import cn.qujiang.youth.kit.web.Problems;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,8 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The two refusals an editor must be able to act on, with the details beside the expression: which criterion does
- * not compile and why, and which examples disagree. Ordered before the kit's catch-all advice.
+ * The refusals an editor must be able to act on, with the details beside the expression: which criterion does not
+ * compile and why, which examples disagree, which exclusions are written on one side only. Ordered before the kit's
+ * catch-all advice.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,6 +42,15 @@ class CatalogueProblems {
                 e.mismatches().size());
         problem.setProperty("disagreements", e.mismatches().stream()
                 .map(m -> Map.of("example", m.example(), "description", m.description())).toList());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ExclusionSymmetry.OneSidedExclusionException.class)
+    ResponseEntity<ProblemDetail> oneSidedExclusion(ExclusionSymmetry.OneSidedExclusionException e, Locale locale) {
+        String pairs = e.pairs().stream().map(pair -> pair.measure() + " → " + pair.excluded())
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "EXCLUSION_ONE_SIDED", locale, pairs);
+        problem.setProperty("oneSidedExclusions", AdminViews.exclusions(e.pairs()));
         return respond(problem);
     }
 

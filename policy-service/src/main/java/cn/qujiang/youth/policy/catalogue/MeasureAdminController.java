@@ -10,6 +10,7 @@ import cn.qujiang.youth.policy.catalogue.AdminViews.HistoryView;
 import cn.qujiang.youth.policy.catalogue.AdminViews.MeasureOverview;
 import cn.qujiang.youth.policy.catalogue.AdminViews.VersionView;
 import cn.qujiang.youth.policy.catalogue.MeasureDocument.Actor;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,10 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MeasureAdminController {
     private final MeasureAdministration administration;
     private final RuleChecks rules;
+    private final ExclusionSymmetry exclusions;
 
-    MeasureAdminController(MeasureAdministration administration, RuleChecks rules) {
+    MeasureAdminController(MeasureAdministration administration, RuleChecks rules, ExclusionSymmetry exclusions) {
         this.administration = administration;
         this.rules = rules;
+        this.exclusions = exclusions;
     }
 
     @GetMapping
@@ -57,7 +60,8 @@ class MeasureAdminController {
     }
 
     @GetMapping("/{code}/draft")
-    @Operation(summary = "The draft, with the examples its rules currently disagree with")
+    @Operation(summary = "The draft, with the examples its rules currently disagree with and the exclusions it "
+            + "takes part in that are written on one side only")
     DraftView draft(@PathVariable String code) {
         MeasureDocument document = administration.get(code);
         if (document.draft() == null) {
@@ -75,7 +79,9 @@ class MeasureAdminController {
     }
 
     @DeleteMapping("/{code}/draft")
-    @Operation(summary = "Discard the draft")
+    @Operation(summary = "Discard the draft",
+            description = "Refused with 409 EXCLUSION_ONE_SIDED when the draft settles a pair of exclusions whose "
+                    + "other half is already published.")
     ResponseEntity<Void> discardDraft(@PathVariable String code, @RequestParam long draftRevision,
             Authentication authentication) {
         administration.discardDraft(code, draftRevision, actor(authentication));
@@ -83,7 +89,10 @@ class MeasureAdminController {
     }
 
     @PostMapping("/{code}/draft/approve")
-    @Operation(summary = "Approve the draft; its authors cannot (403 AUTHOR_CANNOT_APPROVE)")
+    @Operation(summary = "Approve the draft; its authors cannot (403 AUTHOR_CANNOT_APPROVE)",
+            description = "Refused with 409 EXCLUSION_ONE_SIDED (listing `oneSidedExclusions`) while the draft "
+                    + "excludes a measure that does not exclude it back, or the reverse, in the catalogue as the "
+                    + "drafts would make it.")
     DraftView approve(@PathVariable String code, @Valid @RequestBody ApprovalRequest request,
             Authentication authentication) {
         return draftView(administration.approve(code, request.draftRevision(), actor(authentication)));
@@ -92,7 +101,7 @@ class MeasureAdminController {
     @PostMapping("/{code}/publish")
     @Operation(summary = "Publish the approved draft as the next immutable version",
             description = "Refused with 422 EXAMPLES_DISAGREE (listing them) while any example disagrees with "
-                    + "the rules.")
+                    + "the rules, and with 409 EXCLUSION_ONE_SIDED as approval is.")
     VersionView publish(@PathVariable String code, Authentication authentication) {
         MeasureDocument published = administration.publish(code, actor(authentication));
         return AdminViews.version(published, published.current().orElseThrow());
@@ -120,7 +129,8 @@ class MeasureAdminController {
     }
 
     private DraftView draftView(MeasureDocument document) {
-        return AdminViews.draft(document, rules.mismatches(document.draft().definition()));
+        MeasureDefinition draft = document.draft().definition();
+        return AdminViews.draft(document, rules.mismatches(draft), exclusions.oneSided(draft));
     }
 
     private static Actor actor(Authentication authentication) {

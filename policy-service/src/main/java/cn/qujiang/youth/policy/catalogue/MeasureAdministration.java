@@ -21,22 +21,27 @@ import org.springframework.stereotype.Service;
 /**
  * The four-eyes workflow of a measure: a policy admin saves a draft (its rules must compile), another one approves
  * it, publishing turns it into an immutable version (only while all its examples agree with the rules) and retiring
- * stops new matches. Each step is one optimistic write of the measure document, its MeasurePublished event included.
+ * stops new matches. Approving and publishing also need every exclusion the draft takes part in written on both
+ * sides (see {@link ExclusionSymmetry}). Each step is one optimistic write of the measure document, its
+ * MeasurePublished event included.
  */
 @Service
 class MeasureAdministration {
     private final MongoTemplate mongo;
     private final RuleChecks rules;
+    private final ExclusionSymmetry exclusions;
     private final ActiveCatalogue catalogue;
     private final CatalogueRevisions revisions;
     private final OutboxRelay relay;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MeasureAdministration(MongoTemplate mongo, RuleChecks rules, ActiveCatalogue catalogue,
-            CatalogueRevisions revisions, OutboxRelay relay, ApplicationEventPublisher events, Clock clock) {
+    MeasureAdministration(MongoTemplate mongo, RuleChecks rules, ExclusionSymmetry exclusions,
+            ActiveCatalogue catalogue, CatalogueRevisions revisions, OutboxRelay relay,
+            ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
         this.rules = rules;
+        this.exclusions = exclusions;
         this.catalogue = catalogue;
         this.revisions = revisions;
         this.relay = relay;
@@ -86,7 +91,7 @@ class MeasureAdministration {
 
     MeasureDocument discardDraft(String code, long draftRevision, Actor by) {
         MeasureDocument document = get(code);
-        currentDraft(document, draftRevision);
+        exclusions.requireDiscardable(currentDraft(document, draftRevision).definition());
         if (document.status() == MeasureDocument.Status.UNPUBLISHED) {
             mongo.remove(document);
             return null;
@@ -105,6 +110,7 @@ class MeasureAdministration {
         if (draft.isApproved()) {
             throw ApiException.conflict("ALREADY_APPROVED");
         }
+        exclusions.requireSymmetric(draft.definition());
         Instant now = clock.instant();
         return mongo.save(document.withDraft(draft.approved(approver, now),
                 HistoryEntry.of(Action.APPROVED, document.currentVersion(), approver, now)));
@@ -123,6 +129,7 @@ class MeasureAdministration {
         int number = document.currentVersion() + 1;
         MeasureDefinition definition = draft.definition().withVersion(number);
         rules.checkExamples(definition);
+        exclusions.requireSymmetric(definition);
         catalogue.compiled(definition);
         Instant now = clock.instant();
         long revision = revisions.next();

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Service;
 public class ApplicationService {
     private final ApplicationStore store;
     private final ApplicationWorkflow workflow;
+    private final ExclusiveHoldings holdings;
     private final ProfileService profiles;
     private final MatchReadModel matches;
     private final CatalogueReplica catalogue;
@@ -42,10 +43,12 @@ public class ApplicationService {
     private final OutboxRelay relay;
     private final Clock clock;
 
-    ApplicationService(ApplicationStore store, ApplicationWorkflow workflow, ProfileService profiles,
-            MatchReadModel matches, CatalogueReplica catalogue, Deadlines deadlines, OutboxRelay relay, Clock clock) {
+    ApplicationService(ApplicationStore store, ApplicationWorkflow workflow, ExclusiveHoldings holdings,
+            ProfileService profiles, MatchReadModel matches, CatalogueReplica catalogue, Deadlines deadlines,
+            OutboxRelay relay, Clock clock) {
         this.store = store;
         this.workflow = workflow;
+        this.holdings = holdings;
         this.profiles = profiles;
         this.matches = matches;
         this.catalogue = catalogue;
@@ -127,9 +130,10 @@ public class ApplicationService {
                 .map(application -> ApplicationViews.of(application, locale, messages)).toList();
     }
 
-    /** Erasure: deletes every application and offer of the applicant created up to {@code until}. */
+    /** Erasure: deletes every application and offer of the applicant created up to {@code until}, and their claims. */
     public void eraseAllOf(String applicantId, Instant until) {
         store.deleteAllOf(applicantId, until);
+        holdings.delete(applicantId);
     }
 
     ApplicationDocument own(String applicantId, String id) {

@@ -3,14 +3,12 @@ package cn.qujiang.youth.talent.application;
 import cn.qujiang.youth.contracts.ApplicationDecided;
 import cn.qujiang.youth.contracts.ApplicationDecided.Decision;
 import cn.qujiang.youth.contracts.ApplicationSubmitted;
-import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.calendar.Deadlines;
-import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,26 +20,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where applications change status: checks the move against the state machine, takes a quota place
- * for an approval (see {@link QuotaCounters}), writes status + transition + events in one guarded update, and then brings the profile's held
- * measures up to date. Used by applicants (withdraw, resubmit, accept) and officers (decide, confirm) alike.
+ * The one place where applications change status: checks the move against the state machine, re-checks an approval
+ * as of the decision and takes its claims (see {@link ApprovalClaims}: no excluding measure held or in flight, still
+ * eligible, a quota place), writes status + transition + events in one guarded update, and then brings the
+ * profile's held measures up to date. Used by applicants (withdraw, resubmit, accept) and officers (decide, confirm)
+ * alike.
  */
 @Component
 public class ApplicationWorkflow {
     private final ApplicationStore store;
-    private final QuotaCounters quotas;
+    private final ApprovalClaims approvals;
     private final HeldMeasures heldMeasures;
-    private final CatalogueReplica catalogue;
     private final Deadlines deadlines;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    ApplicationWorkflow(ApplicationStore store, QuotaCounters quotas, HeldMeasures heldMeasures,
-            CatalogueReplica catalogue, Deadlines deadlines, OutboxRelay relay, Clock clock) {
+    ApplicationWorkflow(ApplicationStore store, ApprovalClaims approvals, HeldMeasures heldMeasures,
+            Deadlines deadlines, OutboxRelay relay, Clock clock) {
         this.store = store;
-        this.quotas = quotas;
+        this.approvals = approvals;
         this.heldMeasures = heldMeasures;
-        this.catalogue = catalogue;
         this.deadlines = deadlines;
         this.relay = relay;
         this.clock = clock;
@@ -53,8 +51,8 @@ public class ApplicationWorkflow {
 
     /**
      * Moves {@code application} (as read, at its version) to {@code to}. 409 TRANSITION_NOT_ALLOWED when the state
-     * machine forbids it, QUOTA_EXHAUSTED when an approval finds no place left, STALE_VERSION when someone else moved
-     * it first (then a place taken here is given back).
+     * machine forbids it; for an approval 409 APPROVAL_EXCLUDED, APPROVAL_NOT_ELIGIBLE or QUOTA_EXHAUSTED (nothing
+     * written); STALE_VERSION when someone else moved it first (then what the approval took is given back).
      */
     ApplicationDocument move(ApplicationDocument application, ApplicationStatus to, Acting acting, String reasonCode,
             String comment) {
@@ -85,48 +83,28 @@ public class ApplicationWorkflow {
                 // withdrawn, declined, confirmed: nothing for other services to act on
             }
         }
-        boolean placeTaken = to == ApplicationStatus.APPROVED && takeQuotaPlace(application, now);
+        boolean approving = to == ApplicationStatus.APPROVED;
+        if (approving) {
+            approvals.take(application, now);
+        }
         try {
             store.move(application, transition, extra, events);
         } catch (OptimisticLockingFailureException e) {
-            if (placeTaken) {
-                giveBackUnlessApproved(application);
+            if (approving) {
+                approvals.abandon(application);
             }
             throw e;
         }
-        if (placeTaken) {
-            quotas.settle(application.measureCode(), application.id());
+        if (approving) {
+            approvals.settle(application);
         }
         if (!events.isEmpty()) {
             relay.wake(ApplicationDocument.COLLECTION, application.id());
         }
-        if (to == ApplicationStatus.APPROVED) {
+        if (approving) {
             heldMeasures.syncQuietly(application.applicantId());
         }
         return store.find(application.id()).orElseThrow();
-    }
-
-    private boolean takeQuotaPlace(ApplicationDocument application, Instant now) {
-        String measureCode = application.measureCode();
-        Integer quota = catalogue.find(measureCode).map(MeasurePublished::quota).orElse(null);
-        if (!quotas.reserve(measureCode, application.id(), quota, now)) {
-            throw new ApiException(HttpStatus.CONFLICT, "QUOTA_EXHAUSTED", measureCode);
-        }
-        return true;
-    }
-
-    /**
-     * Someone else moved the application first. If that was an approval too (two officers at once), the claim is
-     * theirs as well and the place stays; otherwise it is given back.
-     */
-    private void giveBackUnlessApproved(ApplicationDocument application) {
-        boolean approved = store.find(application.id()).map(ApplicationDocument::status)
-                .filter(ApplicationStatus.APPROVED::equals).isPresent();
-        if (approved) {
-            quotas.settle(application.measureCode(), application.id());
-        } else {
-            quotas.release(application.measureCode(), application.id());
-        }
     }
 
     private static OutboxEntry decided(ApplicationDocument application, Decision decision, String reasonCode,

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * <p>The place and the approval are two documents, so the same write that takes a place also records a pending
  * claim naming the application. Once the approval is written the claim is settled (dropped, the place stays);
  * if the approval did not stick the place is given back. A crash in between leaves the claim pending, and
- * {@link QuotaRecovery} resolves it from the application's status: no place is lost and none is counted twice, and
+ * {@link ClaimRecovery} resolves it from the application's status: no place is lost and none is counted twice, and
  * an officer retrying the approval of the same application finds its claim instead of taking a second place.
  */
 @Component

@@ -276,6 +276,72 @@ class ApplicationIT extends TalentIntegrationTest {
     }
 
     @Test
+    void twoOfficersApprovingMeasuresThatCannotBeCombinedAtOnceApproveOnlyOne() throws Exception {
+        eligible(User.APPLICANT1, List.of(), "IT-RENT", "IT-BUY");
+        Map<String, String> codeOf = Map.of(apply(User.APPLICANT1, "IT-RENT").json().get("id").asString(), "IT-RENT",
+                apply(User.APPLICANT1, "IT-BUY").json().get("id").asString(), "IT-BUY");
+        List<String> ids = List.copyOf(codeOf.keySet());
+        token(User.HR1);
+        token(User.HR2);
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> {
+            waitFor(start);
+            return decide(User.HR1, ids.get(0), 1, "APPROVE", "CRITERIA_MET");
+        });
+        CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> {
+            waitFor(start);
+            return decide(User.HR2, ids.get(1), 1, "APPROVE", "CRITERIA_MET");
+        });
+        start.countDown();
+
+        List<Http.Response> responses = List.of(first.get(), second.get());
+        assertThat(responses).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
+        int loser = responses.get(0).status() == 409 ? 0 : 1;
+        String approved = codeOf.get(ids.get(1 - loser));
+        String refused = codeOf.get(ids.get(loser));
+        JsonNode problem = responses.get(loser).json();
+        assertThat(problem.get("code").asString()).isEqualTo("APPROVAL_EXCLUDED");
+        assertThat(problem.get("measureCode").asString()).isEqualTo(refused);
+        assertThat(problem.get("excludedBy")).extracting(JsonNode::asString).containsExactly(approved);
+        assertThat(problem.get("detail").asString()).contains("“政策" + refused + "”", "“政策" + approved + "”");
+        JsonNode untouched = http.get("/api/talent/review/applications/" + ids.get(loser)).token(token(User.HR1))
+                .send().json();
+        assertThat(untouched.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(untouched.get("version").asLong()).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("applicantId").is(a).and("status").is("APPROVED")),
+                "applications")).isEqualTo(1);
+    }
+
+    @Test
+    void anApprovalIsRefusedInWordsWhileAnExcludingMeasureIsHeldOrTheLatestMatchIsNotEligible() {
+        eligible(User.APPLICANT1, List.of(), "IT-RENT", "IT-BUY", "IT-OPEN");
+        String rent = apply(User.APPLICANT1, "IT-RENT").json().get("id").asString();
+        String buy = apply(User.APPLICANT1, "IT-BUY").json().get("id").asString();
+        String open = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        assertThat(decide(User.HR1, buy, 1, "APPROVE", "CRITERIA_MET").status()).isEqualTo(200);
+
+        Http.Response excluded = http.post("/api/talent/review/applications/" + rent + "/decision",
+                Map.of("version", 1, "decision", "APPROVE", "reasonCode", "CRITERIA_MET"))
+                .header("Accept-Language", "en").token(token(User.HR1)).send();
+        assertThat(excluded.status()).isEqualTo(409);
+        assertThat(excluded.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(excluded.json().get("code").asString()).isEqualTo("APPROVAL_EXCLUDED");
+        assertThat(excluded.json().get("detail").asString()).contains("\"Measure IT-RENT\"", "\"Measure IT-BUY\"");
+
+        deliverMatches(matches(a, profileVersion(User.APPLICANT1), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(), result("IT-OPEN", Outcome.INELIGIBLE)));
+        Http.Response notEligible = decide(User.HR1, open, 1, "APPROVE", "CRITERIA_MET");
+        assertThat(notEligible.status()).isEqualTo(409);
+        assertThat(notEligible.json().get("code").asString()).isEqualTo("APPROVAL_NOT_ELIGIBLE");
+        assertThat(notEligible.json().get("outcome").asString()).isEqualTo("INELIGIBLE");
+        assertThat(notEligible.json().get("detail").asString()).contains("“政策IT-OPEN”");
+        assertThat(decide(User.HR1, open, 1, "REJECT", "CRITERIA_NOT_MET").status())
+                .as("the refusal changed nothing").isEqualTo(200);
+        assertThat(mongo.count(Query.query(Criteria.where("applicantId").is(a).and("status").is("APPROVED")),
+                "applications")).isEqualTo(1);
+    }
+
+    @Test
     void theQuotaIsNeverExceeded() {
         eligible(User.APPLICANT1, List.of(), "IT-SCARCE");
         eligible(User.APPLICANT2, List.of(), "IT-SCARCE");

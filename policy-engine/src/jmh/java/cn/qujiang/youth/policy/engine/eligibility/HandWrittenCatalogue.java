@@ -43,11 +43,13 @@ final class HandWrittenCatalogue {
     static {
         measure("QJY-01", f -> 7L)
                 .criterion("age", f -> between(f, AGE, 18, 35))
-                .criterion("first-job-search",
-                        f -> and(is(f, FIRST_TIME_IN_QUJIANG), eq(f, EMPLOYMENT_STATUS, "JOB_SEEKING")));
+                .criterion("from-outside", f -> not(eq(f, HUKOU, "QUJIANG")))
+                .criterion("first-job-search", f -> and(is(f, FIRST_TIME_IN_QUJIANG),
+                        or(eq(f, EMPLOYMENT_STATUS, "JOB_SEEKING"), and(eq(f, EMPLOYMENT_STATUS, "STUDENT"),
+                                between(f, MONTHS_SINCE_GRADUATION, -11, 0)))));
         measure("QJY-02", f -> pick(in(f, DEGREE, "MASTER", "DOCTOR"), 2400, 2000))
                 .criterion("target-group",
-                        f -> or(between(f, MONTHS_SINCE_GRADUATION, 0, 24), between(f, AGE, 16, 24)))
+                        f -> or(and(collegeDegree(f), between(f, MONTHS_SINCE_GRADUATION, 0, 23)), between(f, AGE, 16, 24)))
                 .criterion("not-working", f -> in(f, EMPLOYMENT_STATUS, "JOB_SEEKING", "UNEMPLOYED"));
         measure("QJY-03", f -> byText(f, DEGREE, degree -> switch (degree) {
                     case "DOCTOR" -> 30000;
@@ -55,16 +57,18 @@ final class HandWrittenCatalogue {
                     case "BACHELOR" -> 5000;
                     default -> 3000;
                 }))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 36))
-                .criterion("degree", f -> in(f, DEGREE, "JUNIOR_COLLEGE", "BACHELOR", "MASTER", "DOCTOR"))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 35))
+                .criterion("degree", HandWrittenCatalogue::collegeDegree)
                 .criterion("employed-here", f -> insuredHere(f, 6));
         measure("QJY-04", f -> pick(eq(f, HUKOU, "OUT_OF_PROVINCE"), 1000, 500))
                 .criterion("from-elsewhere", f -> not(eq(f, HUKOU, "QUJIANG")))
-                .criterion("graduating", f -> between(f, MONTHS_SINCE_GRADUATION, -12, 24))
+                .criterion("graduating", f -> between(f, MONTHS_SINCE_GRADUATION, -11, 23))
+                .criterion("degree", HandWrittenCatalogue::collegeDegree)
                 .criterion("job-seeking", f -> in(f, EMPLOYMENT_STATUS, "JOB_SEEKING", "STUDENT"));
         measure("QJY-05", f -> 400L)
                 .criterion("self-employed", f -> eq(f, EMPLOYMENT_STATUS, "SELF_EMPLOYED"))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 24))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 23))
+                .criterion("degree", HandWrittenCatalogue::collegeDegree)
                 .criterion("insured", f -> atLeast(f, SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, 1));
         measure("QJY-06", f -> 3L)
                 .criterion("age", f -> between(f, AGE, 16, 35))
@@ -79,13 +83,13 @@ final class HandWrittenCatalogue {
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("returned", f -> is(f, RETURNED_TO_RURAL_QUJIANG))
                 .criterion("working", f -> in(f, EMPLOYMENT_STATUS, "EMPLOYED", "SELF_EMPLOYED"));
-        measure("QJY-09", f -> pick(in(f, TALENT_TIER, "A", "B", "C"), 1000000, 500000))
+        measure("QJY-09", f -> 500000L)
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("startup-here", f -> is(f, STARTUP_IN_QUJIANG))
-                .criterion("young-business", f -> atMost(f, STARTUP_AGE_MONTHS, 36));
+                .criterion("young-business", f -> atMost(f, STARTUP_AGE_MONTHS, 35));
         measure("QJY-10", f -> 5000L)
                 .criterion("target-group",
-                        f -> or(between(f, MONTHS_SINCE_GRADUATION, 0, 60), is(f, RETURNED_TO_RURAL_QUJIANG)))
+                        f -> or(and(collegeDegree(f), between(f, MONTHS_SINCE_GRADUATION, 0, 59)), is(f, RETURNED_TO_RURAL_QUJIANG)))
                 .criterion("trading", f -> and(is(f, STARTUP_IN_QUJIANG), atLeast(f, STARTUP_AGE_MONTHS, 6)))
                 .criterion("insured", f -> atLeast(f, SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, 6));
         startupGrant("QJY-11", 10000, "e-commerce", "E_COMMERCE", 3);
@@ -93,10 +97,10 @@ final class HandWrittenCatalogue {
         startupGrant("QJY-13", 20000, "film", "FILM", 6);
         measure("QJY-14", f -> 1L)
                 .criterion("age", f -> atMost(f, AGE, 35))
-                .criterion("early-stage", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 24)));
+                .criterion("early-stage", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 23)));
         measure("QJY-15", f -> 1000L)
                 .criterion("age", f -> atMost(f, AGE, 35))
-                .criterion("young-business", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 36)))
+                .criterion("young-business", f -> and(is(f, STARTUP_IN_QUJIANG), atMost(f, STARTUP_AGE_MONTHS, 35)))
                 .criterion("insured", f -> atLeast(f, SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, 3));
         measure("QJY-16", f -> 1L)
                 .criterion("age", f -> atMost(f, AGE, 35))
@@ -110,7 +114,7 @@ final class HandWrittenCatalogue {
                     default -> 500;
                 }))
                 .criterion("age", f -> atMost(f, AGE, 35))
-                .criterion("degree", f -> in(f, DEGREE, "JUNIOR_COLLEGE", "BACHELOR", "MASTER", "DOCTOR"))
+                .criterion("degree", HandWrittenCatalogue::collegeDegree)
                 .criterion("renting", f -> and(is(f, RENTING_IN_QUJIANG), not(is(f, OWNS_HOME_IN_QUJIANG))))
                 .criterion("insured", f -> insuredHere(f, 3));
         measure("QJY-18", f -> byText(f, DEGREE, degree -> switch (degree) {
@@ -139,19 +143,19 @@ final class HandWrittenCatalogue {
         measure("QJY-22", f -> pick(eq(f, DEGREE, "DOCTOR"), 50000, 20000))
                 .criterion("age", f -> atMost(f, AGE, 35))
                 .criterion("degree", f -> in(f, DEGREE, "MASTER", "DOCTOR"))
-                .criterion("works-here", f -> is(f, EMPLOYER_IN_QUJIANG));
+                .criterion("works-here", f -> insuredHere(f, 6));
         measure("QJY-23", f -> byText(f, DEGREE, degree -> switch (degree) {
                     case "DOCTOR" -> 5000;
                     case "MASTER" -> 2000;
                     default -> 1000;
                 }))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 36))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 35))
                 .criterion("degree", f -> in(f, DEGREE, "BACHELOR", "MASTER", "DOCTOR"))
                 .criterion("insured", f -> insuredHere(f, 1));
         measure("QJY-24", f -> 1000L)
                 .criterion("top-university",
                         f -> and(is(f, TOP_UNIVERSITY), in(f, DEGREE, "BACHELOR", "MASTER", "DOCTOR")))
-                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 36))
+                .criterion("recent-graduate", f -> between(f, MONTHS_SINCE_GRADUATION, 0, 35))
                 .criterion("insured", f -> insuredHere(f, 1));
         measure("QJY-25", f -> times(f, CHILDREN_UNDER_3, 300))
                 .criterion("has-young-child", f -> atLeast(f, CHILDREN_UNDER_3, 1))
@@ -211,7 +215,7 @@ final class HandWrittenCatalogue {
         measure("QJY-38", f -> 100L)
                 .criterion("age", f -> atMost(f, AGE, 35))
                 .criterion("talent", f -> or(in(f, TALENT_TIER, "A", "B", "C", "D", "E"),
-                        and(between(f, MONTHS_SINCE_GRADUATION, 0, 36), is(f, EMPLOYER_IN_QUJIANG))));
+                        and(and(collegeDegree(f), between(f, MONTHS_SINCE_GRADUATION, 0, 35)), is(f, EMPLOYER_IN_QUJIANG))));
         measure("QJY-39", f -> 12L)
                 .criterion("age", f -> between(f, AGE, 18, 40))
                 .criterion("local", HandWrittenCatalogue::livesOrWorksHere);
@@ -260,6 +264,10 @@ final class HandWrittenCatalogue {
         measure(code, f -> amount)
                 .criterion("age", f -> between(f, AGE, 18, 35))
                 .criterion("resident", f -> is(f, RESIDES_IN_QUJIANG));
+    }
+
+    private static Boolean collegeDegree(DerivedFacts f) {
+        return in(f, DEGREE, "JUNIOR_COLLEGE", "BACHELOR", "MASTER", "DOCTOR");
     }
 
     private static Boolean degreeOrTalent(DerivedFacts f) {

@@ -41,13 +41,23 @@ class CatalogueSeedTest {
     @Test
     void exclusionsNameExistingMeasuresBothWays() {
         assertThat(CATALOGUE).filteredOn(measure -> !measure.excludes().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
-        for (MeasureDefinition measure : CATALOGUE) {
-            for (String excluded : measure.excludes()) {
-                assertThat(BY_CODE).as("%s excludes %s", measure.code(), excluded).containsKey(excluded);
-                assertThat(BY_CODE.get(excluded).excludes()).as("%s excludes %s back", excluded, measure.code())
-                        .contains(measure.code());
-            }
-        }
+        assertThat(CATALOGUE).flatExtracting(MeasureDefinition::excludes).allSatisfy(
+                excluded -> assertThat(BY_CODE).containsKey(excluded));
+        assertThat(Exclusions.oneSided(CATALOGUE)).as("exclusions written on one side only").isEmpty();
+    }
+
+    @Test
+    void aOneSidedExclusionIsFoundFromEitherSide() {
+        MeasureDefinition rent = BY_CODE.get("QJY-17");
+        List<MeasureDefinition> forgetful = CATALOGUE.stream()
+                .map(measure -> measure == rent ? withExcludes(rent, List.of()) : measure).toList();
+
+        assertThat(Exclusions.oneSided(forgetful)).containsExactly(new Exclusions.OneSided("QJY-16", "QJY-17"));
+        assertThat(Exclusions.oneSidedInvolving("QJY-17", forgetful)).hasSize(1);
+        assertThat(Exclusions.oneSidedInvolving("QJY-03", forgetful)).isEmpty();
+        assertThat(Exclusions.oneSided(List.of(withExcludes(rent, List.of("QJY-99")))))
+                .as("a measure that is not in the catalogue excludes nothing back")
+                .containsExactly(new Exclusions.OneSided("QJY-17", "QJY-99"));
     }
 
     @Test
@@ -85,15 +95,29 @@ class CatalogueSeedTest {
     }
 
     @Test
-    void activeMeasuresStayOpenThroughTwentyTwentyEightAndSomeHaveClosed() {
+    void activeMeasuresStayOpenThroughTwentyTwentyEightAndOnePastRoundHasClosed() {
         LocalDate endOf2028 = LocalDate.of(2028, 12, 31);
         LocalDate today = LocalDate.of(2026, 1, 1);
         List<MeasureDefinition> closed = CATALOGUE.stream().filter(measure -> !measure.window().contains(today)
                 && measure.window().closes() != null && measure.window().closes().isBefore(today)).toList();
 
-        assertThat(closed).hasSizeBetween(1, 2);
+        assertThat(closed).singleElement().satisfies(pastRound -> {
+            assertThat(pastRound.title().zh()).contains("往期");
+            assertThat(pastRound.title().en()).containsIgnoringCase("past round");
+        });
         assertThat(CATALOGUE).filteredOn(measure -> !closed.contains(measure))
                 .allSatisfy(measure -> assertThat(measure.window().contains(endOf2028)).as(measure.code()).isTrue());
+    }
+
+    @Test
+    void noWindowOpensOrEndsBeforeTheFortyMeasuresWereIssued() {
+        LocalDate issued = LocalDate.of(2023, 8, 1);
+        assertThat(CATALOGUE).allSatisfy(measure -> {
+            assertThat(measure.window().opens()).as(measure.code()).isNotNull().isAfterOrEqualTo(issued);
+            if (measure.window().closes() != null) {
+                assertThat(measure.window().closes()).as(measure.code()).isAfter(measure.window().opens());
+            }
+        });
     }
 
     @Test
@@ -118,15 +142,26 @@ class CatalogueSeedTest {
     }
 
     @Test
+    void talentApartmentsAreAsManyAsTheFlatsAnnounced() {
+        assertThat(BY_CODE.get("QJY-16").quota()).isEqualTo(1200);
+    }
+
+    @Test
     void youthStationMatchesThePublishedMeasure() {
         MeasureDefinition station = BY_CODE.get("QJY-01");
 
         assertThat(station.title().zh()).isEqualTo("青年驿站免费住宿");
         assertThat(station.benefit().unit()).isEqualTo("NIGHT");
         assertThat(station.benefit().amount()).isEqualTo("7");
-        assertThat(station.criteria()).extracting(MeasureDefinition.Criterion::expr).contains(
-                "applicant.age >= 18 && applicant.age <= 35",
-                "applicant.firstTimeInQujiang && applicant.employmentStatus == 'JOB_SEEKING'");
+        assertThat(station.criteria()).extracting(MeasureDefinition.Criterion::id)
+                .containsExactly("age", "from-outside", "first-job-search");
+        assertThat(station.criteria().get(0).expr()).isEqualTo("applicant.age >= 18 && applicant.age <= 35");
         assertThat(Set.copyOf(station.excludes())).isEmpty();
+    }
+
+    private static MeasureDefinition withExcludes(MeasureDefinition m, List<String> excludes) {
+        return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
+                m.mode(), m.window(), m.quota(), excludes, m.responseWorkingDays(), m.benefit(), m.criteria(),
+                m.documents(), m.examples());
     }
 }

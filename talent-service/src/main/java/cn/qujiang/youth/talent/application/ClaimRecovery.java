@@ -3,6 +3,7 @@ package cn.qujiang.youth.talent.application;
 import cn.qujiang.youth.talent.ServiceZone;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,22 +11,25 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves quota claims left pending by a crash between taking a place and writing the approval: the place stays
- * when the application is approved, and is given back otherwise. Only claims older than the grace period are
+ * Resolves the claims an approval left pending when a crash came between taking them and writing the approval: a
+ * quota place stays when the application is approved and is given back otherwise; an exclusive-holdings claim is
+ * dropped either way (the approved applications say what is held). Only claims older than the grace period are
  * looked at, so an approval still on its way (milliseconds behind its claim) is never mistaken for a lost one.
  */
 @Component
-class QuotaRecovery {
-    private static final Logger log = LoggerFactory.getLogger(QuotaRecovery.class);
+class ClaimRecovery {
+    private static final Logger log = LoggerFactory.getLogger(ClaimRecovery.class);
 
     private final QuotaCounters quotas;
+    private final ExclusiveHoldings holdings;
     private final ApplicationStore applications;
     private final Clock clock;
     private final Duration grace;
 
-    QuotaRecovery(QuotaCounters quotas, ApplicationStore applications, Clock clock,
+    ClaimRecovery(QuotaCounters quotas, ExclusiveHoldings holdings, ApplicationStore applications, Clock clock,
             @Value("${qujiang.talent.quota-claim-grace:PT2M}") Duration grace) {
         this.quotas = quotas;
+        this.holdings = holdings;
         this.applications = applications;
         this.clock = clock;
         this.grace = grace;
@@ -34,10 +38,14 @@ class QuotaRecovery {
     @Scheduled(initialDelayString = "${qujiang.talent.recovery-interval:PT30S}",
             fixedDelayString = "${qujiang.talent.recovery-interval:PT30S}")
     void recover() {
-        int released = quotas.resolveClaimsOlderThan(ServiceZone.now(clock).minus(grace),
-                id -> applications.find(id).map(ApplicationDocument::status));
+        Instant cutoff = ServiceZone.now(clock).minus(grace);
+        int released = quotas.resolveClaimsOlderThan(cutoff, id -> applications.find(id).map(ApplicationDocument::status));
         if (released > 0) {
             log.info("gave back {} quota places whose approvals were never written", released);
+        }
+        int dropped = holdings.dropClaimsOlderThan(cutoff);
+        if (dropped > 0) {
+            log.info("dropped {} exclusive-holdings claims of approvals a crash interrupted", dropped);
         }
     }
 }
