@@ -88,6 +88,8 @@ class PolicyServiceIT {
         await().atMost(WAIT).until(() -> kafka.events(MeasurePublished.class, m -> true).size() >= 40);
         assertThat(kafka.events(MeasurePublished.class, m -> true))
                 .allSatisfy(m -> assertThat(m.version()).isEqualTo(1))
+                .allSatisfy(m -> assertThat(m.criteria()).isNotEmpty()
+                        .allSatisfy(criterion -> assertThat(criterion.label().zh()).isNotBlank()))
                 .extracting(MeasurePublished::code).doesNotHaveDuplicates().contains("QJY-01");
 
         JsonNode list = api().get("/api/policy/measures?lang=en", null).json();

@@ -174,7 +174,7 @@ abstract class TalentIntegrationTest {
             LocalDate closes, Integer quota, List<String> excludes, int responseWorkingDays) {
         return new MeasurePublished(code, version, MeasurePublished.Status.ACTIVE,
                 LocalizedText.of("政策" + code, "Measure " + code), "HOUSING", mode, opens, closes, quota, excludes,
-                "CASH", "YUAN", responseWorkingDays, Instant.now());
+                "CASH", "YUAN", responseWorkingDays, Instant.now(), List.of());
     }
 
     /** Publishes the measures (unless the replica holds them already) and waits until the replica has them. */
