@@ -28,6 +28,7 @@ import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.infra.SmtpServer;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.notification.delivery.Attempt;
@@ -60,6 +61,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
@@ -412,17 +414,20 @@ class NotificationJourneyIT {
     void newlyEligibleMeasuresMakeOneMessageAndNothingNewMakesNone() throws Exception {
         Person person = person(UUID.randomUUID().toString(), "周八", "zh-CN");
         String eventId = UUID.randomUUID().toString();
+        publishCatalogue(measure("QJY-01", LODGING), measure("QJY-05", LocalizedText.of("人才公寓租金减免", "Talent apartment rent relief")),
+                measure("QJY-12", LocalizedText.of("高校毕业生生活补贴", "Living allowance for graduates")),
+                measure("QJY-30", LocalizedText.of("青年夜校", "Youth evening school")));
 
         kafka.send(event(eventId, matches(person.id(), List.of("QJY-01", "QJY-05", "QJY-12"), 4))).get(10, TimeUnit.SECONDS);
 
         Email email = await().atMost(PATIENCE).until(() -> emailsTo(person, "青年政策"), list -> list.size() == 1).get(0);
         assertThat(email.subject()).isEqualTo("您新符合3项青年政策");
-        assertThat(email.text()).contains("· 青年驿站免费住宿：7晚").contains("· 人才公寓租金减免：12个月")
-                .contains("· 高校毕业生生活补贴：1,000元/月").doesNotContain("青年夜校");
-        assertThat(email.html()).contains("<li><strong>高校毕业生生活补贴</strong>：1,000元/月</li>");
+        assertThat(email.text()).contains("· 青年驿站免费住宿：7 晚").contains("· 人才公寓租金减免：5 折优惠")
+                .contains("· 高校毕业生生活补贴：每月 1,000 元").doesNotContain("青年夜校");
+        assertThat(email.html()).contains("<li><strong>高校毕业生生活补贴</strong>：每月 1,000 元</li>");
         await().atMost(PATIENCE).until(() -> smsTo(person).size() == 1);
         String sms = smsTo(person).get(0);
-        assertThat(sms).startsWith("【青年衢江】您新符合3项政策：青年驿站免费住宿(7晚)").contains("等3项").hasSizeLessThanOrEqualTo(70);
+        assertThat(sms).startsWith("【青年衢江】您新符合3项政策：青年驿站免费住宿(7 晚)").contains("等3项").hasSizeLessThanOrEqualTo(70);
         await().atMost(PATIENCE).until(() -> sentDelivery(eventId, Channel.IN_APP) != null);
 
         String nothingNewId = UUID.randomUUID().toString();
@@ -485,8 +490,8 @@ class NotificationJourneyIT {
     private static MatchesEvaluated matches(String applicantId, List<String> newlyEligible, long profileVersion) {
         List<MatchResult> results = List.of(
                 result("QJY-01", LODGING, 7L, "NIGHT"),
-                result("QJY-05", LocalizedText.of("人才公寓租金减免", "Talent apartment rent relief"), 12L, "MONTH"),
-                result("QJY-12", LocalizedText.of("高校毕业生生活补贴", "Living allowance for graduates"), 1000L, "YUAN_PER_MONTH"),
+                result("QJY-05", LocalizedText.of("人才公寓租金减免", "Talent apartment rent relief"), 50L, "PERCENT"),
+                result("QJY-12", LocalizedText.of("高校毕业生生活补贴", "Living allowance for graduates"), 1000L, "CNY_PER_MONTH"),
                 result("QJY-30", LocalizedText.of("青年夜校", "Youth evening school"), null, null));
         return new MatchesEvaluated(applicantId, profileVersion, LocalDate.now(), Instant.now(),
                 MatchesEvaluated.Trigger.PROFILE_CHANGED, results, newlyEligible, List.of());
@@ -497,10 +502,26 @@ class NotificationJourneyIT {
                 List.of());
     }
 
+    private static MeasurePublished measure(String code, LocalizedText title) {
+        return new MeasurePublished(code, 1, MeasurePublished.Status.ACTIVE, title, "LIVING",
+                MeasurePublished.Mode.APPLY, LocalDate.of(2024, 1, 1), null, null, List.of(), "IN_KIND", "NIGHT", 5,
+                Instant.now(), List.of());
+    }
+
+    /** Publishes measures on the catalogue topic and waits until the title replica holds them. */
+    private void publishCatalogue(MeasurePublished... measures) throws Exception {
+        for (MeasurePublished measure : measures) {
+            kafka.send(event(UUID.randomUUID().toString(), measure)).get(10, TimeUnit.SECONDS);
+        }
+        List<String> codes = Stream.of(measures).map(MeasurePublished::code).toList();
+        await().atMost(PATIENCE).until(() -> mongo.getCollection("measure_titles")
+                .countDocuments(new Document("_id", new Document("$in", codes))) == codes.size());
+    }
+
     /** A CloudEvent as the outbox relay of talent- or policy-service publishes it. */
     private static ProducerRecord<String, String> event(String eventId, Object payload) {
         EventType type = EventType.of(payload);
-        String key = applicantOf(payload);
+        String key = payload instanceof MeasurePublished measure ? measure.code() : applicantOf(payload);
         ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), key, EventJson.write(payload));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, eventId);

@@ -22,7 +22,7 @@ class MessageTest {
         assertThat(message.kind()).isEqualTo(MessageKind.NEWLY_ELIGIBLE);
         assertThat(message.category()).isEqualTo(Category.MATCH);
         assertThat(message.measures()).containsExactly(
-                new EligibleMeasure("QJY-01", LocalizedText.of("青年驿站免费住宿", "Free lodging at youth stations"), 7L, "NIGHT"));
+                new EligibleMeasure("QJY-01", 7L, "NIGHT"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class MessageTest {
         Message message = Message.newlyEligible(event).orElseThrow();
 
         assertThat(message.measures()).extracting(EligibleMeasure::code).containsExactly("QJY-05", "QJY-01", "QJY-77");
-        assertThat(message.measures().get(2).title()).isEqualTo(LocalizedText.of("QJY-77", "QJY-77"));
+        assertThat(message.measures().get(2)).isEqualTo(new EligibleMeasure("QJY-77", null, null));
     }
 
     private static MatchesEvaluated golden() {
