@@ -488,17 +488,14 @@ class NotificationJourneyIT {
     }
 
     private static MatchesEvaluated matches(String applicantId, List<String> newlyEligible, long profileVersion) {
-        List<MatchResult> results = List.of(
-                result("QJY-01", LODGING, 7L, "NIGHT"),
-                result("QJY-05", LocalizedText.of("人才公寓租金减免", "Talent apartment rent relief"), 50L, "PERCENT"),
-                result("QJY-12", LocalizedText.of("高校毕业生生活补贴", "Living allowance for graduates"), 1000L, "CNY_PER_MONTH"),
-                result("QJY-30", LocalizedText.of("青年夜校", "Youth evening school"), null, null));
+        List<MatchResult> results = List.of(result("QJY-01", 7L, "NIGHT"), result("QJY-05", 50L, "PERCENT"),
+                result("QJY-12", 1000L, "CNY_PER_MONTH"), result("QJY-30", null, null));
         return new MatchesEvaluated(applicantId, profileVersion, LocalDate.now(), Instant.now(),
                 MatchesEvaluated.Trigger.PROFILE_CHANGED, results, newlyEligible, List.of());
     }
 
-    private static MatchResult result(String code, LocalizedText title, Long amount, String unit) {
-        return new MatchResult(code, 1, title, Outcome.ELIGIBLE, amount, unit, "IN_KIND", false, List.of(), List.of(),
+    private static MatchResult result(String code, Long amount, String unit) {
+        return new MatchResult(code, 1, Outcome.ELIGIBLE, amount, unit, "IN_KIND", false, List.of(), List.of(),
                 List.of());
     }
 

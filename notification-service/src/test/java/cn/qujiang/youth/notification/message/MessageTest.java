@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.notification.GoldenEvents;
-import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
@@ -37,8 +36,8 @@ class MessageTest {
     @Test
     void severalNewMeasuresMakeOneMessageInTheEventsOrder() {
         MatchesEvaluated golden = golden();
-        MatchResult second = new MatchResult("QJY-05", 1, LocalizedText.of("人才公寓", "Talent apartments"),
-                Outcome.ELIGIBLE, 12L, "MONTH", "IN_KIND", false, List.of(), List.of(), List.of());
+        MatchResult second = new MatchResult("QJY-05", 1, Outcome.ELIGIBLE, 50L, "PERCENT", "DISCOUNT", false,
+                List.of(), List.of(), List.of());
         List<MatchResult> results = new java.util.ArrayList<>(golden.results());
         results.add(second);
         MatchesEvaluated event = new MatchesEvaluated(golden.applicantId(), 4, golden.asOf(), golden.evaluatedAt(),

@@ -35,8 +35,8 @@ class CalculatorController {
     CalculatorResponse evaluate(@RequestBody CalculatorRequest request, Locale locale) {
         CatalogueSnapshot snapshot = catalogue.current();
         LocalDate today = matcher.today();
-        List<ResultView> results = ResultViews.of(
-                matcher.results(snapshot, request.facts(), request.heldMeasures(), today), locale);
+        List<ResultView> results = ResultViews.of(matcher.results(snapshot, request.facts(), request.heldMeasures(),
+                today), result -> snapshot.measure(result.measureCode()), locale);
         return new CalculatorResponse(today, notice.sample(), notice.text(locale), Summary.of(results), results);
     }
 }

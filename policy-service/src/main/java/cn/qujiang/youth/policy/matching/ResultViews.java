@@ -5,14 +5,23 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Criterion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
-/** Match results as people read them: texts in one language, hints only where something is still to be done. */
+/**
+ * Match results as people read them: titles, criterion labels and hints of the measure version that decided, in one
+ * language, hints only where something is still to be done. Criterion {@code values} stay codes (the app words them
+ * with the vocabulary).
+ */
 final class ResultViews {
 
     private ResultViews() {
@@ -62,22 +71,30 @@ final class ResultViews {
     record EligiblePage(String measureCode, int page, int size, long total, List<EligibleApplicant> applicants) {
     }
 
-    static List<ResultView> of(List<MatchResult> results, Locale locale) {
-        return results.stream().map(result -> of(result, locale)).toList();
+    /**
+     * @param measures the measure version that decided a result; a version that can no longer be found shows the
+     *                 code as title and the ids as labels
+     */
+    static List<ResultView> of(List<MatchResult> results, Function<MatchResult, Optional<MeasureDefinition>> measures,
+            Locale locale) {
+        return results.stream().map(result -> of(result, measures.apply(result), locale)).toList();
     }
 
-    static ResultView of(MatchResult result, Locale locale) {
+    static ResultView of(MatchResult result, Optional<MeasureDefinition> measure, Locale locale) {
         return new ResultView(result.measureCode(), result.measureVersion(),
-                result.title() == null ? result.measureCode() : result.title().in(locale), result.outcome(),
+                measure.map(m -> m.title().in(locale)).orElse(result.measureCode()), result.outcome(),
                 result.amount(), result.unit(), result.benefitKind(), result.nearMiss(),
-                result.criteria().stream().map(criterion -> of(criterion, locale)).toList(),
+                result.criteria().stream().map(criterion -> of(criterion, measure.flatMap(m -> m.criteria().stream()
+                        .filter(c -> c.id().equals(criterion.id())).findFirst()), locale)).toList(),
                 result.missingFacts(), result.excludedBy());
     }
 
-    private static CriterionView of(CriterionResult criterion, Locale locale) {
-        String hint = criterion.status() == CriterionStatus.PASSED || criterion.hint() == null
-                ? null : criterion.hint().in(locale);
+    private static CriterionView of(CriterionResult criterion, Optional<Criterion> definition, Locale locale) {
+        String hint = criterion.status() == CriterionStatus.PASSED ? null
+                : definition.map(Criterion::hint).map(text -> text.in(locale)).orElse(null);
+        Map<String, String> values = new TreeMap<>();
+        criterion.values().forEach((fact, value) -> values.put(fact, String.valueOf(value)));
         return new CriterionView(criterion.id(), criterion.status(),
-                criterion.label() == null ? criterion.id() : criterion.label().in(locale), hint, criterion.values());
+                definition.map(Criterion::label).map(text -> text.in(locale)).orElse(criterion.id()), hint, values);
     }
 }

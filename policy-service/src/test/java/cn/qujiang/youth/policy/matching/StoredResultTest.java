@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.policy.engine.catalogue.CatalogueSeed;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StoredResultTest {
@@ -23,7 +28,7 @@ class StoredResultTest {
 
         String line = StoredResult.of(station).encode();
 
-        assertThat(line).isEqualTo("QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED||");
+        assertThat(line).isEqualTo("QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED,first-job-search:PASSED||");
         assertThat(StoredResult.decode(line)).isEqualTo(StoredResult.of(station));
     }
 
@@ -44,27 +49,34 @@ class StoredResultTest {
     void withoutItsMeasureVersionAResultStillShowsItsOutcome() throws IOException {
         MatchResult result = golden().results().get(1);
 
-        MatchResult shown = StoredResult.of(result).withoutTexts();
+        MatchResult shown = StoredResult.of(result).withoutValues();
 
         assertThat(shown.outcome()).isEqualTo(Outcome.NEEDS_INFO);
         assertThat(shown.missingFacts()).isEqualTo(result.missingFacts());
-        assertThat(shown.title()).isNull();
-        assertThat(ResultViews.of(shown, Locale.ENGLISH).title()).isEqualTo("QJY-12");
-        assertThat(ResultViews.of(shown, Locale.ENGLISH).criteria().get(0).label()).isEqualTo("insured");
+        ResultViews.ResultView view = ResultViews.of(shown, Optional.empty(), Locale.ENGLISH);
+        assertThat(view.title()).isEqualTo("QJY-12");
+        assertThat(view.criteria().get(0).label()).isEqualTo("insured");
     }
 
     @Test
-    void viewsShowHintsOnlyWhereSomethingIsLeftToDo() throws IOException {
-        MatchesEvaluated golden = golden();
+    void viewsTakeTheWordsOfTheDecidingVersionAndShowHintsOnlyWhereSomethingIsLeftToDo() throws IOException {
+        MeasureDefinition station = CatalogueSeed.load().get(0);
+        MatchResult eligible = golden().results().get(0);
+        MatchResult tooOld = new MatchResult("QJY-01", 2, Outcome.INELIGIBLE, null, null, "IN_KIND", true,
+                List.of(new CriterionResult("age", CriterionStatus.FAILED, Map.of("age", 36L))), List.of(), List.of());
 
-        ResultViews.ResultView passed = ResultViews.of(golden.results().get(0), Locale.ENGLISH);
-        ResultViews.ResultView unknown = ResultViews.of(golden.results().get(1), Locale.ENGLISH);
+        ResultViews.ResultView passed = ResultViews.of(eligible, Optional.of(station), Locale.ENGLISH);
+        ResultViews.ResultView failed = ResultViews.of(tooOld, Optional.of(station), Locale.SIMPLIFIED_CHINESE);
 
         assertThat(passed.title()).isEqualTo("Free lodging at youth stations");
+        assertThat(passed.criteria().get(0).label()).isEqualTo(station.criteria().get(0).label().en());
         assertThat(passed.criteria().get(0).hint()).isNull();
         assertThat(passed.criteria().get(0).values()).containsEntry("age", "24");
-        assertThat(unknown.criteria().get(0).hint()).isEqualTo("Add your months of social insurance");
-        assertThat(ResultViews.of(golden.results().get(0), Locale.SIMPLIFIED_CHINESE).title()).isEqualTo("青年驿站免费住宿");
+        assertThat(passed.criteria().get(1).values())
+                .containsEntry("firstTimeInQujiang", "true").containsEntry("employmentStatus", "JOB_SEEKING");
+        assertThat(failed.title()).isEqualTo("青年驿站免费住宿");
+        assertThat(failed.criteria().get(0).hint()).isEqualTo(station.criteria().get(0).hint().zh()).isNotBlank();
+        assertThat(failed.criteria().get(0).values()).containsEntry("age", "36");
     }
 
     private static MatchesEvaluated golden() throws IOException {

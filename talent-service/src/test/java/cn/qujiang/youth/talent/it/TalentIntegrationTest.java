@@ -198,11 +198,9 @@ abstract class TalentIntegrationTest {
     static MatchResult result(String code, Outcome outcome) {
         CriterionStatus status = outcome == Outcome.ELIGIBLE ? CriterionStatus.PASSED
                 : outcome == Outcome.NEEDS_INFO ? CriterionStatus.UNKNOWN : CriterionStatus.FAILED;
-        return new MatchResult(code, 1, LocalizedText.of("政策" + code, "Measure " + code), outcome,
+        return new MatchResult(code, 1, outcome,
                 outcome == Outcome.ELIGIBLE ? 3000L : null, outcome == Outcome.ELIGIBLE ? "CNY" : null, "CASH", false,
-                List.of(new CriterionResult("insured", status, LocalizedText.of("在区内缴纳社保", "Social insurance in the district"),
-                        LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"),
-                        Map.of("socialInsuranceMonthsInQujiang", "6"))),
+                List.of(new CriterionResult("insured", status, Map.of("socialInsuranceMonthsInQujiang", 6))),
                 outcome == Outcome.NEEDS_INFO ? List.of("laborContractMonths") : List.of(), List.of());
     }
 

@@ -34,11 +34,11 @@ class MatchResultViewTest {
 
     @Test
     void titlesAndCriteriaComeFromTheReplicaValuesAndAmountsFromTheVocabulary() {
-        MatchResult result = new MatchResult("QJY-12", 1, null, Outcome.INELIGIBLE, null, null, "MONTHLY_CASH",
+        MatchResult result = new MatchResult("QJY-12", 1, Outcome.INELIGIBLE, null, null, "MONTHLY_CASH",
                 false, List.of(
-                        criterion("degree", CriterionStatus.FAILED, Map.of("degree", "HIGH_SCHOOL", "age", "24")),
-                        criterion("resident", CriterionStatus.FAILED, Map.of("residesInQujiang", "false")),
-                        criterion("age", CriterionStatus.PASSED, Map.of("age", "24"))),
+                        criterion("degree", CriterionStatus.FAILED, Map.of("degree", "HIGH_SCHOOL", "age", 24L)),
+                        criterion("resident", CriterionStatus.FAILED, Map.of("residesInQujiang", false)),
+                        criterion("age", CriterionStatus.PASSED, Map.of("age", 24L))),
                 List.of(), List.of("QJY-20"));
 
         MatchResultView view = MatchResultView.of(result, Map.of("QJY-12", ALLOWANCE, "QJY-20", FLAT), CHINESE, ZH);
@@ -55,9 +55,9 @@ class MatchResultViewTest {
 
     @Test
     void anAmountReadsAsTheAppSaysIt() {
-        MatchResult monthly = new MatchResult("QJY-12", 1, null, Outcome.ELIGIBLE, 1000L, "CNY_PER_MONTH",
+        MatchResult monthly = new MatchResult("QJY-12", 1, Outcome.ELIGIBLE, 1000L, "CNY_PER_MONTH",
                 "MONTHLY_CASH", false, List.of(), List.of(), List.of());
-        MatchResult discount = new MatchResult("QJY-36", 1, null, Outcome.ELIGIBLE, 50L, "PERCENT", "DISCOUNT",
+        MatchResult discount = new MatchResult("QJY-36", 1, Outcome.ELIGIBLE, 50L, "PERCENT", "DISCOUNT",
                 false, List.of(), List.of(), List.of());
 
         MatchResultView zh = MatchResultView.of(monthly, Map.of("QJY-12", ALLOWANCE), CHINESE, ZH);
@@ -73,7 +73,7 @@ class MatchResultViewTest {
 
     @Test
     void missingFactsByTheirLabelsAndAMeasureTheReplicaLacksByItsCode() {
-        MatchResult result = new MatchResult("QJY-99", 1, null, Outcome.NEEDS_INFO, null, null, "ONE_OFF_CASH",
+        MatchResult result = new MatchResult("QJY-99", 1, Outcome.NEEDS_INFO, null, null, "ONE_OFF_CASH",
                 false, List.of(criterion("insured", CriterionStatus.UNKNOWN, Map.of())),
                 List.of("laborContractMonths"), List.of());
 
@@ -85,8 +85,8 @@ class MatchResultViewTest {
         assertThat(view.amountText()).isNull();
     }
 
-    private static CriterionResult criterion(String id, CriterionStatus status, Map<String, String> values) {
-        return new CriterionResult(id, status, null, null, values);
+    private static CriterionResult criterion(String id, CriterionStatus status, Map<String, Object> values) {
+        return new CriterionResult(id, status, values);
     }
 
     private static MeasurePublished measure(String code, String zh, String en, MeasurePublished.Criterion... criteria) {

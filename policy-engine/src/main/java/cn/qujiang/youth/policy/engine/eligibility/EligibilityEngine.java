@@ -117,9 +117,7 @@ public final class EligibilityEngine {
                 unknown++;
                 missing = union(missing, rule.missingIn(facts));
             }
-            Criterion criterion = definitions.get(i);
-            trace[i] = new CriterionResult(criterion.id(), status, criterion.label(), criterion.hint(),
-                    rule.valuesIn(facts));
+            trace[i] = new CriterionResult(definitions.get(i).id(), status, rule.valuesIn(facts));
         }
         List<CriterionResult> criterionResults = List.of(trace);
         if (failed > 0) {
@@ -161,7 +159,7 @@ public final class EligibilityEngine {
             List<CriterionResult> criteria, List<String> missingFacts, List<String> excludedBy) {
         MeasureDefinition definition = measure.definition();
         String unit = outcome == Outcome.ELIGIBLE ? definition.benefit().unit() : null;
-        return new MatchResult(definition.code(), definition.version(), definition.title(), outcome, amount, unit,
+        return new MatchResult(definition.code(), definition.version(), outcome, amount, unit,
                 definition.benefit().kind(), nearMiss, criteria, missingFacts, excludedBy);
     }
 }
