@@ -434,7 +434,8 @@ class NotificationJourneyIT {
         kafka.send(event(nothingNewId, matches(person.id(), List.of(), 5))).get(10, TimeUnit.SECONDS);
         String markerId = UUID.randomUUID().toString();
         kafka.send(event(markerId, matches(person.id(), List.of("QJY-30"), 6))).get(10, TimeUnit.SECONDS);
-        await().atMost(PATIENCE).until(() -> emailsTo(person, "青年政策").size() == 2);
+        // The dispatcher sends a message's e-mail and SMS one after the other: wait for both.
+        await().atMost(PATIENCE).until(() -> emailsTo(person, "青年政策").size() == 2 && smsTo(person).size() == 2);
 
         assertThat(deliveries.ofEvent(nothingNewId)).isEmpty();
         assertThat(deliveries.ofEvent(eventId)).hasSize(3);
