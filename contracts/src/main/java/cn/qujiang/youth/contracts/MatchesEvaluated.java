@@ -3,10 +3,13 @@ package cn.qujiang.youth.contracts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of matching one applicant's profile version against the whole active catalogue on {@code asOf},
- * with the change against the previous result.
+ * with the change against the previous result. Outcomes, codes and the applicant's raw values only, no texts:
+ * consumers show titles and criterion words from the catalogue ({@link MeasurePublished}) and facts, values, units
+ * and amounts from policy-engine's vocabulary.
  */
 public record MatchesEvaluated(
         String applicantId,
@@ -39,7 +42,6 @@ public record MatchesEvaluated(
     public record MatchResult(
             String measureCode,
             int measureVersion,
-            LocalizedText title,
             Outcome outcome,
             Long amount,
             String unit,
@@ -58,7 +60,8 @@ public record MatchesEvaluated(
     }
 
     /**
-     * One criterion of a measure, with the applicant's values of the facts it reads (as text). For a FAILED
+     * One criterion of a measure (by its id in the measure version), with the applicant's values of the facts it
+     * reads, raw: numbers, {@code true}/{@code false}, enum constant names ({@code BACHELOR}). For a FAILED
      * criterion that reads facts changing with time (age, months since a date, children under 3…):
      * {@code passesFrom} is the first day on which it passes by time alone, the rest of the profile unchanged
      * ("可于 2027-03-01 起申请"); when time alone never makes it pass, {@code failsFrom} is the day it stopped
@@ -67,14 +70,12 @@ public record MatchesEvaluated(
     public record CriterionResult(
             String id,
             CriterionStatus status,
-            LocalizedText label,
-            LocalizedText hint,
-            java.util.Map<String, String> values,
+            Map<String, Object> values,
             LocalDate passesFrom,
             LocalDate failsFrom) {
 
         public CriterionResult {
-            values = values == null ? java.util.Map.of() : java.util.Map.copyOf(values);
+            values = values == null ? Map.of() : Map.copyOf(values);
         }
     }
 }

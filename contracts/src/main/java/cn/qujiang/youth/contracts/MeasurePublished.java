@@ -3,10 +3,12 @@ package cn.qujiang.youth.contracts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Event-carried state of one measure version on the compacted catalogue topic (key = code). A retired measure is
- * published with status RETIRED so that replicas stop offering it.
+ * published with status RETIRED so that replicas stop offering it. {@code criteria} are the words of its criteria,
+ * which match results refer to by id only.
  */
 public record MeasurePublished(
         String code,
@@ -22,15 +24,26 @@ public record MeasurePublished(
         String benefitKind,
         String benefitUnit,
         int responseWorkingDays,
-        Instant publishedAt) {
+        Instant publishedAt,
+        List<Criterion> criteria) {
 
     public enum Status { ACTIVE, RETIRED }
 
     /** APPLY: the applicant applies; AUTO_GRANT (免申即享): an offer is made to every eligible applicant. */
     public enum Mode { APPLY, AUTO_GRANT }
 
+    /** What a criterion asks for ({@code label}) and what to do when it is not met ({@code hint}, optional). */
+    public record Criterion(String id, LocalizedText label, LocalizedText hint) {
+    }
+
     public MeasurePublished {
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        criteria = criteria == null ? List.of() : List.copyOf(criteria);
+    }
+
+    /** The words of a criterion of this version, if it has one by that id. */
+    public Optional<Criterion> criterion(String id) {
+        return criteria.stream().filter(criterion -> criterion.id().equals(id)).findFirst();
     }
 
     /** Whether the measure takes applications on {@code day}. */

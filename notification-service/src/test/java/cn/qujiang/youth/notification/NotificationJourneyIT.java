@@ -28,6 +28,7 @@ import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.infra.SmtpServer;
 import cn.qujiang.youth.infra.TestInfrastructure;
@@ -60,6 +61,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
@@ -412,24 +414,28 @@ class NotificationJourneyIT {
     void newlyEligibleMeasuresMakeOneMessageAndNothingNewMakesNone() throws Exception {
         Person person = person(UUID.randomUUID().toString(), "周八", "zh-CN");
         String eventId = UUID.randomUUID().toString();
+        publishCatalogue(measure("QJY-01", LODGING), measure("QJY-05", LocalizedText.of("人才公寓租金减免", "Talent apartment rent relief")),
+                measure("QJY-12", LocalizedText.of("高校毕业生生活补贴", "Living allowance for graduates")),
+                measure("QJY-30", LocalizedText.of("青年夜校", "Youth evening school")));
 
         kafka.send(event(eventId, matches(person.id(), List.of("QJY-01", "QJY-05", "QJY-12"), 4))).get(10, TimeUnit.SECONDS);
 
         Email email = await().atMost(PATIENCE).until(() -> emailsTo(person, "青年政策"), list -> list.size() == 1).get(0);
         assertThat(email.subject()).isEqualTo("您新符合3项青年政策");
-        assertThat(email.text()).contains("· 青年驿站免费住宿：7晚").contains("· 人才公寓租金减免：12个月")
-                .contains("· 高校毕业生生活补贴：1,000元/月").doesNotContain("青年夜校");
-        assertThat(email.html()).contains("<li><strong>高校毕业生生活补贴</strong>：1,000元/月</li>");
+        assertThat(email.text()).contains("· 青年驿站免费住宿：7 晚").contains("· 人才公寓租金减免：5 折优惠")
+                .contains("· 高校毕业生生活补贴：每月 1,000 元").doesNotContain("青年夜校");
+        assertThat(email.html()).contains("<li><strong>高校毕业生生活补贴</strong>：每月 1,000 元</li>");
         await().atMost(PATIENCE).until(() -> smsTo(person).size() == 1);
         String sms = smsTo(person).get(0);
-        assertThat(sms).startsWith("【青年衢江】您新符合3项政策：青年驿站免费住宿(7晚)").contains("等3项").hasSizeLessThanOrEqualTo(70);
+        assertThat(sms).startsWith("【青年衢江】您新符合3项政策：青年驿站免费住宿(7 晚)").contains("等3项").hasSizeLessThanOrEqualTo(70);
         await().atMost(PATIENCE).until(() -> sentDelivery(eventId, Channel.IN_APP) != null);
 
         String nothingNewId = UUID.randomUUID().toString();
         kafka.send(event(nothingNewId, matches(person.id(), List.of(), 5))).get(10, TimeUnit.SECONDS);
         String markerId = UUID.randomUUID().toString();
         kafka.send(event(markerId, matches(person.id(), List.of("QJY-30"), 6))).get(10, TimeUnit.SECONDS);
-        await().atMost(PATIENCE).until(() -> emailsTo(person, "青年政策").size() == 2);
+        // The dispatcher sends a message's e-mail and SMS one after the other: wait for both.
+        await().atMost(PATIENCE).until(() -> emailsTo(person, "青年政策").size() == 2 && smsTo(person).size() == 2);
 
         assertThat(deliveries.ofEvent(nothingNewId)).isEmpty();
         assertThat(deliveries.ofEvent(eventId)).hasSize(3);
@@ -483,24 +489,37 @@ class NotificationJourneyIT {
     }
 
     private static MatchesEvaluated matches(String applicantId, List<String> newlyEligible, long profileVersion) {
-        List<MatchResult> results = List.of(
-                result("QJY-01", LODGING, 7L, "NIGHT"),
-                result("QJY-05", LocalizedText.of("人才公寓租金减免", "Talent apartment rent relief"), 12L, "MONTH"),
-                result("QJY-12", LocalizedText.of("高校毕业生生活补贴", "Living allowance for graduates"), 1000L, "YUAN_PER_MONTH"),
-                result("QJY-30", LocalizedText.of("青年夜校", "Youth evening school"), null, null));
+        List<MatchResult> results = List.of(result("QJY-01", 7L, "NIGHT"), result("QJY-05", 50L, "PERCENT"),
+                result("QJY-12", 1000L, "CNY_PER_MONTH"), result("QJY-30", null, null));
         return new MatchesEvaluated(applicantId, profileVersion, LocalDate.now(), Instant.now(),
                 MatchesEvaluated.Trigger.PROFILE_CHANGED, results, newlyEligible, List.of());
     }
 
-    private static MatchResult result(String code, LocalizedText title, Long amount, String unit) {
-        return new MatchResult(code, 1, title, Outcome.ELIGIBLE, amount, unit, "IN_KIND", false, List.of(), List.of(),
-                List.of());
+    private static MatchResult result(String code, Long amount, String unit) {
+        return new MatchResult(code, 1, Outcome.ELIGIBLE, amount, unit, "IN_KIND", false, List.of(), List.of(),
+                List.of(), null);
+    }
+
+    private static MeasurePublished measure(String code, LocalizedText title) {
+        return new MeasurePublished(code, 1, MeasurePublished.Status.ACTIVE, title, "LIVING",
+                MeasurePublished.Mode.APPLY, LocalDate.of(2024, 1, 1), null, null, List.of(), "IN_KIND", "NIGHT", 5,
+                Instant.now(), List.of());
+    }
+
+    /** Publishes measures on the catalogue topic and waits until the title replica holds them. */
+    private void publishCatalogue(MeasurePublished... measures) throws Exception {
+        for (MeasurePublished measure : measures) {
+            kafka.send(event(UUID.randomUUID().toString(), measure)).get(10, TimeUnit.SECONDS);
+        }
+        List<String> codes = Stream.of(measures).map(MeasurePublished::code).toList();
+        await().atMost(PATIENCE).until(() -> mongo.getCollection("measure_titles")
+                .countDocuments(new Document("_id", new Document("$in", codes))) == codes.size());
     }
 
     /** A CloudEvent as the outbox relay of talent- or policy-service publishes it. */
     private static ProducerRecord<String, String> event(String eventId, Object payload) {
         EventType type = EventType.of(payload);
-        String key = applicantOf(payload);
+        String key = payload instanceof MeasurePublished measure ? measure.code() : applicantOf(payload);
         ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), key, EventJson.write(payload));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, eventId);

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a notification says, independent of channel and language: the facts of the event that the templates render.
- * It holds no personal data (measure codes and titles, application ids), so deliveries and the inbox may store it;
- * names and addresses are looked up only when a message is sent.
+ * It holds no personal data (measure codes, amounts, application ids and titles), so deliveries and the inbox may
+ * store it; names and addresses are looked up only when a message is sent, measure titles when it is rendered.
  *
  * @param measures    the newly eligible measures (NEWLY_ELIGIBLE only)
  * @param application the application concerned (APPLICATION_* only)
@@ -54,14 +54,12 @@ public record Message(MessageKind kind, List<EligibleMeasure> measures, Applicat
     }
 
     /** A measure the applicant now qualifies for, with the benefit the match computed (amount and unit may be null). */
-    public record EligibleMeasure(String code, LocalizedText title, Long amount, String unit) {
+    public record EligibleMeasure(String code, Long amount, String unit) {
 
         static EligibleMeasure of(String code, MatchResult result) {
-            if (result == null) {
-                // The event lists a code without its result: still tell the applicant, by code.
-                return new EligibleMeasure(code, LocalizedText.of(code, code), null, null);
-            }
-            return new EligibleMeasure(code, result.title(), result.amount(), result.unit());
+            // The event may list a code without its result: still tell the applicant, without an amount.
+            return result == null ? new EligibleMeasure(code, null, null)
+                    : new EligibleMeasure(code, result.amount(), result.unit());
         }
     }
 

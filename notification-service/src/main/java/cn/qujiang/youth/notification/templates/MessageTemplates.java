@@ -1,6 +1,9 @@
 package cn.qujiang.youth.notification.templates;
 
+import cn.qujiang.youth.contracts.LocalizedText;
+import cn.qujiang.youth.notification.catalogue.MeasureTitles;
 import cn.qujiang.youth.notification.message.Message;
+import cn.qujiang.youth.notification.message.Message.EligibleMeasure;
 import cn.qujiang.youth.notification.message.MessageKind;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -23,12 +26,14 @@ public class MessageTemplates {
     private final Mustache.Compiler html;
     private final Mustache.Compiler text;
     private final TemplateModel models;
+    private final MeasureTitles titles;
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
-    MessageTemplates(Mustache.Compiler compiler, MessageSource labels) {
+    MessageTemplates(Mustache.Compiler compiler, MessageSource labels, MeasureTitles titles) {
         this.html = compiler.escapeHTML(true);
         this.text = compiler.escapeHTML(false);
         this.models = new TemplateModel(labels);
+        this.titles = titles;
     }
 
     /** The language a message is written in: English when asked for, Chinese otherwise. */
@@ -39,7 +44,7 @@ public class MessageTemplates {
     /** @param name the recipient's name for the greeting, or null for a neutral one (used once, never stored) */
     public RenderedEmail email(Message message, Locale locale, String name) {
         Locale language = supported(locale);
-        Map<String, Object> model = models.of(message, language, Integer.MAX_VALUE);
+        Map<String, Object> model = models.of(message, titles(message), language, Integer.MAX_VALUE);
         model.put("hasName", name != null && !name.isBlank());
         model.put("name", name == null ? "" : name);
         return new RenderedEmail(singleLine(render(text, message.kind(), language, "subject", model)),
@@ -49,7 +54,7 @@ public class MessageTemplates {
 
     public RenderedInApp inApp(Message message, Locale locale) {
         Locale language = supported(locale);
-        Map<String, Object> model = models.of(message, language, Integer.MAX_VALUE);
+        Map<String, Object> model = models.of(message, titles(message), language, Integer.MAX_VALUE);
         return new RenderedInApp(singleLine(render(text, message.kind(), language, "subject", model)),
                 render(text, message.kind(), language, "in-app", model).strip());
     }
@@ -61,9 +66,10 @@ public class MessageTemplates {
      */
     public String sms(Message message, Locale locale, String signName, int maxLength) {
         Locale language = supported(locale);
+        Map<String, LocalizedText> measureTitles = titles(message);
         String content = null;
         for (int shown = Math.max(1, message.measures().size()); shown >= 1; shown--) {
-            Map<String, Object> model = models.of(message, language, shown);
+            Map<String, Object> model = models.of(message, measureTitles, language, shown);
             model.put("signName", signName);
             content = singleLine(render(text, message.kind(), language, "sms", model));
             if (content.codePointCount(0, content.length()) <= maxLength) {
@@ -75,7 +81,12 @@ public class MessageTemplates {
 
     /** The values a provider-side SMS template is filled with, for providers that send registered templates. */
     public Map<String, String> smsParameters(Message message, Locale locale) {
-        return models.smsParameters(message, supported(locale));
+        return models.smsParameters(message, titles(message), supported(locale));
+    }
+
+    private Map<String, LocalizedText> titles(Message message) {
+        return message.measures().isEmpty() ? Map.of()
+                : titles.of(message.measures().stream().map(EligibleMeasure::code).toList());
     }
 
     private String render(Mustache.Compiler compiler, MessageKind kind, Locale language, String part,

@@ -1,10 +1,12 @@
 package cn.qujiang.youth.notification.templates;
 
 import cn.qujiang.youth.contracts.ApplicationDecided.Decision;
+import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.notification.message.Message;
 import cn.qujiang.youth.notification.message.Message.ApplicationFacts;
 import cn.qujiang.youth.notification.message.Message.EligibleMeasure;
 import cn.qujiang.youth.notification.message.MessageKind;
+import cn.qujiang.youth.policy.engine.vocabulary.FactVocabulary;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -15,23 +17,29 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 
 /**
- * The values a template sees for a message in one language: titles in that language, amounts with their unit and
- * reasons as labels from the message bundle, dates in the local long form. Values only; every sentence is in the
- * template files.
+ * The values a template sees for a message in one language: measure titles from the catalogue, amounts in words from
+ * the engine's vocabulary ("每月 1,000 元", "5 折优惠", as the app says them), reasons as labels from the message
+ * bundle, dates in the local long form. Values only; every sentence is in the template files.
  */
 final class TemplateModel {
     private final MessageSource labels;
+    private final FactVocabulary vocabulary = FactVocabulary.shipped();
 
     TemplateModel(MessageSource labels) {
         this.labels = labels;
     }
 
-    /** The model with at most {@code shownMeasures} measures listed (all measures are still counted). */
-    Map<String, Object> of(Message message, Locale locale, int shownMeasures) {
+    /**
+     * The model with at most {@code shownMeasures} measures listed (all measures are still counted).
+     *
+     * @param titles the titles of the message's measures; a measure without one is named by its code
+     */
+    Map<String, Object> of(Message message, Map<String, LocalizedText> titles, Locale locale, int shownMeasures) {
         Map<String, Object> model = new HashMap<>();
         List<EligibleMeasure> measures = message.measures();
         int shown = Math.min(shownMeasures, measures.size());
-        model.put("measures", measures.subList(0, shown).stream().map(measure -> measure(measure, locale)).toList());
+        model.put("measures", measures.subList(0, shown).stream()
+                .map(measure -> measure(measure, titles, locale)).toList());
         model.put("count", measures.size());
         model.put("single", measures.size() == 1);
         model.put("more", shown < measures.size());
@@ -59,14 +67,14 @@ final class TemplateModel {
      * Parameters for a template registered with the SMS provider: the first measure and the count, or the
      * application's measure with its due date or decision and reason.
      */
-    Map<String, String> smsParameters(Message message, Locale locale) {
+    Map<String, String> smsParameters(Message message, Map<String, LocalizedText> titles, Locale locale) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (message.kind() == MessageKind.NEWLY_ELIGIBLE) {
             parameters.put("count", String.valueOf(message.measures().size()));
-            parameters.put("measure", message.measures().get(0).title().in(locale));
+            parameters.put("measure", title(message.measures().get(0).code(), titles, locale));
             return parameters;
         }
-        Map<String, Object> model = of(message, locale, 0);
+        Map<String, Object> model = of(message, titles, locale, 0);
         parameters.put("measure", (String) model.get("measureTitle"));
         if (message.kind() == MessageKind.APPLICATION_SUBMITTED) {
             parameters.put("dueDate", (String) model.get("dueDate"));
@@ -77,20 +85,17 @@ final class TemplateModel {
         return parameters;
     }
 
-    private Map<String, Object> measure(EligibleMeasure measure, Locale locale) {
+    private Map<String, Object> measure(EligibleMeasure measure, Map<String, LocalizedText> titles, Locale locale) {
         return Map.of("code", measure.code(),
-                "title", measure.title().in(locale),
+                "title", title(measure.code(), titles, locale),
                 "hasAmount", measure.amount() != null,
-                "amount", measure.amount() == null ? "" : benefit(measure.amount(), measure.unit(), locale));
+                "amount", measure.amount() == null ? ""
+                        : vocabulary.words(locale).amount(measure.unit(), measure.amount()));
     }
 
-    /** "7晚" / "7 nights", "5,000元/月" / "CNY 5,000 a month"; an unknown unit is shown as it came. */
-    private String benefit(long amount, String unit, Locale locale) {
-        if (unit == null || unit.isBlank()) {
-            return labels.getMessage("benefit.none", new Object[] {amount}, locale);
-        }
-        String known = labels.getMessage("benefit." + unit, new Object[] {amount}, null, locale);
-        return known != null ? known : labels.getMessage("benefit.other", new Object[] {amount, unit}, locale);
+    private static String title(String code, Map<String, LocalizedText> titles, Locale locale) {
+        LocalizedText title = titles.get(code);
+        return title == null ? code : title.in(locale);
     }
 
     private String reason(String code, Locale locale) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.notification.GoldenEvents;
-import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
@@ -22,7 +21,7 @@ class MessageTest {
         assertThat(message.kind()).isEqualTo(MessageKind.NEWLY_ELIGIBLE);
         assertThat(message.category()).isEqualTo(Category.MATCH);
         assertThat(message.measures()).containsExactly(
-                new EligibleMeasure("QJY-01", LocalizedText.of("青年驿站免费住宿", "Free lodging at youth stations"), 7L, "NIGHT"));
+                new EligibleMeasure("QJY-01", 7L, "NIGHT"));
     }
 
     @Test
@@ -37,8 +36,8 @@ class MessageTest {
     @Test
     void severalNewMeasuresMakeOneMessageInTheEventsOrder() {
         MatchesEvaluated golden = golden();
-        MatchResult second = new MatchResult("QJY-05", 1, LocalizedText.of("人才公寓", "Talent apartments"),
-                Outcome.ELIGIBLE, 12L, "MONTH", "IN_KIND", false, List.of(), List.of(), List.of());
+        MatchResult second = new MatchResult("QJY-05", 1, Outcome.ELIGIBLE, 50L, "PERCENT", "DISCOUNT", false,
+                List.of(), List.of(), List.of(), null);
         List<MatchResult> results = new java.util.ArrayList<>(golden.results());
         results.add(second);
         MatchesEvaluated event = new MatchesEvaluated(golden.applicantId(), 4, golden.asOf(), golden.evaluatedAt(),
@@ -47,7 +46,7 @@ class MessageTest {
         Message message = Message.newlyEligible(event).orElseThrow();
 
         assertThat(message.measures()).extracting(EligibleMeasure::code).containsExactly("QJY-05", "QJY-01", "QJY-77");
-        assertThat(message.measures().get(2).title()).isEqualTo(LocalizedText.of("QJY-77", "QJY-77"));
+        assertThat(message.measures().get(2)).isEqualTo(new EligibleMeasure("QJY-77", null, null));
     }
 
     private static MatchesEvaluated golden() {

@@ -18,7 +18,9 @@ final class CatalogueEvents {
                 definition.title(), definition.category(), MeasurePublished.Mode.valueOf(definition.mode()),
                 window == null ? null : window.opens(), window == null ? null : window.closes(),
                 definition.quota(), definition.excludes(), benefit == null ? null : benefit.kind(),
-                benefit == null ? null : benefit.unit(), definition.responseWorkingDays(), at);
+                benefit == null ? null : benefit.unit(), definition.responseWorkingDays(), at,
+                definition.criteria().stream()
+                        .map(c -> new MeasurePublished.Criterion(c.id(), c.label(), c.hint())).toList());
         return OutboxEntry.of(event, definition.code(), at);
     }
 }

@@ -36,8 +36,8 @@ class CalculatorController {
         CatalogueSnapshot snapshot = catalogue.current();
         LocalDate today = matcher.today();
         List<String> held = request.heldMeasures() == null ? List.of() : request.heldMeasures();
-        List<ResultView> results = ResultViews.of(matcher.results(snapshot, request.facts(), held, today), snapshot,
-                held, locale);
+        List<ResultView> results = ResultViews.of(matcher.results(snapshot, request.facts(), held, today),
+                result -> snapshot.measure(result.measureCode()), held, locale);
         return new CalculatorResponse(today, notice.sample(), notice.text(locale), Summary.of(results), results);
     }
 }

@@ -4,6 +4,7 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
+import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
 import cn.qujiang.youth.policy.matching.ResultViews.EligibleApplicant;
 import cn.qujiang.youth.policy.matching.ResultViews.EligiblePage;
 import cn.qujiang.youth.policy.matching.ResultViews.MyResults;
@@ -44,7 +45,8 @@ class MatchResultsController {
         ApplicantMatches stored = store.find(Caller.of(authentication).id())
                 .filter(matches -> !matches.erased())
                 .orElseThrow(() -> ApiException.notFound("results"));
-        List<ResultView> results = ResultViews.of(matcher.replay(stored), catalogue.current(),
+        List<ResultView> results = ResultViews.of(matcher.replay(stored), result -> catalogue
+                .version(result.measureCode(), result.measureVersion()).map(CompiledMeasure::definition),
                 stored.heldMeasures(), locale);
         return new MyResults(stored.profileVersion(), stored.asOf(), stored.evaluatedAt(), Summary.of(results),
                 results);

@@ -74,7 +74,7 @@ class Matcher {
     }
 
     /**
-     * Stored results in full again (texts, the applicant's values): the stored facts evaluated against the stored
+     * Stored results in full again (with the applicant's values): the stored facts evaluated against the stored
      * measure versions on the stored day. A version that can no longer be found shows its stored outcome only.
      */
     List<MatchResult> replay(ApplicantMatches stored) {
@@ -83,7 +83,7 @@ class Matcher {
         return stored.results().stream().map(StoredResult::decode)
                 .map(result -> catalogue.version(result.measureCode(), result.measureVersion())
                         .map(measure -> engine.evaluate(measure, derived, stored.asOf(), held))
-                        .orElseGet(result::withoutTexts))
+                        .orElseGet(result::withoutValues))
                 .toList();
     }
 

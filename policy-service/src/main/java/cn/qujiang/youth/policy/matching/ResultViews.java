@@ -5,8 +5,8 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
-import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Criterion;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Window;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -15,8 +15,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
-/** Match results as people read them: texts in one language, hints only where something is still to be done. */
+/**
+ * Match results as people read them: titles, criterion labels and hints of the measure version that decided, in one
+ * language, hints only where something is still to be done. Criterion {@code values} stay codes (the app words them
+ * with the vocabulary).
+ */
 final class ResultViews {
 
     private ResultViews() {
@@ -73,27 +80,36 @@ final class ResultViews {
     record EligiblePage(String measureCode, int page, int size, long total, List<EligibleApplicant> applicants) {
     }
 
-    /** The results with each measure's window from {@code catalogue} and whether the applicant holds it. */
-    static List<ResultView> of(List<MatchResult> results, CatalogueSnapshot catalogue, Collection<String> held,
-            Locale locale) {
-        return results.stream().map(result -> of(result, catalogue.measure(result.measureCode())
-                .map(MeasureDefinition::window).orElse(null), held.contains(result.measureCode()), locale)).toList();
+    /**
+     * @param measures the measure version that decided a result (its texts and window); a version that can no longer
+     *                 be found shows the code as title and the ids as labels
+     * @param held     the measures the applicant holds
+     */
+    static List<ResultView> of(List<MatchResult> results, Function<MatchResult, Optional<MeasureDefinition>> measures,
+            Collection<String> held, Locale locale) {
+        return results.stream()
+                .map(result -> of(result, measures.apply(result), held.contains(result.measureCode()), locale))
+                .toList();
     }
 
-    private static ResultView of(MatchResult result, Window window, boolean held, Locale locale) {
+    static ResultView of(MatchResult result, Optional<MeasureDefinition> measure, boolean held, Locale locale) {
+        Window window = measure.map(MeasureDefinition::window).orElse(null);
         return new ResultView(result.measureCode(), result.measureVersion(),
-                result.title() == null ? result.measureCode() : result.title().in(locale), result.outcome(),
+                measure.map(m -> m.title().in(locale)).orElse(result.measureCode()), result.outcome(),
                 result.amount(), result.unit(), result.benefitKind(), result.nearMiss(),
-                result.criteria().stream().map(criterion -> of(criterion, locale)).toList(),
+                result.criteria().stream().map(criterion -> of(criterion, measure.flatMap(m -> m.criteria().stream()
+                        .filter(c -> c.id().equals(criterion.id())).findFirst()), locale)).toList(),
                 result.missingFacts(), result.excludedBy(), window == null ? null : window.opens(),
                 window == null ? null : window.closes(), held, result.eligibleFrom());
     }
 
-    private static CriterionView of(CriterionResult criterion, Locale locale) {
-        String hint = criterion.status() == CriterionStatus.PASSED || criterion.hint() == null
-                ? null : criterion.hint().in(locale);
+    private static CriterionView of(CriterionResult criterion, Optional<Criterion> definition, Locale locale) {
+        String hint = criterion.status() == CriterionStatus.PASSED ? null
+                : definition.map(Criterion::hint).map(text -> text.in(locale)).orElse(null);
+        Map<String, String> values = new TreeMap<>();
+        criterion.values().forEach((fact, value) -> values.put(fact, String.valueOf(value)));
         return new CriterionView(criterion.id(), criterion.status(),
-                criterion.label() == null ? criterion.id() : criterion.label().in(locale), hint, criterion.values(),
+                definition.map(Criterion::label).map(text -> text.in(locale)).orElse(criterion.id()), hint, values,
                 criterion.passesFrom(), criterion.failsFrom());
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
  * facts are missing and which held measures exclude it. It is stored as one line of text, e.g.
  * {@code QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED,first-job-search:PASSED||}, because 100,000 applicants x 40
  * results as nested documents would not fit the in-memory MongoDB-wire server; the line stays readable in a shell.
- * Texts and the applicant's values are not stored: showing a result evaluates the stored facts again against the
- * stored version on the stored day, which gives the same answer (the engine is deterministic).
+ * The applicant's values are not stored: showing a result evaluates the stored facts again against the stored
+ * version on the stored day, which gives the same answer (the engine is deterministic).
  */
 record StoredResult(
         String measureCode,
@@ -78,11 +78,10 @@ record StoredResult(
         return new StoredResult(measureCode, 0, outcome, amount, unit, nearMiss, criteria, missingFacts, excludedBy);
     }
 
-    /** The result without the texts and values of its measure version. */
-    MatchResult withoutTexts() {
-        return new MatchResult(measureCode, measureVersion, null, outcome, amount, unit, null, nearMiss,
-                criteria.stream().map(c -> new CriterionResult(c.id(), c.status(), null, null, Map.of(), null, null))
-                        .toList(),
+    /** The result without the applicant's values, which only evaluating the measure version again gives. */
+    MatchResult withoutValues() {
+        return new MatchResult(measureCode, measureVersion, outcome, amount, unit, null, nearMiss,
+                criteria.stream().map(c -> new CriterionResult(c.id(), c.status(), Map.of(), null, null)).toList(),
                 missingFacts, excludedBy, null);
     }
 

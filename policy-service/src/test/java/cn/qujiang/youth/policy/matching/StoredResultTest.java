@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
-import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.engine.catalogue.CatalogueSeed;
+import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StoredResultTest {
@@ -24,7 +29,7 @@ class StoredResultTest {
 
         String line = StoredResult.of(station).encode();
 
-        assertThat(line).isEqualTo("QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED||");
+        assertThat(line).isEqualTo("QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED,first-job-search:PASSED||");
         assertThat(StoredResult.decode(line)).isEqualTo(StoredResult.of(station));
     }
 
@@ -45,41 +50,46 @@ class StoredResultTest {
     void withoutItsMeasureVersionAResultStillShowsItsOutcome() throws IOException {
         MatchResult result = golden().results().get(1);
 
-        MatchResult shown = StoredResult.of(result).withoutTexts();
+        MatchResult shown = StoredResult.of(result).withoutValues();
 
         assertThat(shown.outcome()).isEqualTo(Outcome.NEEDS_INFO);
         assertThat(shown.missingFacts()).isEqualTo(result.missingFacts());
-        assertThat(shown.title()).isNull();
-        assertThat(view(shown, Locale.ENGLISH).title()).isEqualTo("QJY-12");
-        assertThat(view(shown, Locale.ENGLISH).criteria().get(0).label()).isEqualTo("insured");
+        ResultViews.ResultView view = ResultViews.of(shown, Optional.empty(), false, Locale.ENGLISH);
+        assertThat(view.title()).isEqualTo("QJY-12");
+        assertThat(view.criteria().get(0).label()).isEqualTo("insured");
     }
 
     @Test
-    void viewsShowHintsOnlyWhereSomethingIsLeftToDo() throws IOException {
-        MatchesEvaluated golden = golden();
+    void viewsTakeTheWordsOfTheDecidingVersionAndShowHintsOnlyWhereSomethingIsLeftToDo() throws IOException {
+        MeasureDefinition station = CatalogueSeed.load().get(0);
+        MatchResult eligible = golden().results().get(0);
+        MatchResult tooOld = new MatchResult("QJY-01", 2, Outcome.INELIGIBLE, null, null, "IN_KIND", true,
+                List.of(new CriterionResult("age", CriterionStatus.FAILED, Map.of("age", 36L), null,
+                        LocalDate.of(2026, 1, 5))), List.of(), List.of(), null);
 
-        ResultViews.ResultView passed = view(golden.results().get(0), Locale.ENGLISH);
-        ResultViews.ResultView unknown = view(golden.results().get(1), Locale.ENGLISH);
+        ResultViews.ResultView passed = ResultViews.of(eligible, Optional.of(station), false, Locale.ENGLISH);
+        ResultViews.ResultView failed = ResultViews.of(tooOld, Optional.of(station), false, Locale.SIMPLIFIED_CHINESE);
 
         assertThat(passed.title()).isEqualTo("Free lodging at youth stations");
+        assertThat(passed.criteria().get(0).label()).isEqualTo(station.criteria().get(0).label().en());
         assertThat(passed.criteria().get(0).hint()).isNull();
         assertThat(passed.criteria().get(0).values()).containsEntry("age", "24");
-        assertThat(unknown.criteria().get(0).hint()).isEqualTo("Add your months of social insurance");
-        assertThat(view(golden.results().get(0), Locale.SIMPLIFIED_CHINESE).title()).isEqualTo("青年驿站免费住宿");
+        assertThat(passed.criteria().get(1).values())
+                .containsEntry("firstTimeInQujiang", "true").containsEntry("employmentStatus", "JOB_SEEKING");
+        assertThat(failed.title()).isEqualTo("青年驿站免费住宿");
+        assertThat(failed.criteria().get(0).hint()).isEqualTo(station.criteria().get(0).hint().zh()).isNotBlank();
+        assertThat(failed.criteria().get(0).values()).containsEntry("age", "36");
     }
 
     @Test
-    void viewsSayWhenTimeAloneMakesTheApplicantEligible() throws IOException {
-        ResultViews.ResultView waiting = view(golden().results().get(2), Locale.SIMPLIFIED_CHINESE);
+    void viewsSayWhenTimeAloneMakesTheApplicantEligibleAndWhatIsHeld() throws IOException {
+        MatchResult waiting = golden().results().get(2);
 
-        assertThat(waiting.eligibleFrom()).hasToString("2026-04-01");
-        assertThat(waiting.criteria().get(0).passesFrom()).hasToString("2026-04-01");
-        assertThat(waiting.held()).isFalse();
-    }
+        ResultViews.ResultView view = ResultViews.of(waiting, Optional.empty(), true, Locale.SIMPLIFIED_CHINESE);
 
-    /** A result as shown, with no catalogue to take a window from. */
-    private static ResultViews.ResultView view(MatchResult result, Locale locale) {
-        return ResultViews.of(List.of(result), new CatalogueSnapshot(0, List.of()), List.of(), locale).get(0);
+        assertThat(view.eligibleFrom()).hasToString("2026-04-01");
+        assertThat(view.criteria().get(0).passesFrom()).hasToString("2026-04-01");
+        assertThat(view.held()).isTrue();
     }
 
     private static MatchesEvaluated golden() throws IOException {

@@ -1,14 +1,12 @@
 package cn.qujiang.youth.talent.account;
 
-import cn.qujiang.youth.contracts.LocalizedText;
-import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationService;
 import cn.qujiang.youth.talent.application.ApplicationViews.ApplicationView;
-import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
 import cn.qujiang.youth.talent.matches.MatchReadModel;
 import cn.qujiang.youth.talent.matches.MatchResultView;
+import cn.qujiang.youth.talent.matches.MatchResultViews;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import cn.qujiang.youth.talent.profile.ProfileView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,8 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,17 +31,17 @@ class AccountController {
     private final ProfileService profiles;
     private final ApplicationService applications;
     private final MatchReadModel matches;
-    private final CatalogueReplica catalogue;
+    private final MatchResultViews matchViews;
     private final ErasureService erasure;
     private final MessageSource messages;
     private final Clock clock;
 
     AccountController(ProfileService profiles, ApplicationService applications, MatchReadModel matches,
-            CatalogueReplica catalogue, ErasureService erasure, MessageSource messages, Clock clock) {
+            MatchResultViews matchViews, ErasureService erasure, MessageSource messages, Clock clock) {
         this.profiles = profiles;
         this.applications = applications;
         this.matches = matches;
-        this.catalogue = catalogue;
+        this.matchViews = matchViews;
         this.erasure = erasure;
         this.messages = messages;
         this.clock = clock;
@@ -62,11 +58,7 @@ class AccountController {
         ProfileView profile = profiles.find(applicantId)
                 .map(found -> ProfileView.of(found, profiles.currentNoticeVersion())).orElse(null);
         var found = matches.find(applicantId);
-        Map<String, MeasurePublished> excluding = catalogue.findAll(found.map(m -> m.results().stream()
-                .flatMap(result -> result.excludedBy().stream()).distinct().toList()).orElse(List.of()));
-        List<MatchResultView> results = found.map(m -> m.results().stream()
-                .map(result -> MatchResultView.of(result, locale, messages, code -> title(excluding, code)))
-                .toList()).orElse(List.of());
+        List<MatchResultView> results = found.map(m -> matchViews.of(m.results(), locale)).orElse(List.of());
         Export export = new Export(applicantId, ServiceZone.now(clock), profile,
                 found.map(m -> m.profileVersion()).orElse(null), results,
                 applications.export(applicantId, locale, messages));
@@ -82,9 +74,5 @@ class AccountController {
     ResponseEntity<Void> erase(Authentication authentication) {
         erasure.erase(Caller.of(authentication).id());
         return ResponseEntity.noContent().build();
-    }
-
-    private static LocalizedText title(Map<String, MeasurePublished> measures, String code) {
-        return Optional.ofNullable(measures.get(code)).map(MeasurePublished::title).orElse(null);
     }
 }

@@ -1,8 +1,6 @@
 package cn.qujiang.youth.talent.application;
 
 import cn.qujiang.youth.contracts.LocalizedText;
-import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
-import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
@@ -16,9 +14,8 @@ import cn.qujiang.youth.talent.application.ReviewViews.QueueItem;
 import cn.qujiang.youth.talent.application.ReviewViews.QueuePage;
 import cn.qujiang.youth.talent.application.ReviewViews.ReviewDetail;
 import cn.qujiang.youth.talent.application.ReviewViews.TransitionView;
-import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
 import cn.qujiang.youth.talent.matches.MatchReadModel;
-import cn.qujiang.youth.talent.matches.MatchResultView;
+import cn.qujiang.youth.talent.matches.MatchResultViews;
 import cn.qujiang.youth.talent.matches.Matches;
 import cn.qujiang.youth.talent.profile.Profile;
 import cn.qujiang.youth.talent.profile.ProfileDetails;
@@ -46,17 +43,17 @@ class ReviewService {
     private final ApplicationWorkflow workflow;
     private final ProfileService profiles;
     private final MatchReadModel matches;
-    private final CatalogueReplica catalogue;
+    private final MatchResultViews matchViews;
     private final MessageSource messages;
     private final Clock clock;
 
     ReviewService(ApplicationStore store, ApplicationWorkflow workflow, ProfileService profiles, MatchReadModel matches,
-            CatalogueReplica catalogue, MessageSource messages, Clock clock) {
+            MatchResultViews matchViews, MessageSource messages, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.profiles = profiles;
         this.matches = matches;
-        this.catalogue = catalogue;
+        this.matchViews = matchViews;
         this.messages = messages;
         this.clock = clock;
     }
@@ -128,11 +125,11 @@ class ReviewService {
         Optional<Matches> now = matches.find(application.applicantId());
         Long currentProfileVersion = profile.map(Profile::version).orElse(null);
         Eligibility atSubmission = new Eligibility(application.profileVersionAtSubmission(), false,
-                view(application.eligibilityAtSubmission(), locale));
+                matchViews.of(application.eligibilityAtSubmission(), locale));
         Eligibility current = now.flatMap(found -> found.result(application.measureCode())
                 .map(result -> new Eligibility(found.profileVersion(),
                         currentProfileVersion != null && currentProfileVersion == found.profileVersion(),
-                        view(result, locale))))
+                        matchViews.of(result, locale))))
                 .orElse(null);
         return new ReviewDetail(application.id(), application.kind(), application.version(), application.status(),
                 application.measureCode(), title(application.measureTitle(), application.measureCode(), locale),
@@ -141,15 +138,6 @@ class ReviewService {
                 application.transitions().stream().map(t -> new TransitionView(t.at(), t.actor(), t.by(), t.byName(),
                         t.from(), t.to(), t.reasonCode(), ApplicationViews.reason(t.reasonCode(), locale, messages),
                         t.comment())).toList());
-    }
-
-    private MatchResultView view(MatchResult result, Locale locale) {
-        if (result == null) {
-            return null;
-        }
-        Map<String, MeasurePublished> excluding = catalogue.findAll(result.excludedBy());
-        return MatchResultView.of(result, locale, messages,
-                code -> Optional.ofNullable(excluding.get(code)).map(MeasurePublished::title).orElse(null));
     }
 
     private static MaskedApplicant masked(Profile profile) {

@@ -1,9 +1,6 @@
 package cn.qujiang.youth.talent.matches;
 
-import cn.qujiang.youth.contracts.LocalizedText;
-import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.security.Caller;
-import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
 import cn.qujiang.youth.talent.matches.MatchStatusController.MatchStatus;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,15 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MatchesController {
     private final MatchReadModel matches;
     private final ProfileService profiles;
-    private final CatalogueReplica catalogue;
-    private final MessageSource messages;
+    private final MatchResultViews views;
 
-    MatchesController(MatchReadModel matches, ProfileService profiles, CatalogueReplica catalogue,
-            MessageSource messages) {
+    MatchesController(MatchReadModel matches, ProfileService profiles, MatchResultViews views) {
         this.matches = matches;
         this.profiles = profiles;
-        this.catalogue = catalogue;
-        this.messages = messages;
+        this.views = views;
     }
 
     /**
@@ -47,19 +39,9 @@ class MatchesController {
     MatchesView get(Authentication authentication, Locale locale) {
         String applicantId = Caller.of(authentication).id();
         OptionalLong profileVersion = profiles.liveVersion(applicantId);
-        return matches.find(applicantId).map(found -> {
-            Map<String, MeasurePublished> titles = catalogue.findAll(found.results().stream()
-                    .flatMap(result -> result.excludedBy().stream()).distinct().toList());
-            return new MatchesView(found.profileVersion(),
-                    MatchStatus.isCurrent(profileVersion, found.profileVersion()), found.asOf(),
-                    found.evaluatedAt(), found.results().stream()
-                            .map(result -> MatchResultView.of(result, locale, messages, code -> title(titles, code)))
-                            .toList());
-        }).orElse(new MatchesView(null, false, null, null, List.of()));
-    }
-
-    private static LocalizedText title(Map<String, MeasurePublished> measures, String code) {
-        MeasurePublished measure = measures.get(code);
-        return measure == null ? null : measure.title();
+        return matches.find(applicantId).map(found -> new MatchesView(found.profileVersion(),
+                MatchStatus.isCurrent(profileVersion, found.profileVersion()), found.asOf(), found.evaluatedAt(),
+                views.of(found.results(), locale)))
+                .orElse(new MatchesView(null, false, null, null, List.of()));
     }
 }

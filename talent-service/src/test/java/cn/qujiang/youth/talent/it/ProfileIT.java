@@ -8,6 +8,8 @@ import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.contracts.MeasurePublished.Mode;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
@@ -15,11 +17,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -248,6 +252,8 @@ class ProfileIT extends TalentIntegrationTest {
     void matchResultsAreShownInTheCallersLanguageAndADuplicateEventIsHarmless() {
         long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
         String me = subject(User.APPLICANT1);
+        ensureCatalogue(Stream.of("QJY-01", "QJY-12", "QJY-13").map(code -> measure(code, 1, Mode.APPLY,
+                LocalDate.of(2024, 1, 1), null, null, List.of(), 5)).toArray(MeasurePublished[]::new));
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var event = matches(me, version, at, List.of("QJY-01"), result("QJY-01", Outcome.ELIGIBLE),
                 result("QJY-12", Outcome.NEEDS_INFO), result("QJY-13", Outcome.INELIGIBLE));
@@ -264,16 +270,22 @@ class ProfileIT extends TalentIntegrationTest {
         assertThat(eligible.get("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(eligible.get("amount").asLong()).isEqualTo(3000);
         assertThat(eligible.get("title").asString()).isEqualTo("政策QJY-01");
+        assertThat(eligible.get("unitLabel").asString()).isEqualTo("元");
+        assertThat(eligible.get("amountText").asString()).isEqualTo("3,000 元");
         JsonNode needsInfo = zh.get("results").get(1);
-        assertThat(needsInfo.get("missingFacts").get(0).get("label").asString()).isEqualTo("劳动合同期限（月）");
+        assertThat(needsInfo.get("missingFacts").get(0).get("label").asString()).isEqualTo("劳动合同期限");
         JsonNode failed = zh.get("results").get(2).get("failedCriteria").get(0);
+        assertThat(failed.get("label").asString()).isEqualTo("在区内缴纳社保");
         assertThat(failed.get("hint").asString()).isEqualTo("请补充社保缴纳月数");
+        assertThat(failed.get("values").get(0).get("label").asString()).isEqualTo("在衢江缴纳社保");
+        assertThat(failed.get("values").get(0).get("value").asString()).isEqualTo("6 个月");
 
         JsonNode en = http.get("/api/talent/me/matches").header("Accept-Language", "en").token(token(User.APPLICANT1))
                 .send().json();
         assertThat(en.get("results").get(0).get("title").asString()).isEqualTo("Measure QJY-01");
+        assertThat(en.get("results").get(0).get("amountText").asString()).isEqualTo("3,000 yuan");
         assertThat(en.get("results").get(1).get("missingFacts").get(0).get("label").asString())
-                .isEqualTo("Length of the labour contract (months)");
+                .isEqualTo("Length of the labour contract");
         assertThat(en.get("results").get(2).get("failedCriteria").get(0).get("hint").asString())
                 .isEqualTo("Add your months of social insurance");
 

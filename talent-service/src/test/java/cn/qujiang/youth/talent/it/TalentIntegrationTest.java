@@ -174,7 +174,10 @@ abstract class TalentIntegrationTest {
             LocalDate closes, Integer quota, List<String> excludes, int responseWorkingDays) {
         return new MeasurePublished(code, version, MeasurePublished.Status.ACTIVE,
                 LocalizedText.of("政策" + code, "Measure " + code), "HOUSING", mode, opens, closes, quota, excludes,
-                "CASH", "YUAN", responseWorkingDays, Instant.now());
+                "CASH", "CNY", responseWorkingDays, Instant.now(),
+                List.of(new MeasurePublished.Criterion("insured",
+                        LocalizedText.of("在区内缴纳社保", "Social insurance in the district"),
+                        LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"))));
     }
 
     /** Publishes the measures (unless the replica holds them already) and waits until the replica has them. */
@@ -195,11 +198,9 @@ abstract class TalentIntegrationTest {
     static MatchResult result(String code, Outcome outcome) {
         CriterionStatus status = outcome == Outcome.ELIGIBLE ? CriterionStatus.PASSED
                 : outcome == Outcome.NEEDS_INFO ? CriterionStatus.UNKNOWN : CriterionStatus.FAILED;
-        return new MatchResult(code, 1, LocalizedText.of("政策" + code, "Measure " + code), outcome,
-                outcome == Outcome.ELIGIBLE ? 3000L : null, outcome == Outcome.ELIGIBLE ? "YUAN" : null, "CASH", false,
-                List.of(new CriterionResult("insured", status, LocalizedText.of("在区内缴纳社保", "Social insurance in the district"),
-                        LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"),
-                        Map.of("socialInsuranceMonthsInQujiang", "6"), null, null)),
+        return new MatchResult(code, 1, outcome,
+                outcome == Outcome.ELIGIBLE ? 3000L : null, outcome == Outcome.ELIGIBLE ? "CNY" : null, "CASH", false,
+                List.of(new CriterionResult("insured", status, Map.of("socialInsuranceMonthsInQujiang", 6), null, null)),
                 outcome == Outcome.NEEDS_INFO ? List.of("laborContractMonths") : List.of(), List.of(), null);
     }
 

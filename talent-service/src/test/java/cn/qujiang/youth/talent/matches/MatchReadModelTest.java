@@ -2,7 +2,6 @@ package cn.qujiang.youth.talent.matches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
@@ -35,10 +34,10 @@ class MatchReadModelTest {
     }
 
     static MatchResult result(String code, Outcome outcome) {
-        return new MatchResult(code, 1, LocalizedText.of("政策" + code, "Measure " + code), outcome,
+        return new MatchResult(code, 1, outcome,
                 outcome == Outcome.ELIGIBLE ? 7L : null, "NIGHT", "IN_KIND", false,
                 List.of(new CriterionResult("age", outcome == Outcome.ELIGIBLE ? CriterionStatus.PASSED : CriterionStatus.FAILED,
-                        LocalizedText.of("年龄", "Age"), LocalizedText.of("提示", "Hint"), Map.of("age", "24"), null, null)),
+                        Map.of("age", 24L), null, null)),
                 List.of(), List.of(), null);
     }
 

@@ -14,6 +14,7 @@ import dev.cel.common.ast.CelReference;
 import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
@@ -50,10 +51,18 @@ final class CelRules {
     CelRules() {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS);
         for (EligibilityFact fact : EligibilityFact.values()) {
-            builder.addVar(fact.variable(), fact.type().celType());
+            builder.addVar(fact.variable(), celType(fact.type()));
         }
         compiler = builder.build();
         runtime = CelRuntimeFactory.plannerRuntimeBuilder().setOptions(OPTIONS).build();
+    }
+
+    private static CelType celType(EligibilityFact.Type type) {
+        return switch (type) {
+            case INT -> SimpleType.INT;
+            case BOOL -> SimpleType.BOOL;
+            case STRING -> SimpleType.STRING;
+        };
     }
 
     CompiledRule compile(String measureCode, String ruleId, String expression, CelType resultType)

@@ -45,9 +45,12 @@ record CompiledRule(String id, String expression, List<EligibilityFact> reads,
 
     // Indexed loops: these run for every rule of every applicant, and iterators are garbage.
 
-    /** The applicant's values of the facts this rule reads, as text; facts not given are left out. */
+    /**
+     * The applicant's values of the facts this rule reads, raw (Long, Boolean, enum constant name); facts not given
+     * are left out.
+     */
     @SuppressWarnings("unchecked")
-    Map<String, String> valuesIn(DerivedFacts facts) {
+    Map<String, Object> valuesIn(DerivedFacts facts) {
         EligibilityFact onlyGiven = null;
         int given = 0;
         for (int i = 0; i < reads.size(); i++) {
@@ -57,14 +60,14 @@ record CompiledRule(String id, String expression, List<EligibilityFact> reads,
             }
         }
         if (given <= 1) {
-            return onlyGiven == null ? Map.of() : facts.valueAsText(onlyGiven);
+            return onlyGiven == null ? Map.of() : facts.singleValue(onlyGiven);
         }
-        Map.Entry<String, String>[] entries = new Map.Entry[given];
+        Map.Entry<String, Object>[] entries = new Map.Entry[given];
         int next = 0;
         for (int i = 0; i < reads.size(); i++) {
-            String text = facts.text(reads.get(i));
-            if (text != null) {
-                entries[next++] = Map.entry(reads.get(i).factName(), text);
+            Object value = facts.value(reads.get(i));
+            if (value != null) {
+                entries[next++] = Map.entry(reads.get(i).factName(), value);
             }
         }
         return Map.ofEntries(entries);

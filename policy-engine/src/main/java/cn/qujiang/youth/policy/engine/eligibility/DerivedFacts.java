@@ -13,15 +13,14 @@ import java.util.Set;
 /**
  * An applicant's facts on one evaluation date: an immutable map from fact name to value holding only the facts that
  * are given (ints as Long, bools, enum names as String). Everything evaluation needs per applicant (the CEL
- * activation, the values as text for traces) is prepared here once and shared by every rule of every measure.
+ * activation, the single-fact value maps of traces) is prepared here once and shared by every rule of every measure.
  */
 public final class DerivedFacts extends AbstractMap<String, Object> {
 
     private static final EligibilityFact[] FACTS = EligibilityFact.values();
 
     private final Object[] values;
-    private final String[] texts;
-    private final Map<String, String>[] singleValues;
+    private final Map<String, Object>[] singleValues;
     private final int size;
     /** The profile and day these facts were derived from; null for facts given by name (examples, tests). */
     private final ApplicantFacts source;
@@ -30,19 +29,17 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     final CelActivation activation;
 
     @SuppressWarnings("unchecked")
-    private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf, boolean withTexts) {
+    private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf, boolean withTraces) {
         this.values = values;
         this.source = source;
         this.asOf = asOf;
-        this.texts = new String[values.length];
         this.singleValues = new Map[values.length];
         int present = 0;
         for (EligibilityFact fact : FACTS) {
             int i = fact.ordinal();
             if (values[i] != null) {
-                if (withTexts) {
-                    texts[i] = values[i].toString();
-                    singleValues[i] = Map.of(fact.factName(), texts[i]);
+                if (withTraces) {
+                    singleValues[i] = Map.of(fact.factName(), values[i]);
                 }
                 present++;
             }
@@ -82,7 +79,7 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     }
 
     /**
-     * The same profile's facts on another day, for evaluating rules only (no texts for traces): the facts that change
+     * The same profile's facts on another day, for evaluating rules only (no trace maps): the facts that change
      * with time derived again, the others shared. Only for facts derived from a profile.
      */
     DerivedFacts onDay(LocalDate day) {
@@ -98,17 +95,12 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
         return values[fact.ordinal()];
     }
 
-    /** The value as text for evaluation traces, or null when the fact is not given. */
-    String text(EligibilityFact fact) {
-        return texts[fact.ordinal()];
-    }
-
     /**
-     * The fact's name and value as text: the trace of a rule that reads only this fact, prepared once per applicant
-     * because most rules do; empty when the fact is not given.
+     * The fact's name and value: the trace of a rule that reads only this fact, prepared once per applicant because
+     * most rules do; empty when the fact is not given.
      */
-    Map<String, String> valueAsText(EligibilityFact fact) {
-        Map<String, String> value = singleValues[fact.ordinal()];
+    Map<String, Object> singleValue(EligibilityFact fact) {
+        Map<String, Object> value = singleValues[fact.ordinal()];
         return value == null ? Map.of() : value;
     }
 

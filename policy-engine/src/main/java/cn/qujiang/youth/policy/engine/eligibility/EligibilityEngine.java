@@ -130,9 +130,8 @@ public final class EligibilityEngine {
                 unknown++;
                 missing = union(missing, rule.missingIn(facts));
             }
-            Criterion criterion = definitions.get(i);
-            trace[i] = new CriterionResult(criterion.id(), status, criterion.label(), criterion.hint(),
-                    rule.valuesIn(facts), outlook.passesFrom(), outlook.failsFrom());
+            trace[i] = new CriterionResult(definitions.get(i).id(), status, rule.valuesIn(facts),
+                    outlook.passesFrom(), outlook.failsFrom());
         }
         List<CriterionResult> criterionResults = List.of(trace);
         if (failed > 0) {
@@ -200,7 +199,7 @@ public final class EligibilityEngine {
             LocalDate eligibleFrom) {
         MeasureDefinition definition = measure.definition();
         String unit = outcome == Outcome.ELIGIBLE ? definition.benefit().unit() : null;
-        return new MatchResult(definition.code(), definition.version(), definition.title(), outcome, amount, unit,
+        return new MatchResult(definition.code(), definition.version(), outcome, amount, unit,
                 definition.benefit().kind(), nearMiss, criteria, missingFacts, excludedBy, eligibleFrom);
     }
 }

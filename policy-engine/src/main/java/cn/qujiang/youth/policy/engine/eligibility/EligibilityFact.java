@@ -7,11 +7,10 @@ import cn.qujiang.youth.contracts.ApplicantFacts.Hukou;
 import cn.qujiang.youth.contracts.ApplicantFacts.Industry;
 import cn.qujiang.youth.contracts.ApplicantFacts.SkillLevel;
 import cn.qujiang.youth.contracts.ApplicantFacts.TalentTier;
-import dev.cel.common.types.CelType;
-import dev.cel.common.types.SimpleType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,22 +48,20 @@ public enum EligibilityFact {
     /** The CEL variable prefix: a fact is declared as the qualified variable {@code applicant.<factName>}. */
     public static final String NAMESPACE = "applicant";
 
-    /** CEL type of a fact and the one Java type its value has in {@link DerivedFacts}. */
+    /**
+     * CEL type of a fact and the one Java type its value has in {@link DerivedFacts}. The CEL types themselves are
+     * mapped in {@code CelRules}: the vocabulary, which services that only show facts use, reads these declarations
+     * and must load without the CEL runtime on the class path.
+     */
     public enum Type {
-        INT(SimpleType.INT, Long.class),
-        BOOL(SimpleType.BOOL, Boolean.class),
-        STRING(SimpleType.STRING, String.class);
+        INT(Long.class),
+        BOOL(Boolean.class),
+        STRING(String.class);
 
-        private final CelType celType;
         private final Class<?> javaType;
 
-        Type(CelType celType, Class<?> javaType) {
-            this.celType = celType;
+        Type(Class<?> javaType) {
             this.javaType = javaType;
-        }
-
-        public CelType celType() {
-            return celType;
         }
     }
 
@@ -148,7 +145,7 @@ public enum EligibilityFact {
             case STRING -> value instanceof Enum<?> constant ? constant.name() : value;
         };
         if (!type.javaType.isInstance(normalized)) {
-            throw new IllegalArgumentException("fact '" + factName + "' must be " + type.celType.name() + ", not '"
+            throw new IllegalArgumentException("fact '" + factName + "' must be " + type.name().toLowerCase(Locale.ROOT) + ", not '"
                     + value + "'");
         }
         if (!allowedValues.isEmpty() && !allowedValues.contains(normalized)) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * fact.&lt;name&gt;=label                  fact.&lt;name&gt;.unit=unit of an INT fact (optional)
  * &lt;EnumSimpleName&gt;.&lt;CONSTANT&gt;=label    bool.true=…  bool.false=…
  * unit.&lt;UNIT&gt;=label                   unit.&lt;UNIT&gt;.amount=the amount in words, {amount} standing for the number
+ * discount.rate=a PERCENT amount ({rate} 折, {percent}% off)   discount.free=a PERCENT amount of 100
  * </pre>
  *
  * A unit is known by having a label; every fact and value must have one. A text missing in either language, or one
@@ -50,12 +51,21 @@ public final class FactVocabulary {
     public record UnitTerm(String unit, String label, String amountPattern) {
     }
 
+    private static final String DISCOUNT_RATE = "discount.rate";
+    private static final String DISCOUNT_FREE = "discount.free";
+
     private final Terms chinese;
     private final Terms english;
+    private final Words chineseWords;
+    private final Words englishWords;
 
-    private FactVocabulary(Terms chinese, Terms english) {
-        this.chinese = chinese;
-        this.english = english;
+    private FactVocabulary(Properties chinese, Properties english, Set<String> units) {
+        this.chinese = terms(chinese, units);
+        this.english = terms(english, units);
+        this.chineseWords = new Words(Locale.SIMPLIFIED_CHINESE, this.chinese, chinese.getProperty(DISCOUNT_RATE),
+                chinese.getProperty(DISCOUNT_FREE));
+        this.englishWords = new Words(Locale.ENGLISH, this.english, english.getProperty(DISCOUNT_RATE),
+                english.getProperty(DISCOUNT_FREE));
     }
 
     /** The vocabulary shipped with the engine, loaded once. */
@@ -65,7 +75,16 @@ public final class FactVocabulary {
 
     /** English when the caller asked for English, Chinese otherwise (as {@code LocalizedText.in}). */
     public Terms in(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? english : chinese;
+        return english(locale) ? english : chinese;
+    }
+
+    /** Facts, values, units and amounts in words, in the language {@link #in(Locale)} picks. */
+    public Words words(Locale locale) {
+        return english(locale) ? englishWords : chineseWords;
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
     }
 
     /**
@@ -82,7 +101,7 @@ public final class FactVocabulary {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the fact vocabulary is incomplete: " + String.join("; ", problems));
         }
-        return new FactVocabulary(terms(chinese, units), terms(english, units));
+        return new FactVocabulary(chinese, english, units);
     }
 
     static Properties read(String language) {
@@ -115,7 +134,8 @@ public final class FactVocabulary {
 
     /**
      * The keys both languages must have: every fact's label, every value's label, label and amount pattern of every
-     * unit, and the unit of an INT fact that either language measures in one.
+     * unit, the unit of an INT fact that either language measures in one, and the discount texts once PERCENT is a
+     * unit.
      */
     private static Set<String> required(Set<String> units, Properties chinese, Properties english) {
         Set<String> required = new TreeSet<>();
@@ -131,6 +151,10 @@ public final class FactVocabulary {
             required.add("unit." + unit);
             required.add("unit." + unit + ".amount");
         }
+        if (units.contains(Words.DISCOUNT_UNIT)) {
+            required.add(DISCOUNT_RATE);
+            required.add(DISCOUNT_FREE);
+        }
         return required;
     }
 
@@ -142,6 +166,10 @@ public final class FactVocabulary {
                 .map(key -> texts.getProperty(key, AMOUNT))
                 .filter(pattern -> !pattern.contains(AMOUNT))
                 .forEach(pattern -> problems.add(language + " amount pattern '" + pattern + "' lacks " + AMOUNT));
+        String discount = texts.getProperty(DISCOUNT_RATE, Words.RATE);
+        if (required.contains(DISCOUNT_RATE) && !discount.contains(Words.RATE) && !discount.contains(Words.PERCENT)) {
+            problems.add(language + " discount '" + discount + "' lacks " + Words.RATE + " or " + Words.PERCENT);
+        }
         new TreeSet<>(texts.stringPropertyNames()).stream()
                 .filter(key -> !required.contains(key))
                 .forEach(key -> problems.add(language + " has " + key + ", which no fact, value or unit declares"));

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
-import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
@@ -42,14 +41,10 @@ class EligibilityEngineTest {
         assertThat(result.benefitKind()).isEqualTo("IN_KIND");
         assertThat(result.measureCode()).isEqualTo("T-01");
         assertThat(result.measureVersion()).isEqualTo(3);
-        assertThat(result.title()).isEqualTo(LocalizedText.of("测试举措", "Test measure"));
         assertThat(result.criteria()).containsExactly(
-                new CriterionResult("age", PASSED, LocalizedText.of("age（标签）", "age label"),
-                        LocalizedText.of("age（提示）", "age hint"), Map.of("age", "24"), null, null),
+                new CriterionResult("age", PASSED, Map.of("age", 24L), null, null),
                 new CriterionResult("first-job-search", PASSED,
-                        LocalizedText.of("first-job-search（标签）", "first-job-search label"),
-                        LocalizedText.of("first-job-search（提示）", "first-job-search hint"),
-                        Map.of("firstTimeInQujiang", "true", "employmentStatus", "JOB_SEEKING"), null, null));
+                        Map.of("firstTimeInQujiang", true, "employmentStatus", "JOB_SEEKING"), null, null));
         assertThat(result.missingFacts()).isEmpty();
         assertThat(result.nearMiss()).isFalse();
     }
@@ -72,8 +67,7 @@ class EligibilityEngineTest {
         assertThat(result.amount()).isNull();
         assertThat(result.unit()).isNull();
         assertThat(result.criteria()).extracting(CriterionResult::status).containsExactly(FAILED, PASSED);
-        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("age", "36"));
-        assertThat(result.criteria().get(0).hint()).isEqualTo(LocalizedText.of("age（提示）", "age hint"));
+        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("age", 36L));
     }
 
     @Test
@@ -102,7 +96,7 @@ class EligibilityEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.NEEDS_INFO);
         assertThat(result.missingFacts()).containsExactly("age", "childrenUnder3");
         assertThat(result.criteria()).extracting(CriterionResult::status).containsExactly(PASSED, UNKNOWN, UNKNOWN);
-        assertThat(result.criteria().get(1).values()).isEqualTo(Map.of("married", "true"));
+        assertThat(result.criteria().get(1).values()).isEqualTo(Map.of("married", true));
         assertThat(result.criteria().get(2).values()).isEmpty();
         assertThat(result.amount()).isNull();
     }
@@ -125,7 +119,7 @@ class EligibilityEngineTest {
         MatchResult result = evaluate(measure, Map.of("residesInQujiang", true, "age", 20, "topUniversity", false));
 
         assertThat(result.criteria()).extracting(CriterionResult::status).containsExactly(PASSED, PASSED, FAILED);
-        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("residesInQujiang", "true"));
+        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("residesInQujiang", true));
         assertThat(result.outcome()).isEqualTo(Outcome.INELIGIBLE);
         assertThat(result.nearMiss()).isTrue();
     }
@@ -151,7 +145,7 @@ class EligibilityEngineTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.INELIGIBLE);
         assertThat(result.criteria().get(0).status()).isEqualTo(FAILED);
-        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("age", "20"));
+        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("age", 20L));
     }
 
     @Test
@@ -203,7 +197,7 @@ class EligibilityEngineTest {
 
         assertThat(turning36Tomorrow).extracting(MatchResult::outcome).containsExactly(Outcome.ELIGIBLE);
         assertThat(turned36).extracting(MatchResult::outcome).containsExactly(Outcome.INELIGIBLE);
-        assertThat(turned36.get(0).criteria().get(0).values()).isEqualTo(Map.of("age", "36"));
+        assertThat(turned36.get(0).criteria().get(0).values()).isEqualTo(Map.of("age", 36L));
     }
 
     private MatchResult evaluate(MeasureDefinition measure, Map<String, Object> facts) throws Exception {
