@@ -19,6 +19,8 @@ export default {
     yes: '是',
     no: '否',
     notGiven: '未填写',
+    none: '无',
+    listSeparator: '、',
   },
   en: {
     app: { name: 'Youth Qujiang', sample: 'Sample catalogue: modelled on public descriptions, for demonstration only' },
@@ -39,5 +41,7 @@ export default {
     yes: 'Yes',
     no: 'No',
     notGiven: 'Not given',
+    none: 'None',
+    listSeparator: ', ',
   },
 }

@@ -30,9 +30,9 @@ describe('calculator facts', () => {
       'residence.residesInQujiang': true,
       'employment.status': 'EMPLOYED',
       'employment.employerInQujiang': true,
-      'employment.socialInsuranceMonthsInQujiang': 0,
+      'employment.socialInsuranceInQujiangSince': '2026-01-01',
       'housing.rentingInQujiang': false,
-      'family.childrenUnder3': 0,
+      'family.childrenBirthDates': ['2025-02-01'],
       'startup.registeredInQujiang': false,
     }, 25, TODAY)).toEqual({
       birthDate: '2001-05-29',
@@ -42,9 +42,9 @@ describe('calculator facts', () => {
       residesInQujiang: true,
       employmentStatus: 'EMPLOYED',
       employerInQujiang: true,
-      socialInsuranceMonthsInQujiang: 0,
+      socialInsuranceInQujiangSince: '2026-01-01',
       rentingInQujiang: false,
-      childrenUnder3: 0,
+      childrenBirthDates: ['2025-02-01'],
       startupInQujiang: false,
     })
   })

@@ -26,11 +26,11 @@ export const CALCULATOR_PATHS: readonly ProfilePath[] = [
   'residence.firstTimeInQujiang',
   'employment.status',
   'employment.employerInQujiang',
-  'employment.socialInsuranceMonthsInQujiang',
+  'employment.socialInsuranceInQujiangSince',
   'housing.ownsHomeInQujiang',
   'housing.rentingInQujiang',
   'family.married',
-  'family.childrenUnder3',
+  'family.childrenBirthDates',
   'startup.registeredInQujiang',
 ]
 
@@ -68,6 +68,8 @@ const DERIVED_FROM: Record<string, string> = {
   monthsSinceGraduation: 'education.graduationDate',
   startupAgeMonths: 'startup.registeredInQujiang',
   startupSince: 'startup.registeredInQujiang',
+  socialInsuranceMonthsInQujiang: 'employment.socialInsuranceInQujiangSince',
+  childrenUnder3: 'family.childrenBirthDates',
 }
 
 /**

@@ -6,8 +6,9 @@ import { PROFILE_STEPS } from '@/features/profile/profileFields'
 const RULE_FACTS = [
   'age', 'gender', 'degree', 'monthsSinceGraduation', 'topUniversity', 'hukou', 'residesInQujiang',
   'firstTimeInQujiang', 'employmentStatus', 'employerInQujiang', 'industry', 'socialInsuranceMonthsInQujiang',
-  'laborContractMonths', 'startupInQujiang', 'startupAgeMonths', 'startupSector', 'ownsHomeInQujiang',
-  'rentingInQujiang', 'skillLevel', 'talentTier', 'married', 'childrenUnder3', 'returnedToRuralQujiang',
+  'laborContractMonths', 'laborContractOpenEnded', 'startupInQujiang', 'startupAgeMonths', 'startupSector',
+  'ownsHomeInQujiang', 'rentingInQujiang', 'skillLevel', 'talentTier', 'married', 'childrenUnder3',
+  'returnedToRuralQujiang', 'socialInsuranceInQujiangSince', 'laborContractStart', 'childrenBirthDates',
 ]
 
 describe('missing fact → the profile step that asks it', () => {

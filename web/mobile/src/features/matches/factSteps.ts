@@ -1,7 +1,8 @@
 /**
  * Which step of the profile asks for a fact the rules read (derived facts go to the step of the answer they come
  * from: age from the ID number, months since graduation from the graduation date, a start-up's age from its
- * registration date). Profile steps are `/profile/:step`; the profile's own question list (profileFields.ts) must
+ * registration date, insurance months from the insurance start, the contract's term from its dates, children under 3
+ * from their birth dates). Profile steps are `/profile/:step`; the profile's own question list (profileFields.ts) must
  * agree, which a test checks.
  */
 export type ProfileStep = 'basic' | 'education' | 'work' | 'housing' | 'family' | 'startup'
@@ -19,14 +20,20 @@ export const FACT_STEPS: Record<string, ProfileStep> = {
   employmentStatus: 'work',
   employerInQujiang: 'work',
   industry: 'work',
+  socialInsuranceInQujiangSince: 'work',
+  socialInsuranceGapMonths: 'work',
   socialInsuranceMonthsInQujiang: 'work',
+  laborContractStart: 'work',
+  laborContractEnd: 'work',
   laborContractMonths: 'work',
+  laborContractOpenEnded: 'work',
   hukou: 'housing',
   residesInQujiang: 'housing',
   firstTimeInQujiang: 'housing',
   ownsHomeInQujiang: 'housing',
   rentingInQujiang: 'housing',
   married: 'family',
+  childrenBirthDates: 'family',
   childrenUnder3: 'family',
   returnedToRuralQujiang: 'family',
   startupInQujiang: 'startup',
@@ -48,6 +55,10 @@ const ASKED_AS: Record<string, string> = {
   age: 'birthDate',
   monthsSinceGraduation: 'graduationDate',
   startupAgeMonths: 'startupSince',
+  socialInsuranceMonthsInQujiang: 'socialInsuranceInQujiangSince',
+  laborContractMonths: 'laborContractStart',
+  laborContractOpenEnded: 'laborContractStart',
+  childrenUnder3: 'childrenBirthDates',
 }
 
 /** The questions to answer for these missing facts, each once, in the order given. */

@@ -18,7 +18,8 @@ export function groupOf(result: MatchResult): GroupKey {
     case 'NEEDS_INFO': return 'needsInfo'
     case 'NOT_OPEN': return 'notOpen'
     case 'EXCLUDED': return 'excluded'
-    case 'INELIGIBLE': return result.nearMiss ? 'nearMiss' : 'ineligible'
+    // Time alone will make it eligible ("可于 … 起申请"): as near as a near miss.
+    case 'INELIGIBLE': return result.nearMiss || result.eligibleFrom ? 'nearMiss' : 'ineligible'
     default: return 'ineligible'
   }
 }

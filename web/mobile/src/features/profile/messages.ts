@@ -21,6 +21,10 @@ export default {
       checkAndSave: '检查并保存',
       unsaved: '您有修改尚未保存。',
       choose: '请选择',
+      dateList: {
+        remove: '删除',
+        family: { childrenBirthDates: { add: '添加一个孩子的出生日期', none: '没有子女', remove: '删除 {date}' } },
+      },
       dateParts: { year: '{value}年', month: '{value}月', day: '{value}日' },
       notAsked: '不适用',
       fields: {
@@ -43,8 +47,10 @@ export default {
           employerCreditCode: '单位统一社会信用代码',
           employerInQujiang: '单位是否在衢江区',
           industry: '所在行业',
-          socialInsuranceMonthsInQujiang: '在衢江区缴纳社保的月数',
-          laborContractMonths: '劳动合同期限（月）',
+          socialInsuranceInQujiangSince: '从什么时候开始在衢江区缴纳社保',
+          socialInsuranceGapMonths: '此后中断缴纳过几个月',
+          laborContractStart: '劳动合同开始日期',
+          laborContractEnd: '劳动合同结束日期',
         },
         hukou: '户籍所在地',
         residence: {
@@ -57,7 +63,7 @@ export default {
         },
         family: {
           married: '是否已婚',
-          childrenUnder3: '3 岁以下子女人数',
+          childrenBirthDates: '子女的出生日期',
           returnedToRuralQujiang: '是否返乡回到衢江农村',
         },
         startup: {
@@ -73,14 +79,16 @@ export default {
         email: '选填',
         employment: {
           employerCreditCode: '18 位，可在营业执照上找到',
-          socialInsuranceMonthsInQujiang: '没有缴纳过请填 0',
+          socialInsuranceInQujiangSince: '连续缴纳的起始月份；没有在衢江缴纳过可以不填',
+          socialInsuranceGapMonths: '没有中断过请填 0',
+          laborContractEnd: '无固定期限合同请不要填写',
         },
+        family: { childrenBirthDates: '我们据此计算 3 岁以下子女人数，孩子满 3 周岁后会自动更新' },
         talentTier: '经人社部门认定的人才分类；没有认定请选“未认定”',
         startup: { since: '营业执照上的成立日期' },
       },
       units: {
-        employment: { socialInsuranceMonthsInQujiang: '个月', laborContractMonths: '个月' },
-        family: { childrenUnder3: '个' },
+        employment: { socialInsuranceGapMonths: '个月' },
       },
       choices: { preferredLanguage: { zh: '中文', en: 'English' } },
       check: {
@@ -93,6 +101,8 @@ export default {
           email: '请填写正确的邮箱地址，例如 name@example.com',
         },
         tooLong: '内容太长了，请精简一些',
+        tooMany: '最多填写 {max} 个',
+        endBeforeStart: '结束日期不能早于开始日期',
         range: '请填写 {min} 到 {max} 之间的整数',
         summaryTitle: '请先处理以下问题',
         save: '保存资料',
@@ -137,6 +147,10 @@ export default {
       checkAndSave: 'Check and save',
       unsaved: 'You have changes that are not saved yet.',
       choose: 'Choose',
+      dateList: {
+        remove: 'Remove',
+        family: { childrenBirthDates: { add: 'Add a child’s birth date', none: 'No children', remove: 'Remove {date}' } },
+      },
       dateParts: { year: '{value}', month: '{value}', day: '{value}' },
       notAsked: 'Does not apply',
       fields: {
@@ -159,8 +173,10 @@ export default {
           employerCreditCode: 'Employer’s unified social credit code',
           employerInQujiang: 'Employer is in Qujiang',
           industry: 'Industry',
-          socialInsuranceMonthsInQujiang: 'Months of social insurance paid in Qujiang',
-          laborContractMonths: 'Length of labour contract (months)',
+          socialInsuranceInQujiangSince: 'Since when you have paid social insurance in Qujiang',
+          socialInsuranceGapMonths: 'Months without a contribution since then',
+          laborContractStart: 'Labour contract start date',
+          laborContractEnd: 'Labour contract end date',
         },
         hukou: 'Hukou (household registration)',
         residence: {
@@ -173,7 +189,7 @@ export default {
         },
         family: {
           married: 'Married',
-          childrenUnder3: 'Children under 3',
+          childrenBirthDates: 'Your children’s birth dates',
           returnedToRuralQujiang: 'Returned to rural Qujiang',
         },
         startup: {
@@ -189,14 +205,16 @@ export default {
         email: 'Optional',
         employment: {
           employerCreditCode: '18 characters, printed on the business licence',
-          socialInsuranceMonthsInQujiang: 'Enter 0 if none',
+          socialInsuranceInQujiangSince: 'The first month of your current contributions; leave empty if you never paid in Qujiang',
+          socialInsuranceGapMonths: 'Enter 0 if you never stopped',
+          laborContractEnd: 'Leave empty for an open-ended contract',
         },
+        family: { childrenBirthDates: 'We work out the children under 3 from these, and update it when a child turns 3' },
         talentTier: 'As recognised by the human resources bureau; choose “Not recognised” if none',
         startup: { since: 'The founding date on the business licence' },
       },
       units: {
-        employment: { socialInsuranceMonthsInQujiang: 'months', laborContractMonths: 'months' },
-        family: { childrenUnder3: '' },
+        employment: { socialInsuranceGapMonths: 'months' },
       },
       choices: { preferredLanguage: { zh: '中文 (Chinese)', en: 'English' } },
       check: {
@@ -209,6 +227,8 @@ export default {
           email: 'Enter an email address like name@example.com',
         },
         tooLong: 'This is too long',
+        tooMany: 'Enter at most {max}',
+        endBeforeStart: 'The end date cannot be before the start date',
         range: 'Enter a whole number from {min} to {max}',
         summaryTitle: 'There is a problem',
         save: 'Save profile',

@@ -17,7 +17,7 @@ type LeafPaths<T, Prefix extends string = ''> = {
 export type ProfilePath = LeafPaths<Omit<ProfileRequest, 'version' | 'consent'>>
 export type Answers = Partial<Record<ProfilePath, AnswerValue>>
 
-export type FieldKind = 'text' | 'idNumber' | 'phone' | 'email' | 'choice' | 'bool' | 'int' | 'date'
+export type FieldKind = 'text' | 'idNumber' | 'phone' | 'email' | 'choice' | 'bool' | 'int' | 'date' | 'dates'
 
 /** What it takes to ask a question, in the profile or in the calculator. */
 export interface Question {
@@ -30,7 +30,7 @@ export interface Question {
   maxLength?: number
   min?: number
   max?: number
-  /** Dates: how far back and ahead the picker goes. */
+  /** Dates: how far back and ahead the picker goes; `dates` asks for a list of them (each child's birth date). */
   minDate?: string
   yearsAhead?: number
 }
@@ -38,6 +38,8 @@ export interface Question {
 export interface FieldDef extends Question {
   path: ProfilePath
   required?: boolean
+  /** May honestly stay blank (never insured here, an open-ended contract): a blank does not leave its step unfinished. */
+  optional?: boolean
   /** Asked only when this holds (a conditional follow-up question). */
   askedWhen?: (answers: Answers) => boolean
 }
@@ -55,6 +57,9 @@ const hasHigherDegree = (a: Answers) => ['BACHELOR', 'MASTER', 'DOCTOR'].include
 const working = (a: Answers) => a['employment.status'] === 'EMPLOYED' || a['employment.status'] === 'SELF_EMPLOYED'
 const employed = (a: Answers) => a['employment.status'] === 'EMPLOYED'
 const startupHere = (a: Answers) => a['startup.registeredInQujiang'] === true
+const insuredHere = (a: Answers) => isAnswered(a['employment.socialInsuranceInQujiangSince'])
+const underContract = (a: Answers) => employed(a) && isAnswered(a['employment.laborContractStart'])
+const FIRST_WORK_DATE = '1970-01-01'
 
 export const PROFILE_STEPS: StepDef[] = [
   {
@@ -86,8 +91,10 @@ export const PROFILE_STEPS: StepDef[] = [
       { path: 'employment.employerCreditCode', kind: 'text', askedWhen: working },
       { path: 'employment.employerInQujiang', kind: 'bool', fact: 'employerInQujiang', askedWhen: working },
       { path: 'employment.industry', kind: 'choice', fact: 'industry', askedWhen: working },
-      { path: 'employment.socialInsuranceMonthsInQujiang', kind: 'int', fact: 'socialInsuranceMonthsInQujiang', min: 0, max: 600 },
-      { path: 'employment.laborContractMonths', kind: 'int', fact: 'laborContractMonths', min: 0, max: 600, askedWhen: employed },
+      { path: 'employment.socialInsuranceInQujiangSince', kind: 'date', fact: 'socialInsuranceInQujiangSince', minDate: FIRST_WORK_DATE, yearsAhead: 0, optional: true },
+      { path: 'employment.socialInsuranceGapMonths', kind: 'int', fact: 'socialInsuranceGapMonths', min: 0, max: 600, askedWhen: insuredHere },
+      { path: 'employment.laborContractStart', kind: 'date', fact: 'laborContractStart', minDate: FIRST_WORK_DATE, yearsAhead: 1, askedWhen: employed },
+      { path: 'employment.laborContractEnd', kind: 'date', fact: 'laborContractEnd', minDate: FIRST_WORK_DATE, yearsAhead: 50, askedWhen: underContract, optional: true },
     ],
   },
   {
@@ -104,7 +111,7 @@ export const PROFILE_STEPS: StepDef[] = [
     id: 'family',
     fields: [
       { path: 'family.married', kind: 'bool', fact: 'married' },
-      { path: 'family.childrenUnder3', kind: 'int', fact: 'childrenUnder3', min: 0, max: 10 },
+      { path: 'family.childrenBirthDates', kind: 'dates', fact: 'childrenBirthDates', minDate: FIRST_WORK_DATE, yearsAhead: 0, max: 10 },
       { path: 'family.returnedToRuralQujiang', kind: 'bool', fact: 'returnedToRuralQujiang' },
     ],
   },
@@ -134,6 +141,7 @@ export function stepById(id: string): StepDef | undefined {
   return PROFILE_STEPS.find((step) => step.id === id)
 }
 
+/** An empty list is an answer ("no children"); an empty text is not. */
 export function isAnswered(value: AnswerValue): boolean {
   return value !== undefined && value !== null && value !== ''
 }
@@ -144,20 +152,30 @@ export function askedFields(step: StepDef, answers: Answers): FieldDef[] {
 
 export type StepStatus = 'done' | 'partial' | 'empty'
 
-/** 已完成 when every question asked is answered, 未填写 when none is, 部分填写 between. */
+/** 已完成 when every question asked is answered (optional ones may stay blank), 未填写 when none is, 部分填写 between. */
 export function stepStatus(step: StepDef, answers: Answers): StepStatus {
-  const asked = askedFields(step, answers)
-  const answered = asked.filter((field) => isAnswered(answers[field.path])).length
+  const counted = askedFields(step, answers).filter((field) => !field.optional || isAnswered(answers[field.path]))
+  const answered = counted.filter((field) => isAnswered(answers[field.path])).length
   if (answered === 0) return 'empty'
-  return answered === asked.length ? 'done' : 'partial'
+  return answered === counted.length ? 'done' : 'partial'
 }
 
 /**
- * The step a server field error belongs to: the field with that path, or else the first field under it
- * ("education" → the education step). Unknown fields (none the app sends) have no step.
+ * The step a server field error belongs to: the field with that path (an element of a list, such as
+ * "family.childrenBirthDates[1]", belongs to the list), or else the first field under it ("education" → the education
+ * step). Unknown fields (none the app sends) have no step.
  */
 export function fieldForError(serverField: string): FieldDef | undefined {
-  return fieldByPath(serverField) ?? ALL_FIELDS.find((field) => field.path.startsWith(`${serverField}.`))
+  const field = serverField.replace(/\[\d+\]$/, '')
+  return fieldByPath(field) ?? ALL_FIELDS.find((candidate) => candidate.path.startsWith(`${field}.`))
+}
+
+/** Whether two answers say the same: lists (of dates) by their items. */
+export function sameAnswer(a: AnswerValue, b: AnswerValue): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i])
+  }
+  return (a ?? '') === (b ?? '')
 }
 
 export function stepOfField(path: string): StepDef | undefined {
@@ -209,7 +227,8 @@ const PATTERNS: Partial<Record<FieldKind, RegExp>> = {
 }
 
 /**
- * Checks a step can make before the server: required answers, the shape of ID, mobile and e-mail, number ranges.
+ * Checks a step can make before the server: required answers, the shape of ID, mobile and e-mail, number ranges,
+ * how many dates a list holds, a contract that ends before it starts.
  * Returns message keys by path; the server's own checks (ID check character, credit code) still decide.
  */
 export function checkStep(step: StepDef, answers: Answers): Partial<Record<ProfilePath, string>> {
@@ -233,6 +252,15 @@ export function checkFields(fields: FieldDef[], answers: Answers): Partial<Recor
         problems[field.path] = 'profile.check.range'
       }
     }
+    if (field.kind === 'dates' && Array.isArray(value) && field.max !== undefined && value.length > field.max) {
+      problems[field.path] = 'profile.check.tooMany'
+    }
+  }
+  const start = answers['employment.laborContractStart']
+  const end = answers['employment.laborContractEnd']
+  if (fields.some((field) => field.path === 'employment.laborContractEnd') && typeof start === 'string'
+    && typeof end === 'string' && end < start) {
+    problems['employment.laborContractEnd'] = 'profile.check.endBeforeStart'
   }
   return problems
 }

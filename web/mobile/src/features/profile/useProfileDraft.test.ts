@@ -39,12 +39,15 @@ describe('profile steps', () => {
   it('tells which groups are done, partly done or not started, counting only the questions asked', () => {
     const work = stepById('work')!
     expect(stepStatus(work, {})).toBe('empty')
-    // A job seeker is not asked about an employer: status and social insurance complete the group.
-    expect(stepStatus(work, { 'employment.status': 'JOB_SEEKING' })).toBe('partial')
-    expect(stepStatus(work, { 'employment.status': 'JOB_SEEKING', 'employment.socialInsuranceMonthsInQujiang': 0 })).toBe('done')
-    // Someone employed is asked about the employer too.
-    expect(stepStatus(work, { 'employment.status': 'EMPLOYED', 'employment.socialInsuranceMonthsInQujiang': 12 })).toBe('partial')
-    expect(stepStatus(stepById('family')!, { 'family.married': false, 'family.childrenUnder3': 0, 'family.returnedToRuralQujiang': false })).toBe('done')
+    // A job seeker is not asked about an employer; never insured here, the insurance start stays blank.
+    expect(stepStatus(work, { 'employment.status': 'JOB_SEEKING' })).toBe('done')
+    // Insured here: since when, and any gaps.
+    expect(stepStatus(work, { 'employment.status': 'JOB_SEEKING', 'employment.socialInsuranceInQujiangSince': '2025-03-01' })).toBe('partial')
+    expect(stepStatus(work, { 'employment.status': 'JOB_SEEKING', 'employment.socialInsuranceInQujiangSince': '2025-03-01', 'employment.socialInsuranceGapMonths': 0 })).toBe('done')
+    // Someone employed is asked about the employer and the contract too.
+    expect(stepStatus(work, { 'employment.status': 'EMPLOYED', 'employment.socialInsuranceInQujiangSince': '2025-03-01' })).toBe('partial')
+    expect(stepStatus(stepById('family')!, { 'family.married': false, 'family.childrenBirthDates': [], 'family.returnedToRuralQujiang': false })).toBe('done')
+    expect(stepStatus(stepById('family')!, { 'family.married': false, 'family.returnedToRuralQujiang': false })).toBe('partial')
   })
 
   it('builds the request from the answers: nested sections, no blanks, no questions that were not asked', () => {
@@ -52,7 +55,7 @@ describe('profile steps', () => {
       name: ' 李四 ', idNumber: '33080219990315001x', phone: '13912345678', email: '',
       'education.degree': 'BACHELOR', 'education.graduationDate': '2025-06-30', 'education.topUniversity': false,
       'employment.status': 'JOB_SEEKING', 'employment.employer': 'left over from before',
-      'family.childrenUnder3': 0, 'residence.residesInQujiang': true,
+      'family.childrenBirthDates': [], 'residence.residesInQujiang': true,
     }
     expect(buildRequest(answers, { version: 4, consent: { noticeVersion: '2026-01', accepted: true } })).toEqual({
       version: 4,
@@ -61,7 +64,7 @@ describe('profile steps', () => {
       education: { degree: 'BACHELOR', graduationDate: '2025-06-30', topUniversity: false },
       employment: { status: 'JOB_SEEKING' },
       residence: { residesInQujiang: true },
-      family: { childrenUnder3: 0 },
+      family: { childrenBirthDates: [] },
     })
   })
 })

@@ -7,7 +7,7 @@ import type { AnswerValue } from '@/features/vocabulary/useVocabulary'
 import { takeOverForProfile } from '@/features/calculator/handover'
 import {
   ALL_FIELDS, PROFILE_STEPS, answersFromProfile, buildRequest, checkStep, fieldByPath, fieldForError, isAnswered,
-  stepOfField, stepStatus, type Answers, type ProfilePath, type ProfileView, type StepId, type StepStatus,
+  sameAnswer, stepOfField, stepStatus, type Answers, type ProfilePath, type ProfileView, type StepId, type StepStatus,
 } from './profileFields'
 
 /**
@@ -216,7 +216,7 @@ async function takeLatestVersion(): Promise<void> {
   const differing: Answers = {}
   for (const field of ALL_FIELDS) {
     const theirs = latest[field.path]
-    if ((theirs ?? '') !== (answers[field.path] ?? '')) differing[field.path] = theirs
+    if (!sameAnswer(theirs, answers[field.path])) differing[field.path] = theirs
   }
   savedElsewhere.value = differing
 }

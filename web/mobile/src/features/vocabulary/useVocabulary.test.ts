@@ -50,6 +50,8 @@ describe('useVocabulary', () => {
     expect(valueLabel('age', '27')).toBe('27 岁')
     expect(valueLabel('socialInsuranceMonthsInQujiang', 1200)).toBe('1,200 个月')
     expect(valueLabel('graduationDate', '2025-06-30')).toBe('2025年6月30日')
+    expect(valueLabel('childrenBirthDates', ['2024-02-29', '2026-01-05'])).toBe('2024年2月29日、2026年1月5日')
+    expect(valueLabel('childrenBirthDates', [])).toBe('无')
     expect(valueLabel('degree', undefined)).toBe('未填写')
     expect(valueLabel('degree', 'SOMETHING_NEW')).toBe('SOMETHING_NEW')
   })

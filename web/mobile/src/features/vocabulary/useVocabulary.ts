@@ -18,7 +18,8 @@ export function fetchVocabulary(locale: Locale): Promise<Vocabulary> {
   return call(api().policy.GET('/api/policy/vocabulary', { params: { query: { lang: locale === 'en' ? 'en' : 'zh' } } }))
 }
 
-export type AnswerValue = string | number | boolean | null | undefined
+/** An answer or a fact's value; a list of ISO dates for a DATES fact (each child's birth date). */
+export type AnswerValue = string | number | boolean | string[] | null | undefined
 
 interface Indexed {
   facts: Map<string, VocabularyFact>
@@ -87,11 +88,13 @@ function isTrue(value: AnswerValue): boolean {
 
 /**
  * A fact's value in words: ENUM → its label, BOOL → 是/否, INT → number with its unit ("27 岁"), DATE → a
- * localized date. Values may come typed (answers) or as strings (a criterion's `values`). Empty → "未填写".
+ * localized date, DATES → those dates in a list ("无" for none). Values may come typed (answers) or as strings (a
+ * criterion's `values`). Empty → "未填写".
  */
 function valueLabel(name: string, value: AnswerValue): string {
   const t = i18n.global.t
   if (value === null || value === undefined || value === '') return t('notGiven')
+  if (Array.isArray(value)) return value.length === 0 ? t('none') : value.map((day) => formatDate(day)).join(t('listSeparator'))
   const fact = current()?.facts.get(name)
   const type = fact?.type ?? (typeof value === 'boolean' ? 'BOOL' : typeof value === 'number' ? 'INT' : 'TEXT')
   switch (type) {

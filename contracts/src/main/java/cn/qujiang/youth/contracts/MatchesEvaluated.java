@@ -1,5 +1,7 @@
 package cn.qujiang.youth.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,7 +52,7 @@ public record MatchesEvaluated(
             List<CriterionResult> criteria,
             List<String> missingFacts,
             List<String> excludedBy,
-            LocalDate eligibleFrom) {
+            @JsonInclude(Include.NON_NULL) LocalDate eligibleFrom) {
 
         public MatchResult {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
@@ -65,14 +67,15 @@ public record MatchesEvaluated(
      * criterion that reads facts changing with time (age, months since a date, children under 3…):
      * {@code passesFrom} is the first day on which it passes by time alone, the rest of the profile unchanged
      * ("可于 2027-03-01 起申请"); when time alone never makes it pass, {@code failsFrom} is the day it stopped
-     * passing ("已于 2026-05-01 超龄"), if that lies within the last ten years. Both are null otherwise.
+     * passing ("已于 2026-05-01 超龄"), if that lies within the last ten years. Both are null otherwise, and left out
+     * of the event then (a hundred criteria per applicant).
      */
     public record CriterionResult(
             String id,
             CriterionStatus status,
             Map<String, Object> values,
-            LocalDate passesFrom,
-            LocalDate failsFrom) {
+            @JsonInclude(Include.NON_NULL) LocalDate passesFrom,
+            @JsonInclude(Include.NON_NULL) LocalDate failsFrom) {
 
         public CriterionResult {
             values = values == null ? Map.of() : Map.copyOf(values);

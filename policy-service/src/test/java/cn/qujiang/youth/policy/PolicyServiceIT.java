@@ -139,7 +139,7 @@ class PolicyServiceIT {
                     assertThat(r.outcome()).isEqualTo(Outcome.ELIGIBLE);
                     assertThat(r.amount()).isEqualTo(7);
                     assertThat(r.criteria()).extracting(MatchesEvaluated.CriterionResult::id)
-                            .containsExactly("age", "first-job-search");
+                            .containsExactly("age", "from-outside", "first-job-search");
                     assertThat(r.criteria().get(0).values()).isEqualTo(Map.of("age", 24));
                 });
         assertThat(EventJson.write(evaluated)).as("no texts on the wire").doesNotContain("\"zh\"");
