@@ -9,8 +9,10 @@ import type { AnswerValue } from '@/features/vocabulary/useVocabulary'
 export type ProfileRequest = components['schemas']['ProfileRequest']
 export type ProfileView = components['schemas']['ProfileView']
 
+/** Paths to the answers: a list (of dates) is one answer, a section's fields are each one. */
 type LeafPaths<T, Prefix extends string = ''> = {
-  [K in keyof T & string]-?: NonNullable<T[K]> extends object ? LeafPaths<NonNullable<T[K]>, `${Prefix}${K}.`> : `${Prefix}${K}`
+  [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[] ? `${Prefix}${K}`
+    : NonNullable<T[K]> extends object ? LeafPaths<NonNullable<T[K]>, `${Prefix}${K}.`> : `${Prefix}${K}`
 }[keyof T & string]
 
 /** A request field by its path, e.g. "education.graduationDate" (the same path the server names in field errors). */
