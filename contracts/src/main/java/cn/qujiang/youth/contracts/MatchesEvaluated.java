@@ -38,8 +38,8 @@ public record MatchesEvaluated(
     /**
      * One measure's outcome. {@code amount} and {@code unit} are set for ELIGIBLE; {@code missingFacts} for
      * NEEDS_INFO; {@code nearMiss} when exactly one criterion failed and it can still come true;
-     * {@code eligibleFrom} for INELIGIBLE when time alone makes the applicant eligible on that day (an age or a
-     * number of months not reached yet) and nothing else is missing.
+     * {@code eligibleFrom} for INELIGIBLE on one criterion when time alone makes the applicant eligible on that day
+     * (an age or a number of months not reached yet) and nothing else is missing.
      */
     public record MatchResult(
             String measureCode,
@@ -63,8 +63,9 @@ public record MatchesEvaluated(
 
     /**
      * One criterion of a measure (by its id in the measure version), with the applicant's values of the facts it
-     * reads, raw: numbers, {@code true}/{@code false}, enum constant names ({@code BACHELOR}). For a FAILED
-     * criterion that reads facts changing with time (age, months since a date, children under 3…):
+     * reads, raw: numbers, {@code true}/{@code false}, enum constant names ({@code BACHELOR}). For the FAILED
+     * criterion of a measure that fails on it alone, when it reads facts changing with time (age, months since a
+     * date, children under 3…):
      * {@code passesFrom} is the first day on which it passes by time alone, the rest of the profile unchanged
      * ("可于 2027-03-01 起申请"); when time alone never makes it pass, {@code failsFrom} is the day it stopped
      * passing ("已于 2026-05-01 超龄"), if that lies within the last ten years. Both are null otherwise, and left out

@@ -26,8 +26,9 @@ class ApplicantJourneyIT {
 
         JsonNode station = Journeys.result(first, "QJY-01");
         assertThat(station.path("outcome").asString()).isEqualTo("NEEDS_INFO");
+        // The station is for first-time job seekers from outside the district (students about to graduate too).
         assertThat(Journeys.stream(station.path("missingFacts")).map(f -> f.path("fact").asString()))
-                .containsExactly("firstTimeInQujiang");
+                .containsExactly("firstTimeInQujiang", "hukou", "monthsSinceGraduation");
 
         Map<String, Object> complete = applicant.jobSeekerProfile(first.path("profileVersion").asLong());
         JsonNode second = Journeys.saveProfileAndAwaitMatches(applicant, complete);

@@ -38,6 +38,7 @@ class MobileAppJourneyIT {
         page.getByText("开始测算").click();
 
         page.getByLabel("您的年龄").fill("26");
+        choose(page, "户籍所在地", "浙江省外");
         choose(page, "现在是否住在衢江区", "是");
         choose(page, "是否第一次来衢江区求职或创业", "是");
         choose(page, "目前的工作状态", "正在求职");

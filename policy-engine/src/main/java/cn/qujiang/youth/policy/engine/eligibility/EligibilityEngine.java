@@ -104,40 +104,40 @@ public final class EligibilityEngine {
         DerivedFacts facts = ruleResults.facts();
         List<Criterion> definitions = measure.definition().criteria();
         List<CompiledRule> criteria = measure.criteria();
-        CriterionResult[] trace = new CriterionResult[criteria.size()];
+        CriterionStatus[] statuses = new CriterionStatus[criteria.size()];
         List<String> missing = List.of();
         int failed = 0;
         int unknown = 0;
-        int hopeless = 0;
-        LocalDate eligibleFrom = null;
-        boolean timeWillTell = true;
-        for (int i = 0; i < trace.length; i++) {
+        int lastFailed = -1;
+        for (int i = 0; i < statuses.length; i++) {
             CompiledRule rule = criteria.get(i);
-            CriterionStatus status = status(rule, ruleResults);
-            ChangeDates.Outlook outlook = ChangeDates.Outlook.NONE;
-            if (status == FAILED) {
+            statuses[i] = status(rule, ruleResults);
+            if (statuses[i] == FAILED) {
                 failed++;
-                if (rule.readsTime()) {
-                    outlook = ruleResults.outlookOfFailing(rule);
-                }
-                // Too old, or graduated too long ago: no change to the profile and no waiting will help.
-                if (outlook.hopeless()) {
-                    hopeless++;
-                }
-                timeWillTell &= outlook.passesFrom() != null;
-                eligibleFrom = latest(eligibleFrom, outlook.passesFrom());
-            } else if (status == UNKNOWN) {
+                lastFailed = i;
+            } else if (statuses[i] == UNKNOWN) {
                 unknown++;
                 missing = union(missing, rule.missingIn(facts));
             }
-            trace[i] = new CriterionResult(definitions.get(i).id(), status, rule.valuesIn(facts),
-                    outlook.passesFrom(), outlook.failsFrom());
+        }
+        // What time alone does is asked only where it decides what the resident is told: the one criterion standing
+        // between them and the measure (is it a near miss, from when). Asking it of every failed criterion of every
+        // measure would cost more than the evaluation itself.
+        ChangeDates.Outlook outlook = ChangeDates.Outlook.NONE;
+        if (failed == 1 && unknown == 0 && criteria.get(lastFailed).readsTime()) {
+            outlook = ruleResults.outlookOfFailing(criteria.get(lastFailed));
+        }
+        CriterionResult[] trace = new CriterionResult[statuses.length];
+        for (int i = 0; i < trace.length; i++) {
+            ChangeDates.Outlook own = i == lastFailed ? outlook : ChangeDates.Outlook.NONE;
+            trace[i] = new CriterionResult(definitions.get(i).id(), statuses[i], criteria.get(i).valuesIn(facts),
+                    own.passesFrom(), own.failsFrom());
         }
         List<CriterionResult> criterionResults = List.of(trace);
         if (failed > 0) {
-            boolean nearMiss = failed == 1 && unknown == 0 && hopeless == 0;
-            LocalDate from = unknown == 0 && timeWillTell && eligibleOn(measure, facts, eligibleFrom)
-                    ? eligibleFrom : null;
+            // Too old, or graduated too long ago: no change to the profile and no waiting will help.
+            boolean nearMiss = failed == 1 && unknown == 0 && !outlook.hopeless();
+            LocalDate from = eligibleOn(measure, facts, outlook.passesFrom()) ? outlook.passesFrom() : null;
             return result(measure, Outcome.INELIGIBLE, null, nearMiss, criterionResults, List.of(), List.of(), from);
         }
         if (unknown == 0) {
@@ -157,7 +157,7 @@ public final class EligibilityEngine {
 
     /**
      * Whether every criterion passes on {@code day} with the profile unchanged and the measure still open then: the
-     * criteria failing today pass by then, but one passing today (an age limit) may fail by then.
+     * criterion failing today passes by then, but one passing today (an age limit) may fail by then.
      */
     private static boolean eligibleOn(CompiledMeasure measure, DerivedFacts facts, LocalDate day) {
         Window window = measure.definition().window();
@@ -171,10 +171,6 @@ public final class EligibilityEngine {
             }
         }
         return true;
-    }
-
-    private static LocalDate latest(LocalDate some, LocalDate other) {
-        return some == null || (other != null && other.isAfter(some)) ? other : some;
     }
 
     private static CriterionStatus status(CompiledRule rule, RuleResults ruleResults) {
