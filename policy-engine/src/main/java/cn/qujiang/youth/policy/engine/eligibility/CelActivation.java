@@ -28,6 +28,25 @@ final class CelActivation implements CelVariableResolver {
         }
     }
 
+    /** The same facts with a few of them changed ({@code changed} holds the new values by fact ordinal). */
+    @SuppressWarnings("unchecked")
+    CelActivation with(Object[] changed) {
+        CelActivation copy = new CelActivation(lookups.clone());
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != NOT_CHANGED) {
+                copy.lookups[i] = changed[i] == null ? UNKNOWN[i] : Optional.of(new FactValue(changed[i]));
+            }
+        }
+        return copy;
+    }
+
+    private CelActivation(Optional<Object>[] lookups) {
+        this.lookups = lookups;
+    }
+
+    /** In {@link #with}: this fact keeps its value. */
+    static final Object NOT_CHANGED = new Object();
+
     @Override
     public Optional<Object> find(String variable) {
         EligibilityFact fact = EligibilityFact.byVariable(variable);

@@ -32,17 +32,18 @@ final class ChangeDates {
      * it stopped passing.
      */
     static Outlook of(CompiledRule rule, DerivedFacts facts) {
-        LocalDate passesFrom = firstPassing(rule, facts);
+        TreeSet<LocalDate> days = candidateDays(rule, facts.source().orElseThrow(), facts.asOf());
+        LocalDate passesFrom = firstPassing(rule, facts, days);
         boolean hopeless = passesFrom == null && rule.readsOnlyTime();
-        return new Outlook(passesFrom, hopeless ? failingSince(rule, facts) : null, hopeless);
+        return new Outlook(passesFrom, hopeless ? failingSince(rule, facts, days) : null, hopeless);
     }
 
     /** The first day after the facts' day on which the rule passes, within the horizon; null if there is none. */
-    static LocalDate firstPassing(CompiledRule rule, DerivedFacts facts) {
+    private static LocalDate firstPassing(CompiledRule rule, DerivedFacts facts, TreeSet<LocalDate> days) {
         LocalDate asOf = facts.asOf();
         LocalDate last = asOf.plusYears(HORIZON_YEARS);
-        for (LocalDate day : candidateDays(rule, facts.source().orElseThrow(), asOf)) {
-            if (day.isAfter(asOf) && !day.isAfter(last) && passes(rule, facts, day)) {
+        for (LocalDate day : days.subSet(asOf, false, last, true)) {
+            if (passes(rule, facts, day)) {
                 return day;
             }
         }
@@ -53,11 +54,11 @@ final class ChangeDates {
      * The first day of the run of days up to the facts' day on which the rule fails, if it passed before that within
      * the horizon; null if it failed all along.
      */
-    static LocalDate failingSince(CompiledRule rule, DerivedFacts facts) {
+    private static LocalDate failingSince(CompiledRule rule, DerivedFacts facts, TreeSet<LocalDate> days) {
         LocalDate asOf = facts.asOf();
         LocalDate first = asOf.minusYears(HORIZON_YEARS);
-        for (LocalDate day : candidateDays(rule, facts.source().orElseThrow(), asOf).descendingSet()) {
-            if (!day.isAfter(asOf) && day.isAfter(first) && passes(rule, facts, day.minusDays(1))) {
+        for (LocalDate day : days.subSet(first, false, asOf, true).descendingSet()) {
+            if (passes(rule, facts, day.minusDays(1))) {
                 return day;
             }
         }
@@ -77,6 +78,6 @@ final class ChangeDates {
     }
 
     private static boolean passes(CompiledRule rule, DerivedFacts facts, LocalDate day) {
-        return Boolean.TRUE.equals(rule.evaluator().evaluate(facts.onDay(day)));
+        return Boolean.TRUE.equals(rule.evaluator().evaluate(facts.onDay(day, rule.reads())));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,25 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     /** The same facts as CEL variables, built once per applicant. */
     final CelActivation activation;
 
+    /** Facts on another day, for evaluating rules only: no trace maps, the activation given. */
     @SuppressWarnings("unchecked")
-    private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf, boolean withTraces) {
+    private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf, CelActivation activation) {
+        this.values = values;
+        this.source = source;
+        this.asOf = asOf;
+        this.singleValues = new Map[values.length];
+        int present = 0;
+        for (Object value : values) {
+            if (value != null) {
+                present++;
+            }
+        }
+        this.size = present;
+        this.activation = activation;
+    }
+
+    @SuppressWarnings("unchecked")
+    private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf) {
         this.values = values;
         this.source = source;
         this.asOf = asOf;
@@ -38,9 +56,7 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
         for (EligibilityFact fact : FACTS) {
             int i = fact.ordinal();
             if (values[i] != null) {
-                if (withTraces) {
-                    singleValues[i] = Map.of(fact.factName(), values[i]);
-                }
+                singleValues[i] = Map.of(fact.factName(), values[i]);
                 present++;
             }
         }
@@ -83,11 +99,25 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
      * with time derived again, the others shared. Only for facts derived from a profile.
      */
     DerivedFacts onDay(LocalDate day) {
+        return onDay(day, ApplicantFactsDeriver.TIME.keySet());
+    }
+
+    /**
+     * As {@link #onDay(LocalDate)} for a rule that reads only {@code reads}: the other facts are left as they are,
+     * and the CEL activation is this one's with the changed facts replaced, which is most of what makes it cheap.
+     */
+    DerivedFacts onDay(LocalDate day, Collection<EligibilityFact> reads) {
         Object[] then = values.clone();
-        for (EligibilityFact fact : ApplicantFactsDeriver.TIME.keySet()) {
-            then[fact.ordinal()] = fact.normalize(ApplicantFactsDeriver.timeFact(fact, source, day));
+        Object[] changed = new Object[values.length];
+        Arrays.fill(changed, CelActivation.NOT_CHANGED);
+        for (EligibilityFact fact : reads) {
+            if (ApplicantFactsDeriver.TIME.containsKey(fact)) {
+                Object value = fact.normalize(ApplicantFactsDeriver.timeFact(fact, source, day));
+                then[fact.ordinal()] = value;
+                changed[fact.ordinal()] = value;
+            }
         }
-        return new DerivedFacts(then, source, day, false);
+        return new DerivedFacts(then, source, day, activation.with(changed));
     }
 
     /** The value of a fact, or null when it is not given. */
@@ -156,7 +186,7 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
         }
 
         DerivedFacts build() {
-            return new DerivedFacts(values.clone(), source, asOf, true);
+            return new DerivedFacts(values.clone(), source, asOf);
         }
     }
 }

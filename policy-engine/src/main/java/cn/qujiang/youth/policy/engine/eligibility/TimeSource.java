@@ -20,18 +20,16 @@ sealed interface TimeSource {
      * from 31 January one month is complete on 1 March in a common year, not on 28 February.
      */
     static LocalDate firstDayReaching(LocalDate from, ChronoUnit unit, long units) {
-        LocalDate estimate = from.plus(units, unit);
-        long low = estimate.toEpochDay() - 40;
-        long high = estimate.toEpochDay() + 40;
-        while (low < high) {
-            long middle = (low + high) >>> 1;
-            if (unit.between(from, LocalDate.ofEpochDay(middle)) >= units) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
+        // The plain sum is the day or a few days before it (a month end clamped); a day after it can only be for
+        // negative counts, which truncate towards zero.
+        LocalDate day = from.plus(units, unit);
+        while (unit.between(from, day) < units) {
+            day = day.plusDays(1);
         }
-        return LocalDate.ofEpochDay(low);
+        while (unit.between(from, day.minusDays(1)) >= units) {
+            day = day.minusDays(1);
+        }
+        return day;
     }
 
     /** The days on which the value may change, for candidate values of interest (see {@link Counter}). */
