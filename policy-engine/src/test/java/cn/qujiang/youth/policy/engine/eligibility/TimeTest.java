@@ -43,7 +43,7 @@ class TimeTest {
 
         MatchResult result = only(recentGraduates, graduate, TODAY);
 
-        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("monthsSinceGraduation", "" + months));
+        assertThat(result.criteria().get(0).values()).isEqualTo(Map.of("monthsSinceGraduation", months));
         assertThat(result.outcome()).isEqualTo(within ? Outcome.ELIGIBLE : Outcome.INELIGIBLE);
     }
 
