@@ -503,7 +503,7 @@ class NotificationJourneyIT {
     private static MeasurePublished measure(String code, LocalizedText title) {
         return new MeasurePublished(code, 1, MeasurePublished.Status.ACTIVE, title, "LIVING",
                 MeasurePublished.Mode.APPLY, LocalDate.of(2024, 1, 1), null, null, List.of(), "IN_KIND", "NIGHT", 5,
-                Instant.now(), List.of());
+                Instant.now(), List.of(), null);
     }
 
     /** Publishes measures on the catalogue topic and waits until the title replica holds them. */

@@ -177,7 +177,7 @@ abstract class TalentIntegrationTest {
                 "CASH", "CNY", responseWorkingDays, Instant.now(),
                 List.of(new MeasurePublished.Criterion("insured",
                         LocalizedText.of("在区内缴纳社保", "Social insurance in the district"),
-                        LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"))));
+                        LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"))), null);
     }
 
     /** Publishes the measures (unless the replica holds them already) and waits until the replica has them. */
