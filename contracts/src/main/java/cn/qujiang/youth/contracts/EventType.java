@@ -12,6 +12,7 @@ public enum EventType {
     APPLICANT_ERASED("cn.qujiang.youth.talent.ApplicantErased.v1", Topics.TALENT_APPLICANT, ApplicantErased.class),
     APPLICATION_SUBMITTED("cn.qujiang.youth.talent.ApplicationSubmitted.v1", Topics.TALENT_APPLICATION, ApplicationSubmitted.class),
     APPLICATION_DECIDED("cn.qujiang.youth.talent.ApplicationDecided.v1", Topics.TALENT_APPLICATION, ApplicationDecided.class),
+    BENEFIT_ENDED("cn.qujiang.youth.talent.BenefitEnded.v1", Topics.TALENT_APPLICATION, BenefitEnded.class),
     MEASURE_PUBLISHED("cn.qujiang.youth.policy.MeasurePublished.v1", Topics.POLICY_CATALOGUE, MeasurePublished.class),
     MATCHES_EVALUATED("cn.qujiang.youth.policy.MatchesEvaluated.v1", Topics.POLICY_MATCH, MatchesEvaluated.class);
 

@@ -9,6 +9,7 @@ import java.util.Optional;
  * Event-carried state of one measure version on the compacted catalogue topic (key = code). A retired measure is
  * published with status RETIRED so that replicas stop offering it. {@code criteria} are the words of its criteria,
  * which match results refer to by id only.
+ * {@code grant} says what an approval grants and how its quota counts (absent from older producers: held for good).
  */
 public record MeasurePublished(
         String code,
@@ -25,7 +26,8 @@ public record MeasurePublished(
         String benefitUnit,
         int responseWorkingDays,
         Instant publishedAt,
-        List<Criterion> criteria) {
+        List<Criterion> criteria,
+        GrantTerm grant) {
 
     public enum Status { ACTIVE, RETIRED }
 
@@ -39,6 +41,11 @@ public record MeasurePublished(
     public MeasurePublished {
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
+    }
+
+    /** The grant term, {@link GrantTerm#ONE_OFF} when the producer stated none. */
+    public GrantTerm grantTerm() {
+        return grant == null ? GrantTerm.ONE_OFF : grant;
     }
 
     /** The words of a criterion of this version, if it has one by that id. */

@@ -20,6 +20,7 @@ import cn.qujiang.youth.contracts.ApplicantErased;
 import cn.qujiang.youth.contracts.ApplicantProfileChanged;
 import cn.qujiang.youth.contracts.ApplicationDecided.Decision;
 import cn.qujiang.youth.contracts.ApplicationDecided;
+import cn.qujiang.youth.contracts.BenefitEnded;
 import cn.qujiang.youth.contracts.ApplicationSubmitted;
 import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
@@ -38,6 +39,7 @@ import cn.qujiang.youth.notification.delivery.DeliveryStatus;
 import cn.qujiang.youth.notification.delivery.DeliveryStore;
 import cn.qujiang.youth.notification.message.Channel;
 import cn.qujiang.youth.notification.message.Message;
+import cn.qujiang.youth.notification.message.MessageKind;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -267,6 +269,33 @@ class NotificationJourneyIT {
                 d -> d.status() == DeliveryStatus.SENT);
         assertThat(sent.attempts()).last().extracting(Attempt::result).isEqualTo(Attempt.Result.SENT);
         assertThat(sent.recipient()).isEqualTo("p***@example.com");
+    }
+
+    @Test
+    void aRevokedBenefitIsOneMessageInWordsOnEveryChannelEvenWhenRedelivered() throws Exception {
+        Person person = person(UUID.randomUUID().toString(), "周八", "zh-CN");
+        String eventId = UUID.randomUUID().toString();
+        ProducerRecord<String, String> revoked = event(eventId, new BenefitEnded(UUID.randomUUID().toString(),
+                person.id(), "QJY-01", LODGING, BenefitEnded.Cause.ENDED_BY_OFFICER, "FALSE_MATERIALS",
+                LocalDate.of(2026, 3, 3), null, LocalDate.of(2026, 9, 15), Instant.now()));
+
+        kafka.send(revoked).get(10, TimeUnit.SECONDS);
+
+        Email email = await().atMost(PATIENCE).until(() -> emailsTo(person, "政策享受已终止"), list -> list.size() == 1)
+                .get(0);
+        assertThat(email.text()).contains("周八，您好：").contains("“青年驿站免费住宿”已由经办人员终止，自2026年9月15日起不再享受")
+                .contains("原因：经核实提供了虚假材料。").doesNotContain("FALSE_MATERIALS");
+        await().atMost(PATIENCE).until(() -> revokedSms(person).size() == 1);
+        assertThat(revokedSms(person)).containsExactly("【青年衢江】您享受的“青年驿站免费住宿”已终止：经核实提供了虚假材料，详见青年衢江App。");
+        await().atMost(PATIENCE).until(() -> sentDelivery(eventId, Channel.IN_APP), id -> id != null);
+
+        kafka.send(revoked).get(10, TimeUnit.SECONDS);
+        afterEverythingBefore(person);
+
+        assertThat(emailsTo(person, "政策享受已终止")).hasSize(1);
+        assertThat(revokedSms(person)).hasSize(1);
+        assertThat(deliveries.ofEvent(eventId)).hasSize(3).allMatch(d -> d.status() == DeliveryStatus.SENT)
+                .allMatch(d -> d.message().kind() == MessageKind.BENEFIT_ENDED);
     }
 
     @Test
@@ -503,7 +532,7 @@ class NotificationJourneyIT {
     private static MeasurePublished measure(String code, LocalizedText title) {
         return new MeasurePublished(code, 1, MeasurePublished.Status.ACTIVE, title, "LIVING",
                 MeasurePublished.Mode.APPLY, LocalDate.of(2024, 1, 1), null, null, List.of(), "IN_KIND", "NIGHT", 5,
-                Instant.now(), List.of());
+                Instant.now(), List.of(), null);
     }
 
     /** Publishes measures on the catalogue topic and waits until the title replica holds them. */
@@ -575,6 +604,10 @@ class NotificationJourneyIT {
         server.start();
         server.stubFor(post("/sms").atPriority(10).willReturn(okJson("{\"code\":\"OK\"}")));
         return server;
+    }
+
+    private static List<String> revokedSms(Person person) {
+        return smsTo(person).stream().filter(sms -> sms.contains("已终止")).toList();
     }
 
     private static List<String> smsTo(Person person) {

@@ -35,6 +35,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    public Response post(String path, String token, Object body, String language) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     public Response put(String path, String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));

@@ -15,6 +15,7 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.ShiftableClock;
@@ -124,6 +125,13 @@ class PolicyServiceIT {
         assertThat(station.get("benefit").get("amount").asLong()).isEqualTo(7);
         assertThat(api().get("/api/policy/measures/QJY-01", null).json().get("title").asString())
                 .isEqualTo("青年驿站免费住宿");
+
+        assertThat(kafka.events(MeasurePublished.class, m -> m.code().equals("QJY-17")).get(0).grant())
+                .isEqualTo(new GrantTerm(GrantTerm.Term.MONTHS, 36, null));
+        JsonNode nightSchool = api().get("/api/policy/measures/QJY-39", null, "en").json().get("grant");
+        assertThat(nightSchool.get("term").asString()).isEqualTo("BATCH");
+        assertThat(nightSchool.get("batch").get("name").asString()).isEqualTo("Spring 2027");
+        assertThat(nightSchool.get("batch").get("ends").asString()).isEqualTo("2027-06-30");
     }
 
     @Test
@@ -254,6 +262,28 @@ class PolicyServiceIT {
         assertThat(response.json().get("criterion").asString()).isEqualTo("age");
         assertThat(response.json().get("celMessage").asString()).contains("shoeSize");
         assertThat(mongo.findById("QJY-T2", Document.class, "measures")).isNull();
+    }
+
+    @Test
+    @Order(7)
+    void aGrantTermThatCannotBeKeptIsRefusedFieldByFieldInTheCallersLanguage() {
+        String admin1 = token("admin1", "Policyadmin1pass");
+        ObjectNode perBatch = newMeasure("QJY-T4", "applicant.age >= 18");
+        perBatch.set("grant", Http.tree("{\"term\": \"BATCH\", \"batch\": {\"id\": \"2027-SPRING\"}}"));
+
+        Http.Response chinese = api().post("/api/policy/admin/measures", admin1, Map.of("measure", perBatch));
+        Http.Response english = api().post("/api/policy/admin/measures", admin1, Map.of("measure", perBatch), "en");
+
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.contentType()).startsWith("application/problem+json");
+        assertThat(chinese.code()).isEqualTo("INVALID_MEASURE");
+        assertThat(chinese.json().get("reasons").valueStream().map(JsonNode::asString))
+                .containsExactly("GRANT_BATCH_NAME_REQUIRED", "GRANT_BATCH_ENDS_REQUIRED");
+        assertThat(chinese.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("grant.batch.name", "grant.batch.ends");
+        assertThat(chinese.json().get("errors").get(1).get("message").asString()).contains("批次的结束日期");
+        assertThat(english.json().get("errors").get(1).get("message").asString()).contains("last day of the batch");
+        assertThat(mongo.findById("QJY-T4", Document.class, "measures")).isNull();
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class ServiceZone {
     }
 
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
     public static Instant now(Clock clock) {

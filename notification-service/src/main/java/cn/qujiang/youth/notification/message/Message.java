@@ -2,6 +2,7 @@ package cn.qujiang.youth.notification.message;
 
 import cn.qujiang.youth.contracts.ApplicationDecided;
 import cn.qujiang.youth.contracts.ApplicationSubmitted;
+import cn.qujiang.youth.contracts.BenefitEnded;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
@@ -45,12 +46,19 @@ public record Message(MessageKind kind, List<EligibleMeasure> measures, Applicat
 
     public static Message submitted(ApplicationSubmitted event) {
         return new Message(MessageKind.APPLICATION_SUBMITTED, List.of(), new ApplicationFacts(event.applicationId(),
-                event.measureCode(), event.measureTitle(), event.dueDate(), null, null));
+                event.measureCode(), event.measureTitle(), event.dueDate(), null, null, null, null));
     }
 
     public static Message decided(ApplicationDecided event) {
         return new Message(MessageKind.APPLICATION_DECIDED, List.of(), new ApplicationFacts(event.applicationId(),
-                event.measureCode(), event.measureTitle(), null, event.decision(), event.reasonCode()));
+                event.measureCode(), event.measureTitle(), null, event.decision(), event.reasonCode(), null, null));
+    }
+
+    /** A benefit the applicant held has ended: its term ran out, or an officer ended it with a reason. */
+    public static Message benefitEnded(BenefitEnded event) {
+        return new Message(MessageKind.BENEFIT_ENDED, List.of(), new ApplicationFacts(event.applicationId(),
+                event.measureCode(), event.measureTitle(), null, null, event.reasonCode(), event.cause(),
+                event.endedOn()));
     }
 
     /** A measure the applicant now qualifies for, with the benefit the match computed (amount and unit may be null). */
@@ -66,9 +74,12 @@ public record Message(MessageKind kind, List<EligibleMeasure> measures, Applicat
     /**
      * @param dueDate    when officers will have answered (submitted)
      * @param decision   the officer's decision (decided)
-     * @param reasonCode the decision's stable reason code (decided)
+     * @param reasonCode the decision's or the ending's stable reason code (decided, ended)
+     * @param ended      whether the benefit's term ran out or an officer ended it (ended)
+     * @param endedOn    the first day the benefit is no longer held (ended)
      */
     public record ApplicationFacts(String applicationId, String measureCode, LocalizedText measureTitle,
-            LocalDate dueDate, ApplicationDecided.Decision decision, String reasonCode) {
+            LocalDate dueDate, ApplicationDecided.Decision decision, String reasonCode, BenefitEnded.Cause ended,
+            LocalDate endedOn) {
     }
 }

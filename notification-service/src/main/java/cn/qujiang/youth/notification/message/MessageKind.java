@@ -4,7 +4,8 @@ package cn.qujiang.youth.notification.message;
 public enum MessageKind {
     NEWLY_ELIGIBLE(Category.MATCH, "newly-eligible"),
     APPLICATION_SUBMITTED(Category.APPLICATION, "application-submitted"),
-    APPLICATION_DECIDED(Category.APPLICATION, "application-decided");
+    APPLICATION_DECIDED(Category.APPLICATION, "application-decided"),
+    BENEFIT_ENDED(Category.APPLICATION, "benefit-ended");
 
     private final Category category;
     private final String template;

@@ -1,12 +1,14 @@
 package cn.qujiang.youth.notification.templates;
 
 import cn.qujiang.youth.contracts.ApplicationDecided.Decision;
+import cn.qujiang.youth.contracts.BenefitEnded.Cause;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.notification.message.Message;
 import cn.qujiang.youth.notification.message.Message.ApplicationFacts;
 import cn.qujiang.youth.notification.message.Message.EligibleMeasure;
 import cn.qujiang.youth.notification.message.MessageKind;
 import cn.qujiang.youth.policy.engine.vocabulary.FactVocabulary;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -51,21 +53,23 @@ final class TemplateModel {
             model.put("measureTitle", application.measureTitle() == null ? application.measureCode()
                     : application.measureTitle().in(locale));
             model.put("hasDueDate", application.dueDate() != null);
-            model.put("dueDate", application.dueDate() == null ? ""
-                    : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(application.dueDate()));
+            model.put("dueDate", longDate(application.dueDate(), locale));
             model.put("approved", application.decision() == Decision.APPROVED);
             model.put("rejected", application.decision() == Decision.REJECTED);
             model.put("infoRequested",
                     application.decision() == Decision.INFO_REQUESTED);
             model.put("hasReason", application.reasonCode() != null && !application.reasonCode().isBlank());
             model.put("reason", reason(application.reasonCode(), locale));
+            model.put("expired", application.ended() == Cause.EXPIRED);
+            model.put("endedByOfficer", application.ended() == Cause.ENDED_BY_OFFICER);
+            model.put("endedOn", longDate(application.endedOn(), locale));
         }
         return model;
     }
 
     /**
      * Parameters for a template registered with the SMS provider: the first measure and the count, or the
-     * application's measure with its due date or decision and reason.
+     * application's measure with its due date, its decision and reason, or how and when its benefit ended.
      */
     Map<String, String> smsParameters(Message message, Map<String, LocalizedText> titles, Locale locale) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -78,6 +82,10 @@ final class TemplateModel {
         parameters.put("measure", (String) model.get("measureTitle"));
         if (message.kind() == MessageKind.APPLICATION_SUBMITTED) {
             parameters.put("dueDate", (String) model.get("dueDate"));
+        } else if (message.kind() == MessageKind.BENEFIT_ENDED) {
+            parameters.put("ended", message.application().ended().name());
+            parameters.put("endedOn", (String) model.get("endedOn"));
+            parameters.put("reason", (String) model.get("reason"));
         } else {
             parameters.put("decision", message.application().decision().name());
             parameters.put("reason", (String) model.get("reason"));
@@ -91,6 +99,10 @@ final class TemplateModel {
                 "hasAmount", measure.amount() != null,
                 "amount", measure.amount() == null ? ""
                         : vocabulary.words(locale).amount(measure.unit(), measure.amount()));
+    }
+
+    private static String longDate(LocalDate date, Locale locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
     }
 
     private static String title(String code, Map<String, LocalizedText> titles, Locale locale) {

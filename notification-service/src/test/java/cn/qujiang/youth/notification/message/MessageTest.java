@@ -2,6 +2,7 @@ package cn.qujiang.youth.notification.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qujiang.youth.contracts.BenefitEnded;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.notification.GoldenEvents;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
@@ -47,6 +48,21 @@ class MessageTest {
 
         assertThat(message.measures()).extracting(EligibleMeasure::code).containsExactly("QJY-05", "QJY-01", "QJY-77");
         assertThat(message.measures().get(2)).isEqualTo(new EligibleMeasure("QJY-77", null, null));
+    }
+
+    @Test
+    void theGoldenBenefitEndedBecomesOneApplicationMessageWithTheReasonCodeOnly() {
+        BenefitEnded golden = GoldenEvents.read(EventType.BENEFIT_ENDED, BenefitEnded.class);
+
+        Message message = Message.benefitEnded(golden);
+
+        assertThat(message.kind()).isEqualTo(MessageKind.BENEFIT_ENDED);
+        assertThat(message.category()).isEqualTo(Category.APPLICATION);
+        assertThat(message.measures()).isEmpty();
+        assertThat(message.application().measureCode()).isEqualTo("QJY-17");
+        assertThat(message.application().ended()).isEqualTo(BenefitEnded.Cause.ENDED_BY_OFFICER);
+        assertThat(message.application().reasonCode()).isEqualTo("FALSE_MATERIALS");
+        assertThat(message.application().endedOn()).isEqualTo(java.time.LocalDate.of(2026, 9, 15));
     }
 
     private static MatchesEvaluated golden() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qujiang.youth.contracts.ApplicationDecided;
 import cn.qujiang.youth.contracts.ApplicationDecided.Decision;
 import cn.qujiang.youth.contracts.ApplicationSubmitted;
+import cn.qujiang.youth.contracts.BenefitEnded;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
@@ -68,9 +69,19 @@ class MessageTemplatesTest {
                 golden.measureCode(), golden.measureTitle(), decision, reasonCode, golden.decidedAt()));
     }
 
+    /** The golden BenefitEnded, about the youth station so that every kind names the same measure. */
+    static Message ended(BenefitEnded.Cause cause, String reasonCode) {
+        BenefitEnded golden = GoldenEvents.read(EventType.BENEFIT_ENDED, BenefitEnded.class);
+        return Message.benefitEnded(new BenefitEnded(golden.applicationId(), golden.applicantId(), "QJY-01",
+                LocalizedText.of("青年驿站免费住宿", "Free lodging at youth stations"), cause, reasonCode,
+                golden.grantedFrom(), golden.grantedUntil(), golden.endedOn(), golden.endedAt()));
+    }
+
     static Stream<Arguments> everyKindInBothLanguages() {
         return Stream.of(newlyEligible(), submitted(), decided(Decision.APPROVED, "CRITERIA_MET"),
-                        decided(Decision.REJECTED, "CRITERIA_NOT_MET"), decided(Decision.INFO_REQUESTED, "DOCUMENTS_MISSING"))
+                        decided(Decision.REJECTED, "CRITERIA_NOT_MET"), decided(Decision.INFO_REQUESTED, "DOCUMENTS_MISSING"),
+                        ended(BenefitEnded.Cause.ENDED_BY_OFFICER, "FALSE_MATERIALS"),
+                        ended(BenefitEnded.Cause.EXPIRED, "TERM_EXPIRED"))
                 .flatMap(message -> Stream.of(Arguments.of(message, ZH), Arguments.of(message, EN)));
     }
 
@@ -165,6 +176,25 @@ class MessageTemplatesTest {
                 .contains("原因：原因代码 SOMETHING_NEW");
         assertThat(templates.inApp(decided(Decision.REJECTED, null), EN).body())
                 .isEqualTo("Your application for \"Free lodging at youth stations\" has not been approved.");
+    }
+
+    @Test
+    void anEndedBenefitSaysSinceWhenAndWhyInWords() {
+        Message revoked = ended(BenefitEnded.Cause.ENDED_BY_OFFICER, "FALSE_MATERIALS");
+
+        assertThat(templates.email(revoked, ZH, null).subject()).isEqualTo("政策享受已终止：青年驿站免费住宿");
+        assertThat(templates.email(revoked, ZH, null).text()).contains("自2026年9月15日起不再享受")
+                .contains("原因：经核实提供了虚假材料。").doesNotContain("FALSE_MATERIALS");
+        assertThat(templates.sms(revoked, ZH, "青年衢江", 70))
+                .isEqualTo("【青年衢江】您享受的“青年驿站免费住宿”已终止：经核实提供了虚假材料，详见青年衢江App。");
+        assertThat(templates.inApp(revoked, EN).body()).contains("stopped from September 15, 2026")
+                .contains("Reason: the documents provided were found to be false");
+        Message expired = ended(BenefitEnded.Cause.EXPIRED, "TERM_EXPIRED");
+        assertThat(templates.inApp(expired, ZH).body())
+                .isEqualTo("您享受的“青年驿站免费住宿”已期满，自2026年9月15日起不再享受；如仍符合条件，可重新申请。");
+        assertThat(templates.smsParameters(revoked, EN)).containsEntry("ended", "ENDED_BY_OFFICER")
+                .containsEntry("endedOn", "September 15, 2026")
+                .containsEntry("reason", "the documents provided were found to be false");
     }
 
     @Test

@@ -20,7 +20,8 @@ final class CatalogueEvents {
                 definition.quota(), definition.excludes(), benefit == null ? null : benefit.kind(),
                 benefit == null ? null : benefit.unit(), definition.responseWorkingDays(), at,
                 definition.criteria().stream()
-                        .map(c -> new MeasurePublished.Criterion(c.id(), c.label(), c.hint())).toList());
+                        .map(c -> new MeasurePublished.Criterion(c.id(), c.label(), c.hint())).toList(),
+                definition.grantTerm());
         return OutboxEntry.of(event, definition.code(), at);
     }
 }

@@ -36,6 +36,16 @@ class CatalogueProblems {
         return respond(problem);
     }
 
+    /** Incomplete drafts: the reasons, and for the grant term the field to correct with what is wrong in words. */
+    @ExceptionHandler(RuleChecks.InvalidMeasureException.class)
+    ResponseEntity<ProblemDetail> invalidMeasure(RuleChecks.InvalidMeasureException e, Locale locale) {
+        ProblemDetail problem = problems.of(e.status(), e.code(), locale);
+        problem.setProperty("reasons", e.reasons());
+        problem.setProperty("errors", e.fields().stream().map(field -> Map.of("field", field.field(),
+                "code", field.code(), "message", problems.text("measure.field." + field.code(), locale))).toList());
+        return respond(problem);
+    }
+
     @ExceptionHandler(RuleChecks.ExamplesDisagreeException.class)
     ResponseEntity<ProblemDetail> examplesDisagree(RuleChecks.ExamplesDisagreeException e, Locale locale) {
         ProblemDetail problem = problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "EXAMPLES_DISAGREE", locale,

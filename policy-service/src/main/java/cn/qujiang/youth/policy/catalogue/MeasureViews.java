@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.catalogue;
 
+import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,12 +22,12 @@ final class MeasureViews {
     }
 
     record MeasureSummary(String code, int version, String title, String summary, String category, String department,
-            String mode, LocalDate opens, LocalDate closes, boolean openToday, BenefitView benefit) {
+            String mode, LocalDate opens, LocalDate closes, boolean openToday, BenefitView benefit, GrantView grant) {
     }
 
     record MeasureDetail(boolean sample, String notice, String code, int version, String title, String summary,
             String category, String department, String mode, LocalDate opens, LocalDate closes, boolean openToday,
-            Integer quota, List<String> excludes, int responseWorkingDays, BenefitView benefit,
+            Integer quota, List<String> excludes, int responseWorkingDays, BenefitView benefit, GrantView grant,
             List<CriterionView> criteria, List<String> documents) {
     }
 
@@ -35,13 +36,23 @@ final class MeasureViews {
     record BenefitView(String kind, String unit, Long amount, Integer months, String note) {
     }
 
+    @Schema(description = "What an approval grants: `term` ONE_OFF (held for good), MONTHS (`months` from the "
+            + "decision), CALENDAR_YEAR (until 31 December; apply again next year) or BATCH (until the batch's `ends`). "
+            + "The quota counts per year for CALENDAR_YEAR, per batch for BATCH, overall otherwise.")
+    record GrantView(GrantTerm.Term term, Integer months, BatchView batch) {
+    }
+
+    record BatchView(String id, String name, LocalDate ends) {
+    }
+
     record CriterionView(String id, String label, String hint) {
     }
 
     static MeasureSummary summary(MeasureDefinition measure, LocalDate today, Locale locale) {
         return new MeasureSummary(measure.code(), measure.version(), text(measure.title(), locale),
                 text(measure.summary(), locale), measure.category(), text(measure.department(), locale),
-                measure.mode(), opens(measure), closes(measure), openOn(measure, today), benefit(measure, locale));
+                measure.mode(), opens(measure), closes(measure), openOn(measure, today), benefit(measure, locale),
+                grant(measure, locale));
     }
 
     static MeasureDetail detail(MeasureDefinition measure, LocalDate today, Locale locale, boolean sample,
@@ -49,7 +60,7 @@ final class MeasureViews {
         return new MeasureDetail(sample, notice, measure.code(), measure.version(), text(measure.title(), locale),
                 text(measure.summary(), locale), measure.category(), text(measure.department(), locale),
                 measure.mode(), opens(measure), closes(measure), openOn(measure, today), measure.quota(),
-                measure.excludes(), measure.responseWorkingDays(), benefit(measure, locale),
+                measure.excludes(), measure.responseWorkingDays(), benefit(measure, locale), grant(measure, locale),
                 measure.criteria().stream().map(c -> new CriterionView(c.id(), text(c.label(), locale),
                         text(c.hint(), locale))).toList(),
                 measure.documents().stream().map(d -> text(d, locale)).toList());
@@ -61,6 +72,13 @@ final class MeasureViews {
         return new BenefitView(benefit.kind(), benefit.unit(),
                 CONSTANT.matcher(amount).matches() ? Long.valueOf(amount) : null, benefit.months(),
                 text(benefit.note(), locale));
+    }
+
+    private static GrantView grant(MeasureDefinition measure, Locale locale) {
+        GrantTerm term = measure.grantTerm();
+        GrantTerm.Batch batch = term.batch();
+        return new GrantView(term.term(), term.months(),
+                batch == null ? null : new BatchView(batch.id(), text(batch.name(), locale), batch.ends()));
     }
 
     private static boolean openOn(MeasureDefinition measure, LocalDate day) {

@@ -2,6 +2,7 @@ package cn.qujiang.youth.policy.catalogue;
 
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.web.ApiException;
+import cn.qujiang.youth.policy.engine.catalogue.GrantCheck;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +40,9 @@ class RuleChecks {
     /** The definition as a draft stores it (version is the server's to assign), once it is complete and compiles. */
     MeasureDefinition checkDraft(MeasureDefinition definition) {
         List<String> reasons = incompleteness(definition);
-        if (!reasons.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_MEASURE", reasons);
+        List<GrantCheck.Problem> fields = GrantCheck.problems(definition);
+        if (!reasons.isEmpty() || !fields.isEmpty()) {
+            throw new InvalidMeasureException(reasons, fields);
         }
         MeasureDefinition draft = definition.withVersion(0);
         compile(draft);
@@ -112,6 +115,24 @@ class RuleChecks {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /**
+     * The draft is incomplete ({@code reasons}) or states a grant term that cannot be kept ({@code fields}: which
+     * field to correct, with a stable code whose words are in the message bundles); the codes of both are reasons.
+     */
+    static class InvalidMeasureException extends ApiException {
+        private final transient List<GrantCheck.Problem> fields;
+
+        InvalidMeasureException(List<String> reasons, List<GrantCheck.Problem> fields) {
+            super(HttpStatus.BAD_REQUEST, "INVALID_MEASURE", Stream.concat(reasons.stream(),
+                    fields.stream().map(GrantCheck.Problem::code)).distinct().toList());
+            this.fields = List.copyOf(fields);
+        }
+
+        List<GrantCheck.Problem> fields() {
+            return fields;
+        }
     }
 
     /** A rule of the draft does not compile: which criterion (or {@code benefit.amount}) and CEL's message. */

@@ -25,7 +25,7 @@ public final class BenchCatalogue {
                 ? new Criterion(c.id(), expression, c.label(), c.hint()) : c));
         MeasureDefinition changed = new MeasureDefinition(current.code(), 0, current.title(), current.summary(),
                 current.category(), current.department(), current.mode(), current.window(), current.quota(),
-                current.excludes(), current.responseWorkingDays(), current.benefit(), criteria, current.documents(),
+                current.excludes(), current.responseWorkingDays(), current.benefit(), current.grant(), criteria, current.documents(),
                 current.examples());
         long draftRevision = administration.startDraft(changed, AUTHOR).draft().revision();
         administration.approve(code, draftRevision, APPROVER);

@@ -97,8 +97,8 @@ class ExclusionSymmetryTest {
     private static MeasureDefinition withExcludes(String code, String... excludes) {
         MeasureDefinition m = SEED.get(code);
         return new MeasureDefinition(m.code(), 0, m.title(), m.summary(), m.category(), m.department(), m.mode(),
-                m.window(), m.quota(), List.of(excludes), m.responseWorkingDays(), m.benefit(), m.criteria(),
-                m.documents(), m.examples());
+                m.window(), m.quota(), List.of(excludes), m.responseWorkingDays(), m.benefit(), m.grant(),
+                m.criteria(), m.documents(), m.examples());
     }
 
     private void saveDraft(MeasureDefinition draft) {

@@ -43,7 +43,7 @@ class RuleChecksTest {
         MeasureDefinition station = SEED.get(0);
         MeasureDefinition incomplete = new MeasureDefinition("qjy 1", 0, null, station.summary(), "SPORTS",
                 station.department(), "MAYBE", station.window(), null, List.of("QJY|2"), 1,
-                new MeasureDefinition.Benefit("cash", "CNY", "7", null, null), List.of(), List.of(),
+                new MeasureDefinition.Benefit("cash", "CNY", "7", null, null), null, List.of(), List.of(),
                 List.of(station.examples().get(0)));
 
         assertThatThrownBy(() -> checks.checkDraft(incomplete))
@@ -52,6 +52,23 @@ class RuleChecksTest {
                     assertThat(e.reasons()).containsExactlyInAnyOrder("CODE_FORMAT", "TITLE_REQUIRED",
                             "CATEGORY_UNKNOWN", "MODE_UNKNOWN", "BENEFIT_REQUIRED", "CRITERIA_REQUIRED",
                             "EXAMPLES_REQUIRED", "EXCLUDES_FORMAT");
+                });
+    }
+
+    @Test
+    void aMonthlyGrantWithoutMonthsIsRefusedWithTheFieldToCorrect() {
+        MeasureDefinition station = SEED.get(0);
+        MeasureDefinition monthly = new MeasureDefinition(station.code(), 0, station.title(), station.summary(),
+                station.category(), station.department(), station.mode(), station.window(), station.quota(),
+                station.excludes(), station.responseWorkingDays(), station.benefit(),
+                new MeasureDefinition.Grant("MONTHS", null), station.criteria(), station.documents(),
+                station.examples());
+
+        assertThatThrownBy(() -> checks.checkDraft(monthly))
+                .isInstanceOfSatisfying(RuleChecks.InvalidMeasureException.class, e -> {
+                    assertThat(e.code()).isEqualTo("INVALID_MEASURE");
+                    assertThat(e.reasons()).containsExactly("GRANT_MONTHS_REQUIRED");
+                    assertThat(e.fields()).extracting(field -> field.field()).containsExactly("benefit.months");
                 });
     }
 
@@ -73,8 +90,8 @@ class RuleChecksTest {
                 "employmentStatus", "JOB_SEEKING"), "ELIGIBLE", null));
         MeasureDefinition wrong = new MeasureDefinition(station.code(), 2, station.title(), station.summary(),
                 station.category(), station.department(), station.mode(), station.window(), station.quota(),
-                station.excludes(), station.responseWorkingDays(), station.benefit(), station.criteria(),
-                station.documents(), examples);
+                station.excludes(), station.responseWorkingDays(), station.benefit(), station.grant(),
+                station.criteria(), station.documents(), examples);
 
         assertThatThrownBy(() -> checks.checkExamples(wrong))
                 .isInstanceOfSatisfying(RuleChecks.ExamplesDisagreeException.class, e -> assertThat(e.mismatches())
@@ -83,7 +100,7 @@ class RuleChecksTest {
 
     private static MeasureDefinition withCriteria(MeasureDefinition m, Criterion... criteria) {
         return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
-                m.mode(), m.window(), m.quota(), m.excludes(), m.responseWorkingDays(), m.benefit(), List.of(criteria),
-                m.documents(), m.examples());
+                m.mode(), m.window(), m.quota(), m.excludes(), m.responseWorkingDays(), m.benefit(), m.grant(),
+                List.of(criteria), m.documents(), m.examples());
     }
 }

@@ -94,7 +94,7 @@ class MatcherTest {
         criteria.set(0, new Criterion(age.id(), "applicant.age >= 18 && applicant.age <= 25", age.label(), age.hint()));
         definitions.set(0, new MeasureDefinition(station.code(), 2, station.title(), station.summary(),
                 station.category(), station.department(), station.mode(), station.window(), station.quota(),
-                station.excludes(), station.responseWorkingDays(), station.benefit(), criteria, station.documents(),
+                station.excludes(), station.responseWorkingDays(), station.benefit(), station.grant(), criteria, station.documents(),
                 station.examples()));
         return snapshot(before.revision() + 1, definitions);
     }

@@ -17,12 +17,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <li>{@code openKey} = applicantId:measureCode while open, removed when final: its unique sparse index makes "one
  *     open application per measure" hold even for two submissions racing each other.</li>
  * <li>{@code eligibilityAtSubmission} is the match result the applicant applied with, for the officer's trace.</li>
+ * <li>{@code grant} is set by the approval: what it grants and until when, by the measure's term as of the
+ *     decision; {@code grant.endedOn} once it is no longer held.</li>
  * <li>{@code profileSyncPending} is set in the same write as an approval and cleared once the profile's held
  *     measures include it: the recovery marker for the second, separate profile write.</li>
  * </ul>
  */
 @Document(ApplicationDocument.COLLECTION)
 @CompoundIndex(name = "queue", def = "{'status': 1, 'dueDate': 1}")
+@CompoundIndex(name = "expiry", def = "{'status': 1, 'grant.until': 1}")
 record ApplicationDocument(
         @Id String id,
         long version,
@@ -39,6 +42,7 @@ record ApplicationDocument(
         int responseWorkingDays,
         long profileVersionAtSubmission,
         MatchResult eligibilityAtSubmission,
+        Grant grant,
         List<Transition> transitions,
         Boolean profileSyncPending,
         List<OutboxEntry> outbox) {

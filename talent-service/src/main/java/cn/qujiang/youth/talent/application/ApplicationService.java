@@ -107,7 +107,7 @@ public class ApplicationService {
         ApplicationDocument application = new ApplicationDocument(id, 1, applicantId, ApplicationKind.APPLICATION,
                 measureCode, published.version(), published.title(), ApplicationStatus.SUBMITTED,
                 ApplicationDocument.openKey(applicantId, measureCode), now, now, due, workingDays,
-                latest.get().profileVersion(), match.get(),
+                latest.get().profileVersion(), match.get(), null,
                 List.of(new Transition(now, Actor.APPLICANT, applicantId, null, null, ApplicationStatus.SUBMITTED,
                         "SUBMITTED", null)),
                 null, List.of(submitted));

@@ -11,11 +11,13 @@ import java.util.Set;
  *              INFO_REQUESTED --officer--> APPROVED | REJECTED;  --applicant--> SUBMITTED (resubmit) | WITHDRAWN
  * OFFER:       OFFERED --officer--> CONFIRMED | REJECTED;  --applicant--> DECLINED;  --system--> LAPSED
  *              CONFIRMED --applicant--> APPROVED (accept) | DECLINED;  --system--> LAPSED
+ * BOTH:        APPROVED --officer--> ENDED (ended or revoked with a reason);  --system--> ENDED (term ran out)
  * </pre>
- * APPROVED, REJECTED, WITHDRAWN, DECLINED and LAPSED are final.
+ * APPROVED is decided (no longer open) but the benefit it grants is held until it ENDS. REJECTED, WITHDRAWN,
+ * DECLINED, LAPSED and ENDED are final.
  */
 public enum ApplicationStatus {
-    SUBMITTED, INFO_REQUESTED, OFFERED, CONFIRMED, APPROVED, REJECTED, WITHDRAWN, DECLINED, LAPSED;
+    SUBMITTED, INFO_REQUESTED, OFFERED, CONFIRMED, APPROVED, REJECTED, WITHDRAWN, DECLINED, LAPSED, ENDED;
 
     public enum Actor { APPLICANT, OFFICER, SYSTEM }
 
@@ -35,15 +37,18 @@ public enum ApplicationStatus {
         MOVES.put(CONFIRMED, Map.of(
                 Actor.APPLICANT, Set.of(APPROVED, DECLINED),
                 Actor.SYSTEM, Set.of(LAPSED)));
+        MOVES.put(APPROVED, Map.of(
+                Actor.OFFICER, Set.of(ENDED),
+                Actor.SYSTEM, Set.of(ENDED)));
     }
 
     public boolean canMove(ApplicationStatus to, Actor actor) {
         return MOVES.getOrDefault(this, Map.of()).getOrDefault(actor, Set.of()).contains(to);
     }
 
-    /** Not final: counts as "open" for the one-open-per-measure rule. */
+    /** Not yet decided: counts as "open" for the one-open-per-measure rule. */
     public boolean isOpen() {
-        return MOVES.containsKey(this);
+        return this != APPROVED && MOVES.containsKey(this);
     }
 
     /** Waiting for an officer, so its due date runs. */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -133,10 +134,35 @@ class ApplicationStore {
                 ApplicationDocument.class, String.class);
     }
 
-    void clearProfileSyncPending(String applicantId, Collection<String> syncedCodes) {
-        mongo.updateMulti(Query.query(Criteria.where("applicantId").is(applicantId).and("profileSyncPending").is(true)
-                        .and("measureCode").in(syncedCodes)),
-                new Update().unset("profileSyncPending"), ApplicationDocument.class);
+    /** An application whose change of what is held has not yet reached the profile, at the version it was seen. */
+    record SyncMarker(String id, long version) {
+    }
+
+    List<SyncMarker> profileSyncMarkers(String applicantId) {
+        Query marked = Query.query(Criteria.where("applicantId").is(applicantId).and("profileSyncPending").is(true));
+        marked.fields().include("_id", "version");
+        return mongo.find(marked, Document.class, ApplicationDocument.COLLECTION).stream()
+                .map(found -> new SyncMarker(found.getString("_id"), found.get("version", Number.class).longValue()))
+                .toList();
+    }
+
+    /**
+     * Clears the markers that were read before the profile was synced, each only while its application is still at
+     * the version read: a change made since (an approval ended meanwhile) keeps its marker for the next sync.
+     */
+    void clearProfileSyncMarkers(Collection<SyncMarker> synced) {
+        for (SyncMarker marker : synced) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(marker.id()).and("version").is(marker.version())
+                    .and("profileSyncPending").is(true)), new Update().unset("profileSyncPending"),
+                    ApplicationDocument.class);
+        }
+    }
+
+    /** Approvals whose term ran out before {@code today}, oldest first, at most {@code limit}. */
+    List<ApplicationDocument> expiredBy(LocalDate today, int limit) {
+        return mongo.find(Query.query(Criteria.where("status").is(ApplicationStatus.APPROVED)
+                        .and("grant.until").lt(today)).with(Sort.by("grant.until", "_id")).limit(limit),
+                ApplicationDocument.class);
     }
 
     /** Erasure: every application and offer of the applicant created before the erasure. */

@@ -1,5 +1,6 @@
 package cn.qujiang.youth.talent.application;
 
+import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,24 @@ public final class ApplicationViews {
 
     public record ApplicationView(String id, ApplicationKind kind, String measureCode, String measureTitle,
             ApplicationStatus status, boolean open, long version, Instant submittedAt, LocalDate dueDate,
-            List<TimelineEntry> timeline) {
+            List<TimelineEntry> timeline, GrantView grant) {
+    }
+
+    /**
+     * What an approval granted: held from {@code grantedFrom} through {@code grantedUntil} (absent = for good);
+     * {@code held} while it has not ended; {@code endedOn} the first day it was no longer held.
+     */
+    @Schema(example = """
+            {"term": "MONTHS", "grantedFrom": "2026-03-03", "grantedUntil": "2029-03-02", "held": true,
+             "endedOn": null}""")
+    public record GrantView(GrantTerm.Term term, LocalDate grantedFrom, LocalDate grantedUntil, boolean held,
+            LocalDate endedOn) {
+
+        static GrantView of(ApplicationDocument application) {
+            Grant grant = application.grant();
+            return grant == null ? null : new GrantView(grant.term(), grant.from(), grant.until(),
+                    application.status() == ApplicationStatus.APPROVED, grant.endedOn());
+        }
     }
 
     static ApplicationView of(ApplicationDocument application, Locale locale, MessageSource messages) {
@@ -37,7 +55,8 @@ public final class ApplicationViews {
                 application.transitions().stream()
                         .map(t -> new TimelineEntry(t.at(), t.actor(), t.from(), t.to(), t.reasonCode(),
                                 reason(t.reasonCode(), locale, messages), t.comment()))
-                        .toList());
+                        .toList(),
+                GrantView.of(application));
     }
 
     static String reason(String code, Locale locale, MessageSource messages) {

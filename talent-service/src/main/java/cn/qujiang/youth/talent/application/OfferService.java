@@ -2,6 +2,7 @@ package cn.qujiang.youth.talent.application;
 
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
@@ -80,6 +81,16 @@ class OfferService {
     }
 
     /**
+     * A yearly auto-grant whose year ran out is offered again while the latest match still finds the applicant
+     * eligible (免申即享 the next year too); otherwise a later "newly eligible" offers it.
+     */
+    void offerAgain(String applicantId, String code) {
+        matches.find(applicantId).ifPresent(latest -> latest.result(code)
+                .filter(result -> result.outcome() == Outcome.ELIGIBLE)
+                .ifPresent(result -> offer(applicantId, latest.profileVersion(), result, false)));
+    }
+
+    /**
      * @param onlyIfNeverOffered a catalogue replay must not re-offer what the applicant declined; a fresh
      *     "newly eligible" may
      */
@@ -98,7 +109,7 @@ class OfferService {
         ApplicationDocument offer = new ApplicationDocument(UUID.randomUUID().toString(), 1, applicantId,
                 ApplicationKind.OFFER, code, measure.version(), measure.title(), ApplicationStatus.OFFERED,
                 ApplicationDocument.openKey(applicantId, code), now, now, deadlines.dueDate(today, workingDays),
-                workingDays, profileVersion, result,
+                workingDays, profileVersion, result, null,
                 List.of(new Transition(now, Actor.SYSTEM, "system", null, null, ApplicationStatus.OFFERED,
                         "AUTO_GRANT_ELIGIBLE", null)),
                 null, List.of());

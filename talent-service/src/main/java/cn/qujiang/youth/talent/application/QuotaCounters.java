@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Approvals per measure, counted in one document per measure. Taking a place is a single conditional
+ * Approvals per measure and quota period, counted in one document per counter: the measure's code for a quota that
+ * counts overall, {@code <code>@year:2026} or {@code <code>@batch:<id>} for one that counts per year or batch (see
+ * {@link Grant#counter}). Taking a place is a single conditional
  * find-and-modify ({@code approved < quota}), so two officers approving the last place at once cannot both get it.
  * Measures without a quota are counted too, so a quota introduced later starts from the true number.
  *
@@ -38,7 +40,7 @@ class QuotaCounters {
     }
 
     @Document(COLLECTION)
-    record QuotaCounter(@Id String measureCode, long approved, List<Claim> pending) {
+    record QuotaCounter(@Id String counter, long approved, List<Claim> pending) {
 
         QuotaCounter {
             pending = pending == null ? List.of() : List.copyOf(pending);
@@ -50,27 +52,27 @@ class QuotaCounters {
     }
 
     /** Takes one place for {@code applicationId} (or finds the one it already claimed); false when none is left. */
-    boolean reserve(String measureCode, String applicationId, Integer quota, Instant now) {
-        Query counter = Query.query(Criteria.where("_id").is(measureCode));
-        mongo.upsert(counter, new Update().inc("approved", 0), QuotaCounter.class);
-        Criteria free = Criteria.where("_id").is(measureCode).and(CLAIM_APPLICATION).ne(applicationId);
+    boolean reserve(String counter, String applicationId, Integer quota, Instant now) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(counter)), new Update().inc("approved", 0),
+                QuotaCounter.class);
+        Criteria free = Criteria.where("_id").is(counter).and(CLAIM_APPLICATION).ne(applicationId);
         if (quota != null) {
             free = free.and("approved").lt(quota);
         }
         QuotaCounter taken = mongo.findAndModify(Query.query(free),
                 new Update().inc("approved", 1).push(PENDING, new Claim(applicationId, now)),
                 FindAndModifyOptions.options().returnNew(true), QuotaCounter.class);
-        return taken != null || mongo.exists(claimOf(measureCode, applicationId), QuotaCounter.class);
+        return taken != null || mongo.exists(claimOf(counter, applicationId), QuotaCounter.class);
     }
 
     /** The approval was written: the place stays taken and the claim is done. */
-    void settle(String measureCode, String applicationId) {
-        mongo.updateFirst(claimOf(measureCode, applicationId), dropClaim(applicationId), QuotaCounter.class);
+    void settle(String counter, String applicationId) {
+        mongo.updateFirst(claimOf(counter, applicationId), dropClaim(applicationId), QuotaCounter.class);
     }
 
     /** The approval did not stick: the claimed place is given back (once, however often this is called). */
-    void release(String measureCode, String applicationId) {
-        mongo.updateFirst(claimOf(measureCode, applicationId), dropClaim(applicationId).inc("approved", -1),
+    void release(String counter, String applicationId) {
+        mongo.updateFirst(claimOf(counter, applicationId), dropClaim(applicationId).inc("approved", -1),
                 QuotaCounter.class);
     }
 
@@ -87,9 +89,9 @@ class QuotaCounters {
                     continue;
                 }
                 if (statusOf.apply(claim.application()).orElse(null) == ApplicationStatus.APPROVED) {
-                    settle(counter.measureCode(), claim.application());
+                    settle(counter.counter(), claim.application());
                 } else {
-                    release(counter.measureCode(), claim.application());
+                    release(counter.counter(), claim.application());
                     released++;
                 }
             }
@@ -97,13 +99,14 @@ class QuotaCounters {
         return released;
     }
 
-    long approved(String measureCode) {
-        QuotaCounter counter = mongo.findById(measureCode, QuotaCounter.class);
-        return counter == null ? 0 : counter.approved();
+    /** Places taken on {@code counter}, approvals in flight included. */
+    long approved(String counter) {
+        QuotaCounter found = mongo.findById(counter, QuotaCounter.class);
+        return found == null ? 0 : found.approved();
     }
 
-    private static Query claimOf(String measureCode, String applicationId) {
-        return Query.query(Criteria.where("_id").is(measureCode).and(CLAIM_APPLICATION).is(applicationId));
+    private static Query claimOf(String counter, String applicationId) {
+        return Query.query(Criteria.where("_id").is(counter).and(CLAIM_APPLICATION).is(applicationId));
     }
 
     private static Update dropClaim(String applicationId) {

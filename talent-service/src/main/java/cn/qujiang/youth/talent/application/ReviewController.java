@@ -6,6 +6,8 @@ import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersRequest;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersResult;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.EndReasonView;
+import cn.qujiang.youth.talent.application.ReviewViews.EndRequest;
 import cn.qujiang.youth.talent.application.ReviewViews.QueuePage;
 import cn.qujiang.youth.talent.application.ReviewViews.ReviewDetail;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -56,6 +59,20 @@ class ReviewController {
     ReviewDetail decide(Authentication authentication, @PathVariable String id,
             @Valid @RequestBody DecisionRequest request, Locale locale) {
         return review.decide(officer(authentication), id, request, locale);
+    }
+
+    @Operation(summary = "End or revoke a granted benefit with a reason, at the version read (409 if it moved or "
+            + "is not held); the resident is told and what it excluded opens again")
+    @PostMapping(path = "/applications/{id}/end", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ReviewDetail end(Authentication authentication, @PathVariable String id, @Valid @RequestBody EndRequest request,
+            Locale locale) {
+        return review.end(officer(authentication), id, request, locale);
+    }
+
+    @Operation(summary = "The reasons an officer may give for ending a benefit, in words")
+    @GetMapping("/end-reasons")
+    List<EndReasonView> endReasons(Locale locale) {
+        return review.endReasons(locale);
     }
 
     @Operation(summary = "Confirm auto-grant offers in bulk; returns which were confirmed and which skipped")

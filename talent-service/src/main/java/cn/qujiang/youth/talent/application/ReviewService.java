@@ -7,7 +7,10 @@ import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersResult;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionKind;
+import cn.qujiang.youth.talent.application.ApplicationViews.GrantView;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.EndReasonView;
+import cn.qujiang.youth.talent.application.ReviewViews.EndRequest;
 import cn.qujiang.youth.talent.application.ReviewViews.Eligibility;
 import cn.qujiang.youth.talent.application.ReviewViews.MaskedApplicant;
 import cn.qujiang.youth.talent.application.ReviewViews.QueueItem;
@@ -23,6 +26,7 @@ import cn.qujiang.youth.talent.profile.ProfileService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +38,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The officers' side: the queue by due date, an application with the eligibility trace at submission and now,
- * decisions guarded by the version the officer saw, and bulk confirmation of auto-grant offers.
+ * The officers' side: the queue by due date, an application with the eligibility trace at submission and now, what
+ * it granted and the places left, decisions and the ending of a granted benefit guarded by the version the officer
+ * saw, and bulk confirmation of auto-grant offers.
  */
 @Service
 class ReviewService {
@@ -44,16 +49,18 @@ class ReviewService {
     private final ProfileService profiles;
     private final MatchReadModel matches;
     private final MatchResultViews matchViews;
+    private final PlacesLeft places;
     private final MessageSource messages;
     private final Clock clock;
 
     ReviewService(ApplicationStore store, ApplicationWorkflow workflow, ProfileService profiles, MatchReadModel matches,
-            MatchResultViews matchViews, MessageSource messages, Clock clock) {
+            MatchResultViews matchViews, PlacesLeft places, MessageSource messages, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.profiles = profiles;
         this.matches = matches;
         this.matchViews = matchViews;
+        this.places = places;
         this.messages = messages;
         this.clock = clock;
     }
@@ -80,10 +87,7 @@ class ReviewService {
     }
 
     ReviewDetail decide(Acting officer, String id, DecisionRequest request, Locale locale) {
-        ApplicationDocument application = store.find(id).orElseThrow(() -> ApiException.notFound("application"));
-        if (application.version() != request.version()) {
-            throw new OptimisticLockingFailureException("application is at another version");
-        }
+        ApplicationDocument application = atVersion(id, request.version());
         ApplicationStatus to = switch (request.decision()) {
             case APPROVE -> ApplicationStatus.APPROVED;
             case REJECT -> ApplicationStatus.REJECTED;
@@ -96,6 +100,29 @@ class ReviewService {
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         return detail(workflow.move(application, to, officer, request.reasonCode(), comment), locale);
+    }
+
+    /**
+     * Ends (or revokes) a granted benefit at the version the officer saw: 409 STALE_VERSION when it moved meanwhile,
+     * 409 TRANSITION_NOT_ALLOWED unless it is APPROVED (held).
+     */
+    ReviewDetail end(Acting officer, String id, EndRequest request, Locale locale) {
+        ApplicationDocument application = atVersion(id, request.version());
+        return detail(workflow.move(application, ApplicationStatus.ENDED, officer, request.reasonCode(),
+                request.comment().strip()), locale);
+    }
+
+    List<EndReasonView> endReasons(Locale locale) {
+        return Arrays.stream(EndReason.values()).map(reason -> new EndReasonView(reason.name(),
+                ApplicationViews.reason(reason.name(), locale, messages))).toList();
+    }
+
+    private ApplicationDocument atVersion(String id, long version) {
+        ApplicationDocument application = store.find(id).orElseThrow(() -> ApiException.notFound("application"));
+        if (application.version() != version) {
+            throw new OptimisticLockingFailureException("application is at another version");
+        }
+        return application;
     }
 
     ConfirmOffersResult confirmOffers(Acting officer, List<String> ids) {
@@ -137,7 +164,8 @@ class ReviewService {
                 application.overdueOn(today), profile.map(ReviewService::masked).orElse(null), atSubmission, current,
                 application.transitions().stream().map(t -> new TransitionView(t.at(), t.actor(), t.by(), t.byName(),
                         t.from(), t.to(), t.reasonCode(), ApplicationViews.reason(t.reasonCode(), locale, messages),
-                        t.comment())).toList());
+                        t.comment())).toList(),
+                GrantView.of(application), places.of(application.measureCode(), locale).orElse(null));
     }
 
     private static MaskedApplicant masked(Profile profile) {

@@ -2,6 +2,8 @@ package cn.qujiang.youth.talent.application;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
+import cn.qujiang.youth.talent.application.ApplicationViews.GrantView;
+import cn.qujiang.youth.talent.application.PlacesLeft.PlacesView;
 import cn.qujiang.youth.talent.matches.MatchResultView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +29,18 @@ final class ReviewViews {
             @NotNull DecisionKind decision,
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String reasonCode,
             @Size(max = 1000) String comment) {
+    }
+
+    @Schema(example = """
+            {"version": 3, "reasonCode": "FALSE_MATERIALS", "comment": "租赁合同经核实为伪造"}""")
+    record EndRequest(
+            @NotNull Long version,
+            @NotBlank @Pattern(regexp = EndReason.CODES, message = "{talent.validation.endReason}") String reasonCode,
+            @NotBlank @Size(max = 1000) String comment) {
+    }
+
+    /** A reason an officer may give for ending a benefit, in the caller's language. */
+    record EndReasonView(String code, String label) {
     }
 
     @Schema(example = "{\"ids\": [\"5f0c8a7e-1d2b-4e3f-8a9b-0c1d2e3f4a5b\"]}")
@@ -59,6 +73,6 @@ final class ReviewViews {
     record ReviewDetail(String id, ApplicationKind kind, long version, ApplicationStatus status, String measureCode,
             String measureTitle, Instant submittedAt, LocalDate dueDate, int responseWorkingDays, boolean overdue,
             MaskedApplicant applicant, Eligibility eligibilityAtSubmission, Eligibility eligibilityNow,
-            List<TransitionView> transitions) {
+            List<TransitionView> transitions, GrantView grant, PlacesView places) {
     }
 }

@@ -3,6 +3,7 @@ package cn.qujiang.youth.talent.application;
 import static cn.qujiang.youth.talent.application.ApplicationStatus.APPROVED;
 import static cn.qujiang.youth.talent.application.ApplicationStatus.CONFIRMED;
 import static cn.qujiang.youth.talent.application.ApplicationStatus.DECLINED;
+import static cn.qujiang.youth.talent.application.ApplicationStatus.ENDED;
 import static cn.qujiang.youth.talent.application.ApplicationStatus.INFO_REQUESTED;
 import static cn.qujiang.youth.talent.application.ApplicationStatus.LAPSED;
 import static cn.qujiang.youth.talent.application.ApplicationStatus.OFFERED;
@@ -60,7 +61,7 @@ class ApplicationStatusTest {
 
     @Test
     void finalStatusesGoNowhere() {
-        for (ApplicationStatus done : EnumSet.of(APPROVED, REJECTED, WITHDRAWN, DECLINED, LAPSED)) {
+        for (ApplicationStatus done : EnumSet.of(REJECTED, WITHDRAWN, DECLINED, LAPSED, ENDED)) {
             assertThat(done.isOpen()).as(done.name()).isFalse();
             for (ApplicationStatus to : ApplicationStatus.values()) {
                 for (Actor actor : Actor.values()) {
@@ -68,6 +69,16 @@ class ApplicationStatusTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aGrantedBenefitIsDecidedAndEndsByAnOfficerOrWhenItsTermRunsOut() {
+        assertThat(APPROVED.isOpen()).isFalse();
+        assertThat(APPROVED.canMove(ENDED, Actor.OFFICER)).isTrue();
+        assertThat(APPROVED.canMove(ENDED, Actor.SYSTEM)).isTrue();
+        assertThat(APPROVED.canMove(ENDED, Actor.APPLICANT)).as("residents ask an officer to end it").isFalse();
+        assertThat(APPROVED.canMove(REJECTED, Actor.OFFICER)).isFalse();
+        assertThat(SUBMITTED.canMove(ENDED, Actor.OFFICER)).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.qujiang.youth.talent.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.talent.InMemoryMongo;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
@@ -39,7 +40,7 @@ class ApplicationStoreTest {
         Instant now = Instant.parse("2026-03-02T01:00:00Z");
         return new ApplicationDocument(UUID.randomUUID().toString(), 1, applicant, ApplicationKind.APPLICATION, code, 1,
                 LocalizedText.of("补贴", "Subsidy"), ApplicationStatus.SUBMITTED, ApplicationDocument.openKey(applicant, code),
-                now, now, due, 3, 1, null,
+                now, now, due, 3, 1, null, null,
                 List.of(new Transition(now, Actor.APPLICANT, applicant, null, null, ApplicationStatus.SUBMITTED, "SUBMITTED", null)),
                 null, List.of());
     }
@@ -108,7 +109,7 @@ class ApplicationStoreTest {
     }
 
     @Test
-    void theProfileSyncMarkerIsClearedOnlyForTheCodesThatWereSynced() {
+    void theProfileSyncMarkerIsClearedOnlyWhileItsApplicationIsAsItWasRead() {
         ApplicationDocument x = insert(submitted("a1", "QJY-01", TODAY));
         ApplicationDocument y = insert(submitted("a1", "QJY-02", TODAY));
         store.move(x, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED),
@@ -116,9 +117,33 @@ class ApplicationStoreTest {
         store.move(y, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED),
                 new Update().set("profileSyncPending", true), List.of());
         assertThat(store.applicantsWithPendingProfileSync()).containsExactly("a1");
-        store.clearProfileSyncPending("a1", List.of("QJY-01"));
+        List<ApplicationStore.SyncMarker> read = store.profileSyncMarkers("a1");
+        ApplicationDocument approvedY = store.find(y.id()).orElseThrow();
+        store.move(approvedY, to(ApplicationStatus.APPROVED, ApplicationStatus.ENDED),
+                new Update().set("profileSyncPending", true), List.of());
+
+        store.clearProfileSyncMarkers(read);
+
         assertThat(store.find(x.id()).orElseThrow().profileSyncPending()).isNull();
-        assertThat(store.find(y.id()).orElseThrow().profileSyncPending()).isTrue();
-        assertThat(store.approvedCodes("a1")).containsExactly("QJY-01", "QJY-02");
+        assertThat(store.find(y.id()).orElseThrow().profileSyncPending()).as("ended since the read").isTrue();
+        assertThat(store.approvedCodes("a1")).containsExactly("QJY-01");
+    }
+
+    @Test
+    void approvalsWhoseTermRanOutBeforeTodayAreFoundForTheSweep() {
+        ApplicationDocument year = insert(submitted("a1", "QJY-37", TODAY));
+        ApplicationDocument forGood = insert(submitted("a2", "QJY-01", TODAY));
+        ApplicationDocument lastDayToday = insert(submitted("a3", "QJY-36", TODAY));
+        store.move(year, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED), new Update().set("grant",
+                new Grant(GrantTerm.Term.CALENDAR_YEAR, TODAY.minusYears(1), TODAY.minusDays(1), "year:2025", null)),
+                List.of());
+        store.move(forGood, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED), new Update().set("grant",
+                new Grant(GrantTerm.Term.ONE_OFF, TODAY.minusYears(1), null, Grant.OVERALL, null)), List.of());
+        store.move(lastDayToday, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED), new Update().set("grant",
+                new Grant(GrantTerm.Term.CALENDAR_YEAR, TODAY.minusDays(3), TODAY, "year:2026", null)), List.of());
+
+        assertThat(store.expiredBy(TODAY, 10)).extracting(ApplicationDocument::id).containsExactly(year.id());
+        assertThat(store.expiredBy(TODAY.plusDays(1), 10)).extracting(ApplicationDocument::id)
+                .containsExactly(year.id(), lastDayToday.id());
     }
 }

@@ -2,9 +2,11 @@ package cn.qujiang.youth.talent.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.talent.InMemoryMongo;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +51,29 @@ class QuotaCountersTest {
 
     private int recoverAt(Instant cutoff) {
         return quotas.resolveClaimsOlderThan(cutoff, id -> Optional.ofNullable(applications.get(id)));
+    }
+
+    @Test
+    void aYearlyQuotaCountsEachYearAndABatchQuotaEachBatchApartFromTheOverallCount() {
+        GrantTerm yearly = new GrantTerm(GrantTerm.Term.CALENDAR_YEAR, null, null);
+        GrantTerm perBatch = new GrantTerm(GrantTerm.Term.BATCH, null,
+                new GrantTerm.Batch("2027-SPRING", null, LocalDate.of(2027, 6, 30)));
+        String year2026 = Grant.decidedOn(yearly, LocalDate.of(2026, 12, 31)).counter("QJY-34");
+        String year2027 = Grant.decidedOn(yearly, LocalDate.of(2027, 1, 1)).counter("QJY-34");
+        String spring = Grant.decidedOn(perBatch, LocalDate.of(2027, 2, 1)).counter("QJY-39");
+
+        assertThat(approve(year2026, "a1", 1)).isTrue();
+        assertThat(quotas.reserve(year2026, "a2", 1, NOW)).as("2026 is full").isFalse();
+        assertThat(approve(year2027, "a2", 1)).as("2027 has its own place").isTrue();
+        assertThat(approve(spring, "a3", 1)).isTrue();
+
+        assertThat(year2026).isEqualTo("QJY-34@year:2026");
+        assertThat(spring).isEqualTo("QJY-39@batch:2027-SPRING");
+        assertThat(quotas.approved(year2026)).isEqualTo(1);
+        assertThat(quotas.approved(year2027)).isEqualTo(1);
+        assertThat(quotas.approved("QJY-34")).as("no overall count for a yearly quota").isZero();
+        assertThat(Grant.decidedOn(GrantTerm.ONE_OFF, LocalDate.of(2026, 5, 1)).counter("QJY-16"))
+                .as("an overall quota keeps the counter it always had").isEqualTo("QJY-16");
     }
 
     @Test

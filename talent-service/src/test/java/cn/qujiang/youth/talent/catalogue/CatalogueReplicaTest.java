@@ -33,7 +33,7 @@ class CatalogueReplicaTest {
     static MeasurePublished measure(String code, int version, Status status, LocalDate closes, List<String> excludes) {
         return new MeasurePublished(code, version, status, LocalizedText.of("政策", "Measure"), "HOUSING", Mode.APPLY,
                 LocalDate.of(2024, 1, 1), closes, null, excludes, "CASH", "YUAN", 5, Instant.parse("2026-01-10T01:00:00Z"),
-                List.of());
+                List.of(), null);
     }
 
     @Test

@@ -26,6 +26,6 @@ public final class Replicas {
     /** An open APPLY measure without quota, titled in both languages. */
     public static MeasurePublished measure(String code, LocalizedText title, List<String> excludes) {
         return new MeasurePublished(code, 1, Status.ACTIVE, title, "HOUSING", Mode.APPLY, LocalDate.of(2024, 1, 1),
-                null, null, excludes, "ONE_OFF_CASH", "CNY", 5, Instant.parse("2026-01-10T01:00:00Z"), List.of());
+                null, null, excludes, "ONE_OFF_CASH", "CNY", 5, Instant.parse("2026-01-10T01:00:00Z"), List.of(), null);
     }
 }

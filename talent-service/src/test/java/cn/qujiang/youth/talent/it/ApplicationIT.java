@@ -87,16 +87,6 @@ class ApplicationIT extends TalentIntegrationTest {
                 newlyEligible, results.toArray(cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult[]::new)));
     }
 
-    Http.Response apply(User user, String code) {
-        return http.post("/api/talent/me/applications", Map.of("measureCode", code)).token(token(user)).send();
-    }
-
-    Http.Response decide(User officer, String id, long version, String decision, String reason) {
-        return http.post("/api/talent/review/applications/" + id + "/decision",
-                Map.of("version", version, "decision", decision, "reasonCode", reason, "comment", "已核对"))
-                .token(token(officer)).send();
-    }
-
     static Predicate<ConsumerRecord<String, String>> ofType(EventType type) {
         return record -> type.typeId().equals(TopicProbe.header(record, CloudEventHeaders.TYPE));
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
+import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
@@ -12,8 +13,10 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
+import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.TalentApplication;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +33,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,6 +52,7 @@ import org.springframework.test.context.TestConstructor;
  */
 @SpringBootTest(classes = TalentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+@Import(TalentIntegrationTest.DistrictClock.class)
 abstract class TalentIntegrationTest {
     static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "quota_counters");
 
@@ -61,12 +69,24 @@ abstract class TalentIntegrationTest {
         }
     }
 
+    /** Real time unless a test moves it ("next year"); every IT class shares this one clock and puts it back. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class DistrictClock {
+        @Bean
+        @Primary
+        ShiftableClock shiftableClock() {
+            return new ShiftableClock(ServiceZone.ZONE);
+        }
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.kafkaMongoAndKeycloak("talent").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("qujiang.talent.recovery-interval", () -> "PT2S");
         registry.add("qujiang.talent.overdue-refresh", () -> "PT1S");
         registry.add("qujiang.outbox.sweep-interval", () -> "PT1S");
+        // the expiry sweep every second, so a test that moves the clock past a term's end sees it ended at once
+        registry.add("qujiang.talent.expiry-cron", () -> "* * * * * *");
     }
 
     final int port;
@@ -149,6 +169,16 @@ abstract class TalentIntegrationTest {
         return http.get("/api/talent/me/profile").token(token(user)).send().json().get("version").asLong();
     }
 
+    Http.Response apply(User user, String code) {
+        return http.post("/api/talent/me/applications", Map.of("measureCode", code)).token(token(user)).send();
+    }
+
+    Http.Response decide(User officer, String id, long version, String decision, String reason) {
+        return http.post("/api/talent/review/applications/" + id + "/decision",
+                Map.of("version", version, "decision", decision, "reasonCode", reason, "comment", "已核对"))
+                .token(token(officer)).send();
+    }
+
     /** Publishes an event as the owning service would: CloudEvents headers, JSON value. */
     void publish(Object payload, String key) {
         EventType type = EventType.of(payload);
@@ -172,12 +202,17 @@ abstract class TalentIntegrationTest {
 
     static MeasurePublished measure(String code, int version, MeasurePublished.Mode mode, LocalDate opens,
             LocalDate closes, Integer quota, List<String> excludes, int responseWorkingDays) {
+        return measure(code, version, mode, opens, closes, quota, excludes, responseWorkingDays, null);
+    }
+
+    static MeasurePublished measure(String code, int version, MeasurePublished.Mode mode, LocalDate opens,
+            LocalDate closes, Integer quota, List<String> excludes, int responseWorkingDays, GrantTerm grant) {
         return new MeasurePublished(code, version, MeasurePublished.Status.ACTIVE,
                 LocalizedText.of("政策" + code, "Measure " + code), "HOUSING", mode, opens, closes, quota, excludes,
                 "CASH", "CNY", responseWorkingDays, Instant.now(),
                 List.of(new MeasurePublished.Criterion("insured",
                         LocalizedText.of("在区内缴纳社保", "Social insurance in the district"),
-                        LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"))));
+                        LocalizedText.of("请补充社保缴纳月数", "Add your months of social insurance"))), grant);
     }
 
     /** Publishes the measures (unless the replica holds them already) and waits until the replica has them. */

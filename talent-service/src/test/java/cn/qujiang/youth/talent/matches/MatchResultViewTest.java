@@ -107,6 +107,6 @@ class MatchResultViewTest {
     private static MeasurePublished measure(String code, String zh, String en, MeasurePublished.Criterion... criteria) {
         return new MeasurePublished(code, 1, MeasurePublished.Status.ACTIVE, LocalizedText.of(zh, en), "LIVING",
                 MeasurePublished.Mode.APPLY, LocalDate.of(2024, 1, 1), null, null, List.of(), "MONTHLY_CASH",
-                "CNY_PER_MONTH", 5, Instant.parse("2026-01-10T01:00:00Z"), List.of(criteria));
+                "CNY_PER_MONTH", 5, Instant.parse("2026-01-10T01:00:00Z"), List.of(criteria), null);
     }
 }

@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.engine.catalogue;
 
+import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.LocalizedText;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -28,6 +29,7 @@ public record MeasureDefinition(
         List<String> excludes,
         int responseWorkingDays,
         Benefit benefit,
+        Grant grant,
         List<Criterion> criteria,
         List<LocalizedText> documents,
         List<Example> examples) {
@@ -41,7 +43,21 @@ public record MeasureDefinition(
 
     public MeasureDefinition withVersion(int newVersion) {
         return new MeasureDefinition(code, newVersion, title, summary, category, department, mode, window, quota,
-                excludes, responseWorkingDays, benefit, criteria, documents, examples);
+                excludes, responseWorkingDays, benefit, grant, criteria, documents, examples);
+    }
+
+    /**
+     * The grant term as events carry it, {@code benefit.months} taken for MONTHS; held for good when none is
+     * stated. Call on a definition that passed {@link GrantCheck}.
+     */
+    public GrantTerm grantTerm() {
+        if (grant == null) {
+            return GrantTerm.ONE_OFF;
+        }
+        GrantTerm.Term term = GrantTerm.Term.valueOf(grant.term());
+        Batch batch = grant.batch();
+        return new GrantTerm(term, term == GrantTerm.Term.MONTHS ? benefit.months() : null,
+                term == GrantTerm.Term.BATCH ? new GrantTerm.Batch(batch.id(), batch.name(), batch.ends()) : null);
     }
 
     /** The days on which the measure is open; a missing bound means open-ended on that side. */
@@ -57,6 +73,19 @@ public record MeasureDefinition(
      * {@code months} is set for monthly payments.
      */
     public record Benefit(String kind, String unit, String amount, Integer months, LocalizedText note) {
+    }
+
+    /**
+     * What an approval grants: {@code term} is ONE_OFF (held for good), MONTHS (for {@code benefit.months} months),
+     * CALENDAR_YEAR (until 31 December, applied for again the next year) or BATCH (until {@code batch.ends}; quota
+     * per batch). A measure without a grant is held for good. Texts, not enums, so that a draft naming an unknown
+     * term is answered with a field error rather than a parse failure.
+     */
+    public record Grant(String term, Batch batch) {
+    }
+
+    /** A named term or intake: {@code id} keys its quota, {@code name} is what people read, {@code ends} its last day. */
+    public record Batch(String id, LocalizedText name, LocalDate ends) {
     }
 
     /** One ANDed condition: a CEL bool expression, what it means and what to do when it fails. */

@@ -2,6 +2,8 @@ package cn.qujiang.youth.policy.engine.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qujiang.youth.contracts.GrantTerm;
+import cn.qujiang.youth.contracts.GrantTerm.Term;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Example;
 import java.time.LocalDate;
@@ -85,7 +87,10 @@ class CatalogueSeedTest {
                     "SERVICE");
             assertThat(measure.benefit().unit()).isIn("CNY", "CNY_PER_MONTH", "NIGHT", "PLACE", "PERCENT", "SESSION");
             assertThat(measure.benefit().months() != null).as(measure.code() + " months")
-                    .isEqualTo(measure.benefit().kind().equals("MONTHLY_CASH"));
+                    .isEqualTo(measure.grantTerm().term() == Term.MONTHS);
+            if (measure.benefit().kind().equals("MONTHLY_CASH")) {
+                assertThat(measure.grantTerm().term()).as(measure.code() + " paid monthly").isEqualTo(Term.MONTHS);
+            }
             assertThat(measure.criteria()).as(measure.code()).isNotEmpty();
         });
         assertThat(CATALOGUE).extracting(measure -> measure.benefit().kind()).contains("ONE_OFF_CASH",
@@ -106,7 +111,69 @@ class CatalogueSeedTest {
             assertThat(pastRound.title().en()).containsIgnoringCase("past round");
         });
         assertThat(CATALOGUE).filteredOn(measure -> !closed.contains(measure))
+                .filteredOn(measure -> measure.grantTerm().term() != Term.BATCH)
                 .allSatisfy(measure -> assertThat(measure.window().contains(endOf2028)).as(measure.code()).isTrue());
+    }
+
+    @Test
+    void everyMeasureStatesAGrantTermAndEachKindOfTermIsShown() {
+        assertThat(CATALOGUE).allSatisfy(measure -> {
+            assertThat(measure.grant()).as(measure.code()).isNotNull();
+            assertThat(GrantCheck.problems(measure)).as(measure.code()).isEmpty();
+        });
+        assertThat(CATALOGUE).extracting(measure -> measure.grantTerm().term()).contains(Term.values());
+        assertThat(CATALOGUE).filteredOn(measure -> measure.quota() != null)
+                .extracting(measure -> measure.grantTerm().term())
+                .as("quotas that count overall, per year and per batch").contains(Term.MONTHS, Term.CALENDAR_YEAR,
+                        Term.BATCH);
+    }
+
+    @Test
+    void aBatchIsAppliedForUntilItsWindowClosesAndHeldUntilItEnds() {
+        MeasureDefinition nightSchool = BY_CODE.get("QJY-39");
+
+        GrantTerm term = nightSchool.grantTerm();
+
+        assertThat(term.batch().id()).isEqualTo("2027-SPRING");
+        assertThat(term.batch().name().zh()).isEqualTo("2027年春季");
+        assertThat(nightSchool.window().closes()).isBefore(term.batch().ends());
+    }
+
+    @Test
+    void draftsWithAnIncompleteTermAreToldWhichFieldToCorrect() {
+        MeasureDefinition rent = BY_CODE.get("QJY-17");
+        MeasureDefinition.Benefit noMonths = new MeasureDefinition.Benefit(rent.benefit().kind(),
+                rent.benefit().unit(), rent.benefit().amount(), 0, rent.benefit().note());
+        MeasureDefinition.Batch nameless = new MeasureDefinition.Batch("2026 春", null, LocalDate.of(2026, 6, 30));
+
+        assertThat(GrantCheck.problems(withGrant(rent, noMonths, new MeasureDefinition.Grant("MONTHS", null))))
+                .containsExactly(new GrantCheck.Problem("benefit.months", "GRANT_MONTHS_REQUIRED"));
+        assertThat(GrantCheck.problems(withGrant(rent, rent.benefit(), new MeasureDefinition.Grant("YEARLY", null))))
+                .containsExactly(new GrantCheck.Problem("grant.term", "GRANT_TERM_UNKNOWN"));
+        assertThat(GrantCheck.problems(withGrant(rent, rent.benefit(), new MeasureDefinition.Grant("BATCH", null))))
+                .containsExactly(new GrantCheck.Problem("grant.batch", "GRANT_BATCH_REQUIRED"));
+        assertThat(GrantCheck.problems(withGrant(rent, rent.benefit(), new MeasureDefinition.Grant("BATCH", nameless))))
+                .containsExactly(new GrantCheck.Problem("grant.batch.id", "GRANT_BATCH_ID_FORMAT"),
+                        new GrantCheck.Problem("grant.batch.name", "GRANT_BATCH_NAME_REQUIRED"),
+                        new GrantCheck.Problem("window.closes", "GRANT_BATCH_WINDOW"));
+        assertThat(GrantCheck.problems(withGrant(rent, rent.benefit(),
+                new MeasureDefinition.Grant("ONE_OFF", nameless))))
+                .containsExactly(new GrantCheck.Problem("grant.batch", "GRANT_BATCH_NOT_EXPECTED"));
+    }
+
+    @Test
+    void aMeasureWithoutATermIsHeldForGood() {
+        MeasureDefinition station = CATALOGUE.get(0);
+
+        assertThat(withGrant(station, station.benefit(), null).grantTerm()).isEqualTo(GrantTerm.ONE_OFF);
+        assertThat(GrantCheck.problems(withGrant(station, station.benefit(), null))).isEmpty();
+    }
+
+    private static MeasureDefinition withGrant(MeasureDefinition m, MeasureDefinition.Benefit benefit,
+            MeasureDefinition.Grant grant) {
+        return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
+                m.mode(), m.window(), m.quota(), m.excludes(), m.responseWorkingDays(), benefit, grant, m.criteria(),
+                m.documents(), m.examples());
     }
 
     @Test
@@ -161,7 +228,7 @@ class CatalogueSeedTest {
 
     private static MeasureDefinition withExcludes(MeasureDefinition m, List<String> excludes) {
         return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
-                m.mode(), m.window(), m.quota(), excludes, m.responseWorkingDays(), m.benefit(), m.criteria(),
-                m.documents(), m.examples());
+                m.mode(), m.window(), m.quota(), excludes, m.responseWorkingDays(), m.benefit(), m.grant(),
+                m.criteria(), m.documents(), m.examples());
     }
 }

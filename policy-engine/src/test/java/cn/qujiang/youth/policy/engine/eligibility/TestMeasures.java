@@ -31,7 +31,7 @@ final class TestMeasures {
         return new MeasureDefinition("T-01", 3, LocalizedText.of("测试举措", "Test measure"),
                 LocalizedText.of("摘要", "Summary"), "EMPLOYMENT", LocalizedText.of("团区委", "Youth League"), "APPLY",
                 window, null, excludes, 1,
-                new Benefit("IN_KIND", "NIGHT", amount, null, null), criteria,
+                new Benefit("IN_KIND", "NIGHT", amount, null, null), null, criteria,
                 List.of(LocalizedText.of("身份证", "ID card")), examples);
     }
 
