@@ -12,7 +12,7 @@ const noCode = (text: string) => expect(text).not.toMatch(/[A-Z_]{4,}/)
 describe('status and timeline in words', () => {
   it('every status has plain words, unknown ones read as in progress', () => {
     expect(STATUSES.map((s) => t(statusKey(s)))).toEqual(
-      ['已提交', '需补充材料', '待区里确认', '待您确认', '已通过', '未通过', '已撤回', '已放弃', '已失效'])
+      ['已提交', '需补充材料', '待区里确认', '待您确认', '已通过', '未通过', '已撤回', '已放弃', '已失效', '已终止'])
     expect(t(statusKey('SOMETHING_NEW'))).toBe('处理中')
   })
 
@@ -22,6 +22,7 @@ describe('status and timeline in words', () => {
     expect(t(stepKey({ from: 'CONFIRMED', to: 'APPROVED', actor: 'APPLICANT' }))).toBe('您已接受')
     expect(t(stepKey({ from: 'SUBMITTED', to: 'APPROVED', actor: 'OFFICER' }))).toBe('审核通过')
     for (const status of STATUSES) noCode(t(stepKey({ to: status })))
+    expect(t(stepKey({ from: 'APPROVED', to: 'ENDED', actor: 'OFFICER' }))).toBe('停止享受')
   })
 
   it('says who acted', () => {

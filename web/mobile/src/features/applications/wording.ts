@@ -11,12 +11,14 @@ export type Status = NonNullable<Application['status']>
 
 export const STATUSES: Status[] = [
   'SUBMITTED', 'INFO_REQUESTED', 'OFFERED', 'CONFIRMED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'DECLINED', 'LAPSED',
+  'ENDED',
 ]
 
 /** Reason codes with words of their own (talent-service's reason.* plus the officers' usual choices). */
 export const KNOWN_REASONS = [
   'SUBMITTED', 'RESUBMITTED', 'WITHDRAWN', 'DECLINED', 'OFFER_CONFIRMED', 'OFFER_ACCEPTED', 'AUTO_GRANT_ELIGIBLE',
   'NO_LONGER_ELIGIBLE', 'CRITERIA_MET', 'CRITERIA_NOT_MET', 'DOCUMENTS_MISSING', 'NOT_ELIGIBLE',
+  'TERM_EXPIRED', 'NO_LONGER_QUALIFIES', 'FALSE_MATERIALS', 'RESIDENT_REQUEST', 'POLICY_ENDED',
 ]
 
 /** Reasons that only repeat what the step itself says ("您撤回了申请" — "您已撤回"); not shown twice. */
