@@ -61,7 +61,8 @@ final class TemplateModel {
             model.put("hasReason", application.reasonCode() != null && !application.reasonCode().isBlank());
             model.put("reason", reason(application.reasonCode(), locale));
             model.put("expired", application.ended() == Cause.EXPIRED);
-            model.put("endedByOfficer", application.ended() == Cause.ENDED_BY_OFFICER);
+            // Ended before its term by an officer or because the holder no longer qualifies: said the same way.
+            model.put("endedEarly", application.ended() != null && application.ended() != Cause.EXPIRED);
             model.put("endedOn", longDate(application.endedOn(), locale));
         }
         return model;

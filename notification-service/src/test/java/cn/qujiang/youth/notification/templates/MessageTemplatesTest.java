@@ -192,6 +192,9 @@ class MessageTemplatesTest {
         Message expired = ended(BenefitEnded.Cause.EXPIRED, "TERM_EXPIRED");
         assertThat(templates.inApp(expired, ZH).body())
                 .isEqualTo("您享受的“青年驿站免费住宿”已期满，自2026年9月15日起不再享受；如仍符合条件，可重新申请。");
+        Message lapsed = ended(BenefitEnded.Cause.NO_LONGER_ELIGIBLE, "NO_LONGER_ELIGIBLE");
+        assertThat(templates.inApp(lapsed, ZH).body())
+                .isEqualTo("您享受的“青年驿站免费住宿”已自2026年9月15日起终止，原因：不再符合享受条件。如有疑问，请咨询区人力社保局。");
         assertThat(templates.smsParameters(revoked, EN)).containsEntry("ended", "ENDED_BY_OFFICER")
                 .containsEntry("endedOn", "September 15, 2026")
                 .containsEntry("reason", "the documents provided were found to be false");

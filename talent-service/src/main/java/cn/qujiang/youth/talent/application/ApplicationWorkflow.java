@@ -59,6 +59,14 @@ public class ApplicationWorkflow {
      * Approving fixes what is granted ({@link Grant}); ending a benefit (officer: ended or revoked; system: its term
      * ran out) announces BenefitEnded. Both change what is held, so the profile's held measures follow.
      */
+    /** Why a benefit ended, as BenefitEnded tells it: the system ends it for its term or for lapsed eligibility. */
+    private static Cause cause(Acting acting, String reasonCode) {
+        if (acting.actor() != Actor.SYSTEM) {
+            return Cause.ENDED_BY_OFFICER;
+        }
+        return EligibilityLapse.REASON.equals(reasonCode) ? Cause.NO_LONGER_ELIGIBLE : Cause.EXPIRED;
+    }
+
     ApplicationDocument move(ApplicationDocument application, ApplicationStatus to, Acting acting, String reasonCode,
             String comment) {
         if (!application.status().canMove(to, acting.actor())) {
@@ -90,7 +98,7 @@ public class ApplicationWorkflow {
                 extra.set("profileSyncPending", true).set("grant", ended);
                 events.add(OutboxEntry.of(new BenefitEnded(application.id(), application.applicantId(),
                         application.measureCode(), application.measureTitle(),
-                        acting.actor() == Actor.SYSTEM ? Cause.EXPIRED : Cause.ENDED_BY_OFFICER, reasonCode,
+                        cause(acting, reasonCode), reasonCode,
                         ended.from(), ended.until(), ended.endedOn(), now), application.applicantId(), now));
             }
             default -> {

@@ -27,7 +27,7 @@ class HoldingExpiry {
     static final String REASON = "TERM_EXPIRED";
     private static final Logger log = LoggerFactory.getLogger(HoldingExpiry.class);
     private static final int PAGE = 200;
-    private static final Acting SYSTEM = new Acting(Actor.SYSTEM, "system", null);
+    static final Acting SYSTEM = new Acting(Actor.SYSTEM, "system", null);
 
     private final ApplicationStore store;
     private final ApplicationWorkflow workflow;

@@ -42,6 +42,9 @@ class BenefitLifeIT extends TalentIntegrationTest {
             new GrantTerm(Term.MONTHS, 36, null));
     static final MeasurePublished FLAT = measure("IT-FLAT", 1, Mode.APPLY, OPENS, null, null, List.of("IT-LEASE"), 5,
             new GrantTerm(Term.ONE_OFF, null, null));
+    /** Held while the holder qualifies, as the child allowance is until the child's third birthday. */
+    static final MeasurePublished CHILD = measure("IT-CHILD", 1, Mode.APPLY, OPENS, null, null, List.of(), 5,
+            new GrantTerm(Term.MONTHS, 36, null, true));
 
     private final ShiftableClock clock;
     private String a;
@@ -54,7 +57,7 @@ class BenefitLifeIT extends TalentIntegrationTest {
 
     @BeforeEach
     void applicantAndCatalogue() {
-        ensureCatalogue(YEARLY, RENT, FLAT);
+        ensureCatalogue(YEARLY, RENT, FLAT, CHILD);
         a = subject(User.APPLICANT1);
         createProfile(User.APPLICANT1, "张三", ApplicationIT.ID_A, "13812345678", "zhang@example.com");
         createProfile(User.APPLICANT2, "李四", ApplicationIT.ID_B, "13700001111", null);
@@ -160,6 +163,30 @@ class BenefitLifeIT extends TalentIntegrationTest {
                 .extracting(reason -> reason.get("label").asString())
                 .containsExactly("不再符合条件", "提供虚假材料", "本人申请终止", "政策到期");
         assertThat(end(id, version + 1, "RESIDENT_REQUEST", null, User.APPLICANT1).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBenefitHeldWhileEligibleEndsWhenTheHolderNoLongerQualifiesOthersStay() {
+        String child = approved(User.APPLICANT1, "IT-CHILD");
+        String flat = approved(User.APPLICANT1, "IT-FLAT");
+
+        try (TopicProbe applications = probe(Topics.TALENT_APPLICATION)) {
+            // The daily sweep on the child's third birthday: both measures are no longer matched.
+            deliverMatches(new cn.qujiang.youth.contracts.MatchesEvaluated(a, profileVersion(User.APPLICANT1),
+                    ServiceZone.today(clock), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    cn.qujiang.youth.contracts.MatchesEvaluated.Trigger.DAILY_SWEEP,
+                    List.of(result("IT-CHILD", cn.qujiang.youth.contracts.MatchesEvaluated.Outcome.INELIGIBLE),
+                            result("IT-FLAT", cn.qujiang.youth.contracts.MatchesEvaluated.Outcome.INELIGIBLE)),
+                    List.of(), List.of("IT-CHILD", "IT-FLAT")));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(own(User.APPLICANT1, child).get("status").asString()).isEqualTo("ENDED"));
+            BenefitEnded event = EventJson.read(applications.awaitCount(ApplicationIT.ofType(EventType.BENEFIT_ENDED)
+                    .and(record -> record.value().contains(child)), 1).get(0).value(), BenefitEnded.class);
+            assertThat(event.cause()).isEqualTo(BenefitEnded.Cause.NO_LONGER_ELIGIBLE);
+            assertThat(event.reasonCode()).isEqualTo("NO_LONGER_ELIGIBLE");
+        }
+        assertThat(own(User.APPLICANT1, flat).get("status").asString()).as("held for good").isEqualTo("APPROVED");
     }
 
     private String approved(User user, String code) {

@@ -57,7 +57,8 @@ public record MeasureDefinition(
         GrantTerm.Term term = GrantTerm.Term.valueOf(grant.term());
         Batch batch = grant.batch();
         return new GrantTerm(term, term == GrantTerm.Term.MONTHS ? benefit.months() : null,
-                term == GrantTerm.Term.BATCH ? new GrantTerm.Batch(batch.id(), batch.name(), batch.ends()) : null);
+                term == GrantTerm.Term.BATCH ? new GrantTerm.Batch(batch.id(), batch.name(), batch.ends()) : null,
+                grant.whileEligible());
     }
 
     /** The days on which the measure is open; a missing bound means open-ended on that side. */
@@ -78,10 +79,15 @@ public record MeasureDefinition(
     /**
      * What an approval grants: {@code term} is ONE_OFF (held for good), MONTHS (for {@code benefit.months} months),
      * CALENDAR_YEAR (until 31 December, applied for again the next year) or BATCH (until {@code batch.ends}; quota
-     * per batch). A measure without a grant is held for good. Texts, not enums, so that a draft naming an unknown
-     * term is answered with a field error rather than a parse failure.
+     * per batch). A measure without a grant is held for good. {@code whileEligible}: the benefit ends as soon as the
+     * holder no longer qualifies, as well. Texts, not enums, so that a draft naming an unknown term is answered with
+     * a field error rather than a parse failure.
      */
-    public record Grant(String term, Batch batch) {
+    public record Grant(String term, Batch batch, Boolean whileEligible) {
+
+        public Grant(String term, Batch batch) {
+            this(term, batch, null);
+        }
     }
 
     /** A named term or intake: {@code id} keys its quota, {@code name} is what people read, {@code ends} its last day. */
