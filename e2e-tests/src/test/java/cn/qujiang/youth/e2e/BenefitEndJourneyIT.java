@@ -63,11 +63,15 @@ class BenefitEndJourneyIT {
                 .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
         List<JsonNode> timeline = Journeys.stream(mine.path("timeline")).toList();
         assertThat(timeline.get(timeline.size() - 1).path("reason").asString()).isEqualTo("提供虚假材料");
+        // Told twice: the benefit ended, and the measure it excluded is open to them again.
         await().atMost(ASYNC).untilAsserted(() -> {
             List<JsonNode> inbox = Journeys.inbox(applicant);
-            assertThat(inbox).hasSize(inboxBefore + 1);
-            assertThat(inbox.get(0).path("body").asString()).contains("青年人才租房补贴").contains("已自")
-                    .contains("经核实提供了虚假材料");
+            assertThat(inbox).hasSize(inboxBefore + 2);
+            assertThat(inbox).filteredOn(item -> item.path("kind").asString().equals("BENEFIT_ENDED")).singleElement()
+                    .satisfies(item -> assertThat(item.path("body").asString()).contains("青年人才租房补贴")
+                            .contains("已自").contains("经核实提供了虚假材料"));
+            assertThat(inbox.subList(0, 2)).filteredOn(item -> item.path("kind").asString().equals("NEWLY_ELIGIBLE"))
+                    .singleElement().satisfies(item -> assertThat(item.path("body").asString()).contains("人才公寓"));
         });
         await().atMost(ASYNC).untilAsserted(() -> assertThat(outcome(matches(applicant), TALENT_APARTMENT))
                 .isEqualTo("ELIGIBLE"));
