@@ -2,12 +2,27 @@ import { describe, expect, it } from 'vitest'
 import { i18n } from '@/i18n'
 import { ApiProblem } from '@/api/problem'
 import {
-  actionProblemKey, actionsFor, actorKey, dueKey, KNOWN_REASONS, listLine, reasonKey, STATUSES, startedKey, statusKey,
+  actionProblemKey, grantLine, actionsFor, actorKey, dueKey, KNOWN_REASONS, listLine, reasonKey, STATUSES, startedKey, statusKey,
   stepKey,
 } from './wording'
 
 const t = (key: string, params: Record<string, unknown> = {}) => i18n.global.t(key, params)
 const noCode = (text: string) => expect(text).not.toMatch(/[A-Z_]{4,}/)
+
+describe('what an approval grants, in a line', () => {
+  const date = (iso: string) => `<${iso}>`
+  it('says the period, from when for good, or when it stopped', () => {
+    expect(grantLine({ term: 'MONTHS', grantedFrom: '2026-11-29', grantedUntil: '2029-11-28', held: true }, date))
+      .toEqual({ key: 'applications.grant.period', values: { from: '<2026-11-29>', until: '<2029-11-28>' } })
+    expect(grantLine({ term: 'ONE_OFF', grantedFrom: '2026-11-29', held: true }, date))
+      .toEqual({ key: 'applications.grant.forGood', values: { from: '<2026-11-29>' } })
+    expect(grantLine({ term: 'MONTHS', grantedFrom: '2026-11-29', grantedUntil: '2029-11-28', held: false, endedOn: '2026-12-01' }, date))
+      .toEqual({ key: 'applications.grant.ended', values: { ended: '<2026-12-01>' } })
+    expect(grantLine(undefined, date)).toBeUndefined()
+    expect(t('applications.grant.period', { from: '2026年11月29日', until: '2029年11月28日' }))
+      .toBe('享受期：2026年11月29日 至 2029年11月28日')
+  })
+})
 
 describe('status and timeline in words', () => {
   it('every status has plain words, unknown ones read as in progress', () => {

@@ -112,3 +112,17 @@ export function listLine(application: Application): { key: string; date?: string
   }
   return { key: startedKey(application), date: application.submittedAt }
 }
+
+export type GrantView = NonNullable<Application['grant']>
+
+/**
+ * What an approval grants, in a line: "享受期：2026年11月29日 至 2029年11月28日", "自 2026年11月29日 起享受" (held
+ * for good) or "已于 2026年12月1日 停止享受". Dates are ISO days; `date` words them.
+ */
+export function grantLine(grant: GrantView | undefined, date: (iso: string) => string): { key: string; values: Record<string, string> } | undefined {
+  if (!grant?.grantedFrom) return undefined
+  const from = date(grant.grantedFrom)
+  if (grant.held === false && grant.endedOn) return { key: 'applications.grant.ended', values: { ended: date(grant.endedOn) } }
+  if (grant.grantedUntil) return { key: 'applications.grant.period', values: { from, until: date(grant.grantedUntil) } }
+  return { key: 'applications.grant.forGood', values: { from } }
+}
