@@ -42,7 +42,9 @@ final class Phone {
      */
     private static final List<ExpectedAnswer> HANDLED_ANSWERS = List.of(
             // A resident who has not saved a profile yet (just registered): the app starts an empty profile form.
-            new ExpectedAnswer(404, "/api/talent/me/profile"));
+            new ExpectedAnswer(404, "/api/talent/me/profile"),
+            // A first profile saved a moment ago and not matched yet: the app says it is matching and asks again.
+            new ExpectedAnswer(404, "/api/policy/me/results"));
     private static final Pattern FAILED_RESOURCE =
             Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3}).*");
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
