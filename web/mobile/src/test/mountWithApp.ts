@@ -1,4 +1,5 @@
 import { defineComponent, type Component } from 'vue'
+import { afterAll } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createMemoryHistory, createRouter, type RouteRecordRaw, type Router } from 'vue-router'
 import { i18n } from '@/i18n'
@@ -12,6 +13,13 @@ import { vant } from '@/app/vant'
  *
  * A `<van-…>` tag main.ts does not register fails the mount, as it would render nothing in the browser.
  */
+/**
+ * Vant components with a safe-area placeholder (action bars, the tab bar) measure themselves again 100, 200 and
+ * 300 ms after mounting, on timers unmounting does not clear. A test file that ends sooner tears its DOM down first
+ * and the late timer fails the run with "window is not defined"; every file that mounts waits them out.
+ */
+afterAll(() => new Promise<void>((settled) => setTimeout(settled, 350)))
+
 const Blank = defineComponent({ name: 'BlankScreen', render: () => null })
 
 /** The app's route table with every screen replaced by a blank one; unknown paths still go home. */
