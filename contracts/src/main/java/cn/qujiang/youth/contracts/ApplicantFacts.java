@@ -7,12 +7,17 @@ import java.util.List;
  * What eligibility rules may know about an applicant: no name, ID number, phone or email. Every fact is optional
  * (null = not given). Dates stay dates so that age, months since graduation and start-up age are derived on the
  * evaluation date, not frozen at the time of the profile change.
+ *
+ * <p>Education is the highest degree the applicant holds or studies for, with its (expected) graduation date, and
+ * {@code otherDegrees}, each with its own date: which degree counts on a day, and since when, follows from the dates
+ * (a bachelor working since 2024 who studies part-time for a master due in 2027 is a bachelor graduate until then).
  */
 public record ApplicantFacts(
         LocalDate birthDate,
         Gender gender,
         Degree degree,
         LocalDate graduationDate,
+        List<Graduation> otherDegrees,
         Boolean topUniversity,
         Hukou hukou,
         Boolean residesInQujiang,
@@ -36,7 +41,12 @@ public record ApplicantFacts(
         Boolean returnedToRuralQujiang) {
 
     public ApplicantFacts {
+        otherDegrees = otherDegrees == null ? null : List.copyOf(otherDegrees);
         childrenBirthDates = childrenBirthDates == null ? null : List.copyOf(childrenBirthDates);
+    }
+
+    /** A degree and the day it was (or is expected to be) awarded; no date: held, since an unknown day. */
+    public record Graduation(Degree degree, LocalDate date) {
     }
 
     public enum Gender { MALE, FEMALE }
@@ -60,6 +70,6 @@ public record ApplicantFacts(
 
     public static ApplicantFacts none() {
         return new ApplicantFacts(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -547,7 +547,7 @@ class PolicyServiceIT {
     private static ApplicantFacts jobSeeker(int age) {
         LocalDate today = LocalDate.now(DISTRICT);
         return new ApplicantFacts(today.minusYears(age).minusDays(10), ApplicantFacts.Gender.FEMALE,
-                Degree.BACHELOR, today.minusMonths(8), false, Hukou.OUT_OF_PROVINCE, true, true,
+                Degree.BACHELOR, today.minusMonths(8), null, false, Hukou.OUT_OF_PROVINCE, true, true,
                 EmploymentStatus.JOB_SEEKING, null, null, null, null, null, null, false, null, null, false, true,
                 ApplicantFacts.SkillLevel.NONE, ApplicantFacts.TalentTier.NONE, false, List.of(), false);
     }
@@ -556,7 +556,7 @@ class PolicyServiceIT {
     private static ApplicantFacts insuredRenter(LocalDate insuredSince) {
         LocalDate today = LocalDate.now(DISTRICT);
         return new ApplicantFacts(today.minusYears(27), ApplicantFacts.Gender.MALE, Degree.BACHELOR,
-                today.minusYears(4), false, Hukou.OUT_OF_PROVINCE, true, false, EmploymentStatus.EMPLOYED, true,
+                today.minusYears(4), null, false, Hukou.OUT_OF_PROVINCE, true, false, EmploymentStatus.EMPLOYED, true,
                 Industry.DIGITAL_ECONOMY, insuredSince, 0, insuredSince, insuredSince.plusYears(3), false, null, null,
                 false, true, ApplicantFacts.SkillLevel.NONE, ApplicantFacts.TalentTier.NONE, false, List.of(), false);
     }

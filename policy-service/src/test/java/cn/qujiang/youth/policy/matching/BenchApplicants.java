@@ -73,7 +73,7 @@ public final class BenchApplicants {
         boolean startup = status == EmploymentStatus.SELF_EMPLOYED;
         return new ApplicantFacts(today.minusYears(age).minusDays(random.nextInt(365)),
                 random.nextBoolean() ? ApplicantFacts.Gender.FEMALE : ApplicantFacts.Gender.MALE, degree,
-                degree.ordinal() >= Degree.JUNIOR_COLLEGE.ordinal() ? today.minusMonths(random.nextInt(72)) : null,
+                degree.ordinal() >= Degree.JUNIOR_COLLEGE.ordinal() ? today.minusMonths(random.nextInt(72)) : null, null,
                 random.nextInt(10) == 0, pick(random, Hukou.values()), random.nextInt(4) > 0,
                 random.nextInt(3) == 0, status, employed ? random.nextBoolean() : null,
                 employed ? pick(random, Industry.values()) : null,

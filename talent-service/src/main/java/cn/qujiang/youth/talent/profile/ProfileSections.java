@@ -1,10 +1,12 @@
 package cn.qujiang.youth.talent.profile;
 
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
 import cn.qujiang.youth.contracts.ApplicantFacts.Industry;
 import cn.qujiang.youth.talent.profile.validation.SaneDate;
 import cn.qujiang.youth.talent.profile.validation.ValidCreditCode;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,11 +29,30 @@ public final class ProfileSections {
     public record ConsentView(String noticeVersion, Instant consentedAt) {
     }
 
+    /**
+     * The highest degree held or studied for, with its (expected) graduation date, and the applicant's other
+     * degrees with theirs: a master due next year and the bachelor held since 2024 are both eligibility facts.
+     */
     public record Education(
             Degree degree,
             @Size(max = 100) String school,
             @SaneDate(notBefore = "1950-01-01", yearsAhead = 6) LocalDate graduationDate,
+            @Size(max = 5) List<@NotNull @Valid OtherDegree> otherDegrees,
             Boolean topUniversity) {
+    }
+
+    /** A degree besides the highest; no graduation date: held, since an unknown day. */
+    public record OtherDegree(
+            @NotNull Degree degree,
+            @SaneDate(notBefore = "1950-01-01", yearsAhead = 6) LocalDate graduationDate) {
+
+        static OtherDegree of(Graduation graduation) {
+            return new OtherDegree(graduation.degree(), graduation.date());
+        }
+
+        Graduation graduation() {
+            return new Graduation(degree, graduationDate);
+        }
     }
 
     public record Residence(Boolean residesInQujiang, Boolean firstTimeInQujiang) {

@@ -219,6 +219,8 @@ public class ProfileService {
         return new ApplicantFacts(id.birthDate(), id.gender(),
                 get(education, ProfileSections.Education::degree),
                 get(education, ProfileSections.Education::graduationDate),
+                education == null || education.otherDegrees() == null ? null
+                        : education.otherDegrees().stream().map(ProfileSections.OtherDegree::graduation).toList(),
                 get(education, ProfileSections.Education::topUniversity),
                 r.hukou(),
                 get(residence, ProfileSections.Residence::residesInQujiang),

@@ -10,6 +10,7 @@ import cn.qujiang.youth.talent.profile.ProfileSections.Education;
 import cn.qujiang.youth.talent.profile.ProfileSections.Employment;
 import cn.qujiang.youth.talent.profile.ProfileSections.Family;
 import cn.qujiang.youth.talent.profile.ProfileSections.Housing;
+import cn.qujiang.youth.talent.profile.ProfileSections.OtherDegree;
 import cn.qujiang.youth.talent.profile.ProfileSections.Residence;
 import cn.qujiang.youth.talent.profile.ProfileSections.Startup;
 import java.time.Instant;
@@ -47,7 +48,9 @@ public record ProfileView(
         PersonalData p = profile.personal();
         return new ProfileView(profile.applicantId(), profile.version(), p.name(), p.idNumber(), p.phone(), p.email(),
                 profile.preferredLanguage(), f.birthDate(), f.gender(),
-                new Education(f.degree(), d.school(), f.graduationDate(), f.topUniversity()),
+                new Education(f.degree(), d.school(), f.graduationDate(),
+                        f.otherDegrees() == null ? null : f.otherDegrees().stream().map(OtherDegree::of).toList(),
+                        f.topUniversity()),
                 f.hukou(),
                 new Residence(f.residesInQujiang(), f.firstTimeInQujiang()),
                 new Employment(f.employmentStatus(), d.employer(), d.employerCreditCode(), f.employerInQujiang(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
 import cn.qujiang.youth.contracts.ApplicantFacts.Gender;
 import cn.qujiang.youth.contracts.ApplicantFacts.Hukou;
@@ -13,6 +14,7 @@ import cn.qujiang.youth.contracts.ApplicantFacts.TalentTier;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.talent.profile.ProfileSections.ConsentGiven;
 import cn.qujiang.youth.talent.profile.ProfileSections.Education;
+import cn.qujiang.youth.talent.profile.ProfileSections.OtherDegree;
 import cn.qujiang.youth.talent.profile.ProfileSections.Employment;
 import cn.qujiang.youth.talent.profile.ProfileSections.Family;
 import cn.qujiang.youth.talent.profile.ProfileSections.Housing;
@@ -31,7 +33,8 @@ class ProfileFactsTest {
     private static ProfileRequest complete() {
         return new ProfileRequest(null, new ConsentGiven("2026-01", true), "张三", "11010519491231002X",
                 "13812345678", "zhang@example.com", "zh",
-                new Education(Degree.MASTER, "浙江大学", LocalDate.of(1975, 6, 30), true),
+                new Education(Degree.MASTER, "浙江大学", LocalDate.of(1975, 6, 30),
+                        List.of(new OtherDegree(Degree.BACHELOR, LocalDate.of(1972, 6, 30))), true),
                 Hukou.QUZHOU_OTHER,
                 new Residence(true, false),
                 new Employment(EmploymentStatus.SELF_EMPLOYED, "某公司", "91330100716105852F", true, Industry.ESPORTS,
@@ -52,6 +55,7 @@ class ProfileFactsTest {
         assertThat(facts.gender()).isEqualTo(Gender.FEMALE);
         assertThat(facts.startupSector()).isEqualTo(Industry.E_COMMERCE);
         assertThat(facts.industry()).isEqualTo(Industry.ESPORTS);
+        assertThat(facts.otherDegrees()).containsExactly(new Graduation(Degree.BACHELOR, LocalDate.of(1972, 6, 30)));
     }
 
     @Test
@@ -66,7 +70,7 @@ class ProfileFactsTest {
         ProfileRequest minimal = new ProfileRequest(null, null, "张三", "11010519491231002X", "13812345678", null,
                 null, null, null, null, null, null, null, null, null, null);
         ApplicantFacts facts = ProfileService.facts(minimal, ResidentIdNumber.parse("11010519491231002X", TODAY));
-        assertThat(facts).isEqualTo(new ApplicantFacts(LocalDate.of(1949, 12, 31), Gender.FEMALE, null, null, null,
+        assertThat(facts).isEqualTo(new ApplicantFacts(LocalDate.of(1949, 12, 31), Gender.FEMALE, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null));
     }

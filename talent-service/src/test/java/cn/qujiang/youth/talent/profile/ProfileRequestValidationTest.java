@@ -2,8 +2,10 @@ package cn.qujiang.youth.talent.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
 import cn.qujiang.youth.talent.profile.ProfileSections.ConsentGiven;
 import cn.qujiang.youth.talent.profile.ProfileSections.Education;
+import cn.qujiang.youth.talent.profile.ProfileSections.OtherDegree;
 import cn.qujiang.youth.talent.profile.ProfileSections.Employment;
 import cn.qujiang.youth.talent.profile.ProfileSections.Family;
 import cn.qujiang.youth.talent.profile.ProfileSections.Startup;
@@ -42,7 +44,7 @@ class ProfileRequestValidationTest {
 
     private static ProfileRequest valid() {
         return request("张三", "11010519491231002X", "13812345678", "zhang@example.com",
-                new Education(null, "浙江大学", LocalDate.of(1972, 6, 30), true),
+                new Education(null, "浙江大学", LocalDate.of(1972, 6, 30), null, true),
                 new Employment(null, "某科技公司", "91330100716105852F", true, null, LocalDate.of(2025, 1, 1), 0,
                         LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31)),
                 null, new Family(false, List.of(), false));
@@ -69,7 +71,7 @@ class ProfileRequestValidationTest {
     @Test
     void reportsEachBadFieldByItsPath() {
         ProfileRequest bad = request("张三", "110105194912310021", "12812345678", "not-an-email",
-                new Education(null, null, LocalDate.of(1900, 1, 1), null),
+                new Education(null, null, LocalDate.of(1900, 1, 1), null, null),
                 new Employment(null, null, "91330100716105852E", null, null, LocalDate.of(1960, 1, 1), -1,
                         LocalDate.now().plusYears(2), LocalDate.now().plusYears(1)),
                 new Startup(true, LocalDate.now().plusDays(2), null),
@@ -95,8 +97,20 @@ class ProfileRequestValidationTest {
     void graduationBeforeTheAgeOfTenIsRefusedAgainstTheBirthDateInTheId() {
         // born 1949-12-31 per the ID: a graduation in 1955 is a typo
         ProfileRequest typo = request("张三", "11010519491231002X", "13812345678", null,
-                new Education(null, null, LocalDate.of(1955, 6, 30), null), null, null, null);
+                new Education(null, null, LocalDate.of(1955, 6, 30), null, null), null, null, null);
         assertThat(invalidFields(typo)).containsExactly("education.graduationDate");
+    }
+
+    @Test
+    void everyOtherDegreeNeedsItsDegreeAndAPlausibleDate() {
+        ProfileRequest typo = request("张三", "11010519491231002X", "13812345678", null,
+                new Education(Degree.MASTER, null, LocalDate.of(1975, 6, 30), List.of(
+                        new OtherDegree(Degree.BACHELOR, LocalDate.of(1972, 6, 30)),
+                        new OtherDegree(Degree.JUNIOR_COLLEGE, LocalDate.of(1955, 6, 30)),
+                        new OtherDegree(null, LocalDate.of(1970, 6, 30))), null),
+                null, null, null);
+        assertThat(invalidFields(typo)).containsExactlyInAnyOrder("education.otherDegrees[1].graduationDate",
+                "education.otherDegrees[2].degree");
     }
 
     @Test

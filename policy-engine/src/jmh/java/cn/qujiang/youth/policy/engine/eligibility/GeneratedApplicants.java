@@ -2,6 +2,7 @@ package cn.qujiang.youth.policy.engine.eligibility;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import cn.qujiang.youth.contracts.ApplicantFacts.EmploymentStatus;
 import cn.qujiang.youth.contracts.ApplicantFacts.Gender;
 import cn.qujiang.youth.contracts.ApplicantFacts.Hukou;
@@ -45,6 +46,8 @@ final class GeneratedApplicants {
                 draw.maybe(draw.oneOf(Gender.values())),
                 draw.maybe(draw.oneOf(Degree.values())),
                 draw.maybe(AS_OF.minusMonths(draw.between(-12, 96))),
+                draw.maybe(draw.chance(15)
+                        ? List.of(new Graduation(Degree.BACHELOR, AS_OF.minusMonths(draw.between(12, 96)))) : List.of()),
                 draw.maybe(draw.chance(15)),
                 draw.maybe(draw.oneOf(Hukou.values())),
                 draw.maybe(draw.chance(70)),

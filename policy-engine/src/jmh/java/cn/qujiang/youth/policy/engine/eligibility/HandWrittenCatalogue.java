@@ -12,6 +12,7 @@ import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.LABOR_C
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.LABOR_CONTRACT_OPEN_ENDED;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MARRIED;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MONTHS_SINCE_GRADUATION;
+import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MONTHS_TO_GRADUATION;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.OWNS_HOME_IN_QUJIANG;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.RENTING_IN_QUJIANG;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.RESIDES_IN_QUJIANG;
@@ -21,6 +22,7 @@ import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.SOCIAL_
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STARTUP_AGE_MONTHS;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STARTUP_IN_QUJIANG;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STARTUP_SECTOR;
+import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STUDYING_FOR;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.TALENT_TIER;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.TOP_UNIVERSITY;
 
@@ -46,7 +48,7 @@ final class HandWrittenCatalogue {
                 .criterion("from-outside", f -> not(eq(f, HUKOU, "QUJIANG")))
                 .criterion("first-job-search", f -> and(is(f, FIRST_TIME_IN_QUJIANG),
                         or(eq(f, EMPLOYMENT_STATUS, "JOB_SEEKING"), and(eq(f, EMPLOYMENT_STATUS, "STUDENT"),
-                                between(f, MONTHS_SINCE_GRADUATION, -11, 0)))));
+                                between(f, MONTHS_TO_GRADUATION, Long.MIN_VALUE, 11)))));
         measure("QJY-02", f -> pick(in(f, DEGREE, "MASTER", "DOCTOR"), 2400, 2000))
                 .criterion("target-group",
                         f -> or(and(collegeDegree(f), between(f, MONTHS_SINCE_GRADUATION, 0, 23)), between(f, AGE, 16, 24)))
@@ -62,8 +64,9 @@ final class HandWrittenCatalogue {
                 .criterion("employed-here", f -> insuredHere(f, 6));
         measure("QJY-04", f -> pick(eq(f, HUKOU, "OUT_OF_PROVINCE"), 1000, 500))
                 .criterion("from-elsewhere", f -> not(eq(f, HUKOU, "QUJIANG")))
-                .criterion("graduating", f -> between(f, MONTHS_SINCE_GRADUATION, -11, 23))
-                .criterion("degree", HandWrittenCatalogue::collegeDegree)
+                .criterion("graduating", f -> or(and(collegeDegree(f), between(f, MONTHS_SINCE_GRADUATION, Long.MIN_VALUE, 23)),
+                        and(in(f, STUDYING_FOR, "JUNIOR_COLLEGE", "BACHELOR", "MASTER", "DOCTOR"),
+                                between(f, MONTHS_TO_GRADUATION, Long.MIN_VALUE, 11))))
                 .criterion("job-seeking", f -> in(f, EMPLOYMENT_STATUS, "JOB_SEEKING", "STUDENT"));
         measure("QJY-05", f -> 400L)
                 .criterion("self-employed", f -> eq(f, EMPLOYMENT_STATUS, "SELF_EMPLOYED"))

@@ -13,6 +13,7 @@ import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.LABOR_C
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.LABOR_CONTRACT_OPEN_ENDED;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MARRIED;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MONTHS_SINCE_GRADUATION;
+import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.MONTHS_TO_GRADUATION;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.OWNS_HOME_IN_QUJIANG;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.RENTING_IN_QUJIANG;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.RESIDES_IN_QUJIANG;
@@ -22,12 +23,14 @@ import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.SOCIAL_
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STARTUP_AGE_MONTHS;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STARTUP_IN_QUJIANG;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STARTUP_SECTOR;
+import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.STUDYING_FOR;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.TALENT_TIER;
 import static cn.qujiang.youth.policy.engine.eligibility.EligibilityFact.TOP_UNIVERSITY;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.policy.engine.eligibility.TimeSource.Counter;
 import cn.qujiang.youth.policy.engine.eligibility.TimeSource.Events;
+import cn.qujiang.youth.policy.engine.eligibility.TimeSource.GraduationMonths;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,8 +50,9 @@ public final class ApplicantFactsDeriver {
     private static final int CHILD_YEARS = 3;
 
     private static final Counter AGE_YEARS = new Counter(ChronoUnit.YEARS, ApplicantFacts::birthDate, f -> 0, false);
-    private static final Counter GRADUATION = new Counter(ChronoUnit.MONTHS, ApplicantFacts::graduationDate,
-            f -> 0, false);
+    private static final Events GRADUATIONS = new Events(Degrees::graduationDays);
+    private static final GraduationMonths SINCE_GRADUATION = new GraduationMonths(false);
+    private static final GraduationMonths TO_GRADUATION = new GraduationMonths(true);
     private static final Counter STARTUP = new Counter(ChronoUnit.MONTHS, ApplicantFacts::startupSince, f -> 0,
             false);
     private static final Counter INSURANCE = new Counter(ChronoUnit.MONTHS,
@@ -58,14 +62,17 @@ public final class ApplicantFactsDeriver {
     private static final Events CONTRACT = new Events(ApplicantFactsDeriver::contractStartAndEnd);
 
     /** Every fact that changes with time alone, and how. */
-    static final Map<EligibilityFact, TimeSource> TIME = new EnumMap<>(Map.of(
-            AGE, AGE_YEARS,
-            MONTHS_SINCE_GRADUATION, GRADUATION,
-            STARTUP_AGE_MONTHS, STARTUP,
-            SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, INSURANCE,
-            CHILDREN_UNDER_3, CHILDREN,
-            LABOR_CONTRACT_MONTHS, CONTRACT,
-            LABOR_CONTRACT_OPEN_ENDED, CONTRACT));
+    static final Map<EligibilityFact, TimeSource> TIME = new EnumMap<>(Map.ofEntries(
+            Map.entry(AGE, AGE_YEARS),
+            Map.entry(DEGREE, GRADUATIONS),
+            Map.entry(MONTHS_SINCE_GRADUATION, SINCE_GRADUATION),
+            Map.entry(STUDYING_FOR, GRADUATIONS),
+            Map.entry(MONTHS_TO_GRADUATION, TO_GRADUATION),
+            Map.entry(STARTUP_AGE_MONTHS, STARTUP),
+            Map.entry(SOCIAL_INSURANCE_MONTHS_IN_QUJIANG, INSURANCE),
+            Map.entry(CHILDREN_UNDER_3, CHILDREN),
+            Map.entry(LABOR_CONTRACT_MONTHS, CONTRACT),
+            Map.entry(LABOR_CONTRACT_OPEN_ENDED, CONTRACT)));
 
     private ApplicantFactsDeriver() {
     }
@@ -74,8 +81,10 @@ public final class ApplicantFactsDeriver {
         return new DerivedFacts.Builder()
                 .put(AGE, timeFact(AGE, facts, asOf))
                 .put(GENDER, facts.gender())
-                .put(DEGREE, facts.degree())
+                .put(DEGREE, timeFact(DEGREE, facts, asOf))
                 .put(MONTHS_SINCE_GRADUATION, timeFact(MONTHS_SINCE_GRADUATION, facts, asOf))
+                .put(STUDYING_FOR, timeFact(STUDYING_FOR, facts, asOf))
+                .put(MONTHS_TO_GRADUATION, timeFact(MONTHS_TO_GRADUATION, facts, asOf))
                 .put(TOP_UNIVERSITY, facts.topUniversity())
                 .put(HUKOU, facts.hukou())
                 .put(RESIDES_IN_QUJIANG, facts.residesInQujiang())
@@ -104,7 +113,10 @@ public final class ApplicantFactsDeriver {
     static Object timeFact(EligibilityFact fact, ApplicantFacts facts, LocalDate day) {
         return switch (fact) {
             case AGE -> AGE_YEARS.value(facts, day);
-            case MONTHS_SINCE_GRADUATION -> GRADUATION.value(facts, day);
+            case DEGREE -> Degrees.heldOn(facts, day);
+            case MONTHS_SINCE_GRADUATION -> SINCE_GRADUATION.value(facts, day);
+            case STUDYING_FOR -> Degrees.studyingFor(facts, day);
+            case MONTHS_TO_GRADUATION -> TO_GRADUATION.value(facts, day);
             case STARTUP_AGE_MONTHS -> STARTUP.value(facts, day);
             case SOCIAL_INSURANCE_MONTHS_IN_QUJIANG -> INSURANCE.value(facts, day);
             case CHILDREN_UNDER_3 -> childrenUnder3(facts, day);

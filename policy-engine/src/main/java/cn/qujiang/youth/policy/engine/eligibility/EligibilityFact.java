@@ -24,6 +24,8 @@ public enum EligibilityFact {
     GENDER("gender", Gender.class),
     DEGREE("degree", Degree.class),
     MONTHS_SINCE_GRADUATION("monthsSinceGraduation", Type.INT),
+    STUDYING_FOR("studyingFor", Degree.class),
+    MONTHS_TO_GRADUATION("monthsToGraduation", Type.INT),
     TOP_UNIVERSITY("topUniversity", Type.BOOL),
     HUKOU("hukou", Hukou.class),
     RESIDES_IN_QUJIANG("residesInQujiang", Type.BOOL),

@@ -68,29 +68,68 @@ sealed interface TimeSource {
             if (now == null) {
                 return List.of();
             }
-            long[] values;
-            if (thresholds != null) {
-                values = new long[thresholds.length * 3];
+            return crossings(start.apply(facts), unit, now, offset.applyAsLong(facts), floorAtZero, thresholds,
+                    horizonYears);
+        }
+    }
+
+    /**
+     * The days a count of whole {@code unit}s from {@code from}, less {@code offsetUnits} and now {@code now}, reaches
+     * each threshold and its neighbours; without thresholds every day it changes within the horizon.
+     */
+    private static List<LocalDate> crossings(LocalDate from, ChronoUnit unit, long now, long offsetUnits,
+            boolean floorAtZero, long[] thresholds, int horizonYears) {
+        long[] values;
+        if (thresholds != null) {
+            values = new long[thresholds.length * 3];
+            for (int i = 0; i < thresholds.length; i++) {
+                values[3 * i] = thresholds[i] - 1;
+                values[3 * i + 1] = thresholds[i];
+                values[3 * i + 2] = thresholds[i] + 1;
+            }
+        } else {
+            int steps = unit == ChronoUnit.YEARS ? horizonYears : horizonYears * 12;
+            values = new long[2 * steps + 1];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = now - steps + i;
+            }
+        }
+        List<LocalDate> days = new ArrayList<>(values.length);
+        for (long value : values) {
+            // Below zero a floored count never changes; beyond a few centuries a threshold is no date at all.
+            if ((!floorAtZero || value > 0) && Math.abs(value - now) <= Counter.MAX_UNITS_AWAY) {
+                days.add(firstDayReaching(from, unit, value + offsetUnits));
+            }
+        }
+        return days;
+    }
+
+    /**
+     * Full months since the graduation of the degree held on the day, or ({@code until}) until the next expected
+     * one ({@link Degrees}). Which graduation counts changes on the graduation dates, and the count from each date
+     * crosses a threshold on its own days: the candidates are all of those.
+     */
+    record GraduationMonths(boolean until) implements TimeSource {
+
+        Long value(ApplicantFacts facts, LocalDate day) {
+            return until ? Degrees.monthsToGraduation(facts, day) : Degrees.monthsSinceGraduation(facts, day);
+        }
+
+        @Override
+        public List<LocalDate> changeDays(ApplicantFacts facts, LocalDate asOf, long[] thresholds, int horizonYears) {
+            // Months until a date are the months since it, negated (ChronoUnit.between is antisymmetric).
+            long[] sinceThresholds = thresholds;
+            if (until && thresholds != null) {
+                sinceThresholds = new long[thresholds.length];
                 for (int i = 0; i < thresholds.length; i++) {
-                    values[3 * i] = thresholds[i] - 1;
-                    values[3 * i + 1] = thresholds[i];
-                    values[3 * i + 2] = thresholds[i] + 1;
-                }
-            } else {
-                int steps = unit == ChronoUnit.YEARS ? horizonYears : horizonYears * 12;
-                values = new long[2 * steps + 1];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = now - steps + i;
+                    sinceThresholds[i] = -thresholds[i];
                 }
             }
-            LocalDate from = start.apply(facts);
-            long offsetUnits = offset.applyAsLong(facts);
-            List<LocalDate> days = new ArrayList<>(values.length);
-            for (long value : values) {
-                // Below zero a floored count never changes; beyond a few centuries a threshold is no date at all.
-                if ((!floorAtZero || value > 0) && Math.abs(value - now) <= MAX_UNITS_AWAY) {
-                    days.add(firstDayReaching(from, unit, value + offsetUnits));
-                }
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate graduation : Degrees.graduationDays(facts)) {
+                days.add(graduation);
+                days.addAll(crossings(graduation, ChronoUnit.MONTHS, ChronoUnit.MONTHS.between(graduation, asOf), 0,
+                        false, sinceThresholds, horizonYears));
             }
             return days;
         }

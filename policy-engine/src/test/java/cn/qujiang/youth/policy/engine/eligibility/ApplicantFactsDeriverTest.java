@@ -32,14 +32,17 @@ class ApplicantFactsDeriverTest {
     }
 
     @Test
-    void monthsSinceGraduationCountsWholeMonthsAndIsNegativeBeforeGraduating() {
+    void monthsSinceGraduationCountsWholeMonthsAndMonthsToGraduationBeforeIt() {
         ApplicantFacts graduated30June = facts(null, LocalDate.of(2025, 6, 30), null);
 
         assertThat(derive(graduated30June, LocalDate.of(2025, 6, 30)).get("monthsSinceGraduation")).isEqualTo(0L);
         assertThat(derive(graduated30June, LocalDate.of(2025, 7, 29)).get("monthsSinceGraduation")).isEqualTo(0L);
         assertThat(derive(graduated30June, LocalDate.of(2025, 7, 30)).get("monthsSinceGraduation")).isEqualTo(1L);
         assertThat(derive(graduated30June, LocalDate.of(2027, 6, 30)).get("monthsSinceGraduation")).isEqualTo(24L);
-        assertThat(derive(graduated30June, LocalDate.of(2025, 3, 2)).get("monthsSinceGraduation")).isEqualTo(-3L);
+        assertThat(derive(graduated30June, LocalDate.of(2025, 3, 2)).get("monthsSinceGraduation")).isNull();
+        assertThat(derive(graduated30June, LocalDate.of(2025, 3, 2)).get("monthsToGraduation")).isEqualTo(3L);
+        assertThat(derive(graduated30June, LocalDate.of(2025, 6, 29)).get("monthsToGraduation")).isEqualTo(0L);
+        assertThat(derive(graduated30June, LocalDate.of(2025, 6, 30)).get("monthsToGraduation")).isNull();
     }
 
     @Test
@@ -52,13 +55,13 @@ class ApplicantFactsDeriverTest {
 
     @Test
     void holdsOnlyTheGivenFactsAsLongBooleanAndEnumName() {
-        ApplicantFacts facts = new ApplicantFacts(null, null, Degree.MASTER, null, true, null, null, null, null, null,
+        ApplicantFacts facts = new ApplicantFacts(null, null, Degree.MASTER, null, null, true, null, null, null, null, null,
                 null, LocalDate.of(2025, 6, 1), null, null, null, null, null, Industry.E_COMMERCE, null, null, null,
                 null, null, List.of(), null);
 
         DerivedFacts derived = derive(facts, LocalDate.of(2026, 1, 1));
 
-        assertThat(derived).isEqualTo(Map.of("degree", "MASTER", "topUniversity", true,
+        assertThat(derived).isEqualTo(Map.of("degree", "MASTER", "studyingFor", "NONE", "topUniversity", true,
                 "socialInsuranceMonthsInQujiang", 7L, "startupSector", "E_COMMERCE", "childrenUnder3", 0L));
         assertThat(derived.value(EligibilityFact.DEGREE)).isEqualTo("MASTER");
         assertThat(derived.containsKey("age")).isFalse();
@@ -94,7 +97,7 @@ class ApplicantFactsDeriverTest {
     }
 
     private static ApplicantFacts facts(LocalDate birthDate, LocalDate graduationDate, LocalDate startupSince) {
-        return new ApplicantFacts(birthDate, null, null, graduationDate, null, null, null, null, null, null, null, null,
+        return new ApplicantFacts(birthDate, null, null, graduationDate, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, startupSince, null, null, null, null, null, null, null, null);
     }
 }

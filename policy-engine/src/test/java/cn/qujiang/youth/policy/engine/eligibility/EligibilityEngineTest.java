@@ -188,7 +188,7 @@ class EligibilityEngineTest {
     @Test
     void evaluateAllDerivesTheFactsFromTheProfileOnTheEvaluationDate() throws Exception {
         CompiledMeasure station = engine.compile(youthStation);
-        ApplicantFacts profile = new ApplicantFacts(LocalDate.of(1990, 3, 3), null, null, null, null, null, null,
+        ApplicantFacts profile = new ApplicantFacts(LocalDate.of(1990, 3, 3), null, null, null, null, null, null, null,
                 true, EmploymentStatus.JOB_SEEKING, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
 

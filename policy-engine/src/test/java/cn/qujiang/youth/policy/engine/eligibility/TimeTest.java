@@ -6,6 +6,8 @@ import static cn.qujiang.youth.policy.engine.eligibility.TestMeasures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
+import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
@@ -175,6 +177,55 @@ class TimeTest {
 
         assertThat(result.criteria().get(1).passesFrom()).isEqualTo(LocalDate.of(2027, 4, 1));
         assertThat(result.eligibleFrom()).as("36 by then").isNull();
+    }
+
+    @Test
+    void aDegreeCountsFromItsGraduationDayAndTheOneHeldBeforeItUntilThen() {
+        ApplicantFacts partTimeMaster = profile("degree", Degree.MASTER, "graduationDate", LocalDate.of(2027, 6, 30),
+                "otherDegrees", List.of(new Graduation(Degree.BACHELOR, LocalDate.of(2024, 6, 30))));
+
+        assertThat(derive(partTimeMaster, TODAY)).containsEntry("degree", "BACHELOR")
+                .containsEntry("monthsSinceGraduation", 28L).containsEntry("studyingFor", "MASTER")
+                .containsEntry("monthsToGraduation", 7L);
+        assertThat(derive(partTimeMaster, LocalDate.of(2027, 6, 29))).containsEntry("degree", "BACHELOR")
+                .containsEntry("monthsToGraduation", 0L);
+        assertThat(derive(partTimeMaster, LocalDate.of(2027, 6, 30))).containsEntry("degree", "MASTER")
+                .containsEntry("monthsSinceGraduation", 0L).containsEntry("studyingFor", "NONE")
+                .doesNotContainKey("monthsToGraduation");
+        assertThat(derive(profile("degree", Degree.HIGH_SCHOOL), TODAY)).containsEntry("degree", "HIGH_SCHOOL")
+                .containsEntry("studyingFor", "NONE").doesNotContainKey("monthsSinceGraduation");
+    }
+
+    @Test
+    void aBachelorWorkingSinceGraduatingStaysARecentGraduateWhileStudyingForAMaster() throws Exception {
+        MeasureDefinition graduateGrant = measure("1",
+                criterion("recent", "applicant.monthsSinceGraduation < 36"),
+                criterion("degree", "applicant.degree in ['JUNIOR_COLLEGE', 'BACHELOR', 'MASTER', 'DOCTOR']"));
+        ApplicantFacts partTimeMaster = profile("degree", Degree.MASTER, "graduationDate", LocalDate.of(2027, 6, 30),
+                "otherDegrees", List.of(new Graduation(Degree.BACHELOR, LocalDate.of(2024, 6, 30))));
+        ApplicantFacts masterOnlyGiven = profile("degree", Degree.MASTER, "graduationDate", LocalDate.of(2027, 6, 30),
+                "otherDegrees", List.of());
+
+        assertThat(only(graduateGrant, partTimeMaster, TODAY).outcome()).isEqualTo(Outcome.ELIGIBLE);
+        assertThat(only(graduateGrant, masterOnlyGiven, TODAY).outcome()).isEqualTo(Outcome.INELIGIBLE);
+    }
+
+    @Test
+    void aMastersMeasureOpensOnTheDayTheMasterIsAwarded() throws Exception {
+        MeasureDefinition masters = measure("1", criterion("degree", "applicant.degree in ['MASTER', 'DOCTOR']"));
+        ApplicantFacts finalYear = profile("degree", Degree.MASTER, "graduationDate", LocalDate.of(2027, 6, 30),
+                "otherDegrees", List.of(new Graduation(Degree.BACHELOR, LocalDate.of(2024, 6, 30))));
+        ApplicantFacts bachelorOnly = profile("degree", Degree.BACHELOR, "graduationDate", LocalDate.of(2024, 6, 30));
+
+        MatchResult student = only(masters, finalYear, TODAY);
+        MatchResult bachelor = only(masters, bachelorOnly, TODAY);
+
+        assertThat(student.nearMiss()).isTrue();
+        assertThat(student.criteria().get(0).passesFrom()).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(student.eligibleFrom()).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(bachelor.outcome()).isEqualTo(Outcome.INELIGIBLE);
+        assertThat(bachelor.nearMiss()).as("no degree is expected, so no date will change it").isFalse();
+        assertThat(bachelor.eligibleFrom()).isNull();
     }
 
     @Test

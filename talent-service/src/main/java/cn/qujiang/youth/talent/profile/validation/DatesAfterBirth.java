@@ -46,6 +46,15 @@ public @interface DatesAfterBirth {
                 violation(context, "education", "graduationDate");
                 valid = false;
             }
+            var otherDegrees = request.education() == null ? null : request.education().otherDegrees();
+            for (int i = 0; otherDegrees != null && i < otherDegrees.size(); i++) {
+                if (otherDegrees.get(i) != null && before(otherDegrees.get(i).graduationDate(), earliest)) {
+                    context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                            .addPropertyNode("education").addPropertyNode("otherDegrees")
+                            .addPropertyNode("graduationDate").inIterable().atIndex(i).addConstraintViolation();
+                    valid = false;
+                }
+            }
             if (request.startup() != null && before(request.startup().since(), earliest)) {
                 violation(context, "startup", "since");
                 valid = false;
