@@ -1,8 +1,11 @@
 package cn.qujiang.youth.policy.engine.vocabulary;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityFact;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,7 +49,7 @@ public record Fact(String name, FactType type, Class<? extends Enum<?>> enumType
             facts.put(fact.factName(), of(fact));
         }
         for (RecordComponent field : ApplicantFacts.class.getRecordComponents()) {
-            facts.putIfAbsent(field.getName(), of(field.getName(), field.getType()));
+            facts.putIfAbsent(field.getName(), of(field.getName(), field.getType(), field.getGenericType()));
         }
         facts.putIfAbsent(HELD_MEASURES, new Fact(HELD_MEASURES, FactType.TEXT, null));
         return List.copyOf(facts.values());
@@ -63,11 +66,13 @@ public record Fact(String name, FactType type, Class<? extends Enum<?>> enumType
     }
 
     @SuppressWarnings("unchecked")
-    private static Fact of(String name, Class<?> javaType) {
+    private static Fact of(String name, Class<?> javaType, Type genericType) {
         if (javaType.isEnum()) {
             return new Fact(name, FactType.ENUM, (Class<? extends Enum<?>>) javaType);
         }
         FactType type = javaType == LocalDate.class ? FactType.DATE
+                : javaType == List.class && genericType instanceof ParameterizedType list
+                        && list.getActualTypeArguments()[0] == Graduation.class ? FactType.GRADUATIONS
                 : javaType == List.class ? FactType.DATES
                 : javaType == Boolean.class || javaType == boolean.class ? FactType.BOOL
                 : INTEGERS.contains(javaType) ? FactType.INT

@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.engine.vocabulary;
 
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import cn.qujiang.youth.policy.engine.vocabulary.FactVocabulary.FactTerm;
 import cn.qujiang.youth.policy.engine.vocabulary.FactVocabulary.Terms;
 import cn.qujiang.youth.policy.engine.vocabulary.FactVocabulary.UnitTerm;
@@ -69,12 +70,30 @@ public final class Words {
             case INT -> integer(raw, term.unit());
             case DATE -> date(raw);
             case DATES -> value instanceof Collection<?> dates
-                    ? dates.stream().map(date -> date(String.valueOf(date)))
-                            .collect(Collectors.joining(Locale.CHINESE.getLanguage().equals(locale.getLanguage())
-                                    ? "、" : ", "))
+                    ? dates.stream().map(date -> date(String.valueOf(date))).collect(Collectors.joining(separator()))
+                    : raw;
+            case GRADUATIONS -> value instanceof Collection<?> graduations
+                    ? graduations.stream().map(this::graduation).collect(Collectors.joining(separator()))
                     : raw;
             case TEXT -> raw;
         };
+    }
+
+    /** "本科（2024年6月30日）": a {@link Graduation} as events carry it, or as JSON read it (a map). */
+    private String graduation(Object item) {
+        Object degree = item instanceof Graduation g ? g.degree() : item instanceof Map<?, ?> m ? m.get("degree") : item;
+        Object date = item instanceof Graduation g ? g.date() : item instanceof Map<?, ?> m ? m.get("date") : null;
+        String words = value("degree", degree);
+        return date == null ? String.valueOf(words) : words + (chinese() ? "（" + date(String.valueOf(date)) + "）"
+                : " (" + date(String.valueOf(date)) + ")");
+    }
+
+    private boolean chinese() {
+        return Locale.CHINESE.getLanguage().equals(locale.getLanguage());
+    }
+
+    private String separator() {
+        return chinese() ? "、" : ", ";
     }
 
     /** The benefit unit's label ("元/月"); the unit itself when the vocabulary does not know it. */

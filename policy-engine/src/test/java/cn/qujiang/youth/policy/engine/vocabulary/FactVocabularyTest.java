@@ -1,5 +1,11 @@
 package cn.qujiang.youth.policy.engine.vocabulary;
 
+import java.time.LocalDate;
+
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
+
+import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -148,6 +154,12 @@ class FactVocabularyTest {
         assertThat(chinese.value("socialInsuranceMonthsInQujiang", "1200")).isEqualTo("1,200 个月");
         assertThat(english.value("age", 27L)).isEqualTo("27 years");
         assertThat(english.value("graduationDate", "2025-06-30")).isEqualTo("June 30, 2025");
+        assertThat(chinese.value("otherDegrees", List.of(new Graduation(Degree.BACHELOR, LocalDate.of(2024, 6, 30)),
+                new Graduation(Degree.JUNIOR_COLLEGE, null)))).isEqualTo("本科（2024年6月30日）、大专");
+        assertThat(english.value("otherDegrees", List.of(Map.of("degree", "MASTER", "date", "2027-06-30"))))
+                .isEqualTo("Master's degree (June 30, 2027)");
+        assertThat(chinese.value("studyingFor", "NONE")).isEqualTo("无");
+        assertThat(chinese.value("monthsToGraduation", 7)).isEqualTo("7 个月");
         assertThat(chinese.value("heldMeasures", "QJY-01")).isEqualTo("QJY-01");
         assertThat(chinese.unit("CNY_PER_MONTH")).isEqualTo("元/月");
         assertThat(chinese.amount("CNY_PER_MONTH", 1000)).isEqualTo("每月 1,000 元");
@@ -185,6 +197,8 @@ class FactVocabularyTest {
         assertThat(chinese.get("residesInQujiang")).isEqualTo(new FactTerm("residesInQujiang", FactType.BOOL,
                 "是否居住在衢江", null, List.of(new ValueTerm("true", "是"), new ValueTerm("false", "否"))));
         assertThat(chinese.get("graduationDate").type()).isEqualTo(FactType.DATE);
+        assertThat(chinese.get("childrenBirthDates").type()).isEqualTo(FactType.DATES);
+        assertThat(chinese.get("otherDegrees").type()).isEqualTo(FactType.GRADUATIONS);
         assertThat(chinese.get("startupSector").values()).contains(new ValueTerm("FILM", "影视"));
         assertThat(chinese.get(Fact.HELD_MEASURES).type()).isEqualTo(FactType.TEXT);
         assertThat(VOCABULARY.in(Locale.CHINA).units()).contains(
