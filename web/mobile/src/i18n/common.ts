@@ -21,6 +21,7 @@ export default {
     notGiven: '未填写',
     none: '无',
     listSeparator: '、',
+    degreeWithDate: '{degree}（{date}）',
   },
   en: {
     app: { name: 'Youth Qujiang', sample: 'Sample catalogue: modelled on public descriptions, for demonstration only' },
@@ -43,5 +44,6 @@ export default {
     notGiven: 'Not given',
     none: 'None',
     listSeparator: ', ',
+    degreeWithDate: '{degree} ({date})',
   },
 }

@@ -66,6 +66,8 @@ const DERIVED_FROM: Record<string, string> = {
   age: AGE.path,
   birthDate: AGE.path,
   monthsSinceGraduation: 'education.graduationDate',
+  studyingFor: 'education.graduationDate',
+  monthsToGraduation: 'education.graduationDate',
   startupAgeMonths: 'startup.registeredInQujiang',
   startupSince: 'startup.registeredInQujiang',
   socialInsuranceMonthsInQujiang: 'employment.socialInsuranceInQujiangSince',

@@ -24,7 +24,7 @@ enableAutoUnmount(afterEach)
 function stored(overrides: Record<string, unknown> = {}) {
   return {
     version: 4, name: '李华', idNumber: '330802199903150018', phone: '13912345678', preferredLanguage: 'zh',
-    education: { degree: 'BACHELOR', school: '浙江大学', graduationDate: '2031-06-30' },
+    education: { degree: 'BACHELOR', school: '浙江大学', graduationDate: '2031-06-30', otherDegrees: [{ degree: 'JUNIOR_COLLEGE', graduationDate: '2028-06-30' }] },
     employment: { status: 'EMPLOYED', employer: '衢江数字科技有限公司', employerCreditCode: '91330803ABC', employerInQujiang: true, industry: 'DIGITAL_ECONOMY', socialInsuranceInQujiangSince: '2026-05-01', socialInsuranceGapMonths: 0 },
     hukou: 'OUT_OF_PROVINCE',
     consent: { noticeVersion: '2026-01', consentedAt: '2026-11-01T08:00:00Z' }, currentNoticeVersion: '2026-01',
@@ -65,13 +65,13 @@ describe('ProfileCheckScreen', () => {
     const { wrapper } = await mountWithApp(ProfileCheckScreen, { route: '/profile/check' })
     const answers = Object.fromEntries(wrapper.findAll('.check__row').map((row) => [row.find('dt').text(), row.find('.check__value').text()]))
     expect(answers).toMatchObject({
-      最高学历: '本科', 毕业时间: '2031年6月30日', 目前的工作状态: '已就业', 所在行业: '数字经济', 户籍所在地: '浙江省外',
+      '最高学历（含在读）': '本科', 毕业时间: '2031年6月30日', 其他学历: '大专（2028年6月30日）', 目前的工作状态: '已就业', 所在行业: '数字经济', 户籍所在地: '浙江省外',
       从什么时候开始在衢江区缴纳社保: '2026年5月1日', 此后中断缴纳过几个月: '0 个月', 单位是否在衢江区: '是',
       接收通知的语言: '中文', 是否已婚: '未填写', 子女的出生日期: '未填写',
     })
     expect(wrapper.findAll('h2').map((h) => h.text())).toEqual(['基本信息', '学历和技能', '工作', '住房和户籍', '家庭', '创业'])
     const text = readable(wrapper)
-    expect(text).not.toMatch(/BACHELOR|DIGITAL_ECONOMY|OUT_OF_PROVINCE|EMPLOYED/)
+    expect(text).not.toMatch(/BACHELOR|JUNIOR_COLLEGE|DIGITAL_ECONOMY|OUT_OF_PROVINCE|EMPLOYED/)
   })
 
   it('puts the server’s field errors beside each answer and in the summary at the top, each a link to its question', async () => {

@@ -25,6 +25,7 @@ export default {
         remove: '删除',
         family: { childrenBirthDates: { add: '添加一个孩子的出生日期', none: '没有子女', remove: '删除 {date}' } },
       },
+      degreeList: { add: '添加其他学历', which: '选择学历', when: '{degree}的毕业时间', removeOne: '删除 {degree}' },
       dateParts: { year: '{value}年', month: '{value}月', day: '{value}日' },
       notAsked: '不适用',
       fields: {
@@ -34,9 +35,10 @@ export default {
         email: '电子邮箱',
         preferredLanguage: '接收通知的语言',
         education: {
-          degree: '最高学历',
+          degree: '最高学历（含在读）',
           school: '毕业学校',
           graduationDate: '毕业时间',
+          otherDegrees: '其他学历',
           topUniversity: '是否毕业于“双一流”高校',
         },
         skillLevel: '职业技能等级',
@@ -82,6 +84,10 @@ export default {
           socialInsuranceInQujiangSince: '连续缴纳的起始月份；没有在衢江缴纳过可以不填',
           socialInsuranceGapMonths: '没有中断过请填 0',
           laborContractEnd: '无固定期限合同请不要填写',
+        },
+        education: {
+          graduationDate: '正在读的，请填写预计毕业时间',
+          otherDegrees: '选填。例如专升本之前的大专、读研之前的本科；每个学历按各自的毕业时间计算',
         },
         family: { childrenBirthDates: '我们据此计算 3 岁以下子女人数，孩子满 3 周岁后会自动更新' },
         talentTier: '经人社部门认定的人才分类；没有认定请选“未认定”',
@@ -151,6 +157,7 @@ export default {
         remove: 'Remove',
         family: { childrenBirthDates: { add: 'Add a child’s birth date', none: 'No children', remove: 'Remove {date}' } },
       },
+      degreeList: { add: 'Add another degree', which: 'Which degree', when: 'When you graduated ({degree})', removeOne: 'Remove {degree}' },
       dateParts: { year: '{value}', month: '{value}', day: '{value}' },
       notAsked: 'Does not apply',
       fields: {
@@ -160,9 +167,10 @@ export default {
         email: 'Email',
         preferredLanguage: 'Language for notifications',
         education: {
-          degree: 'Highest degree',
+          degree: 'Highest degree (held or studying for)',
           school: 'School or university',
           graduationDate: 'Graduation date',
+          otherDegrees: 'Other degrees',
           topUniversity: 'Graduated from a “Double First-Class” university',
         },
         skillLevel: 'Vocational skill level',
@@ -208,6 +216,10 @@ export default {
           socialInsuranceInQujiangSince: 'The first month of your current contributions; leave empty if you never paid in Qujiang',
           socialInsuranceGapMonths: 'Enter 0 if you never stopped',
           laborContractEnd: 'Leave empty for an open-ended contract',
+        },
+        education: {
+          graduationDate: 'If you are still studying, the date you expect to graduate',
+          otherDegrees: 'Optional. For example the junior college diploma before your bachelor’s, or the bachelor’s before your master’s; each counts from its own graduation date',
         },
         family: { childrenBirthDates: 'We work out the children under 3 from these, and update it when a child turns 3' },
         talentTier: 'As recognised by the human resources bureau; choose “Not recognised” if none',

@@ -19,7 +19,7 @@ type LeafPaths<T, Prefix extends string = ''> = {
 export type ProfilePath = LeafPaths<Omit<ProfileRequest, 'version' | 'consent'>>
 export type Answers = Partial<Record<ProfilePath, AnswerValue>>
 
-export type FieldKind = 'text' | 'idNumber' | 'phone' | 'email' | 'choice' | 'bool' | 'int' | 'date' | 'dates'
+export type FieldKind = 'text' | 'idNumber' | 'phone' | 'email' | 'choice' | 'bool' | 'int' | 'date' | 'dates' | 'degrees'
 
 /** What it takes to ask a question, in the profile or in the calculator. */
 export interface Question {
@@ -32,7 +32,10 @@ export interface Question {
   maxLength?: number
   min?: number
   max?: number
-  /** Dates: how far back and ahead the picker goes; `dates` asks for a list of them (each child's birth date). */
+  /**
+   * Dates: how far back and ahead the picker goes; `dates` asks for a list of them (each child's birth date),
+   * `degrees` for a list of degrees, each with its graduation date (the other degrees).
+   */
   minDate?: string
   yearsAhead?: number
 }
@@ -80,6 +83,7 @@ export const PROFILE_STEPS: StepDef[] = [
       { path: 'education.degree', kind: 'choice', fact: 'degree' },
       { path: 'education.school', kind: 'text', maxLength: 100, askedWhen: hasDegree },
       { path: 'education.graduationDate', kind: 'date', fact: 'graduationDate', minDate: FIRST_DATE, yearsAhead: 6, askedWhen: hasDegree },
+      { path: 'education.otherDegrees', kind: 'degrees', fact: 'otherDegrees', minDate: FIRST_DATE, yearsAhead: 6, max: 5, optional: true, askedWhen: hasDegree },
       { path: 'education.topUniversity', kind: 'bool', fact: 'topUniversity', askedWhen: hasHigherDegree },
       { path: 'skillLevel', kind: 'choice', fact: 'skillLevel' },
       { path: 'talentTier', kind: 'choice', fact: 'talentTier' },
@@ -164,18 +168,18 @@ export function stepStatus(step: StepDef, answers: Answers): StepStatus {
 
 /**
  * The step a server field error belongs to: the field with that path (an element of a list, such as
- * "family.childrenBirthDates[1]", belongs to the list), or else the first field under it ("education" → the education
- * step). Unknown fields (none the app sends) have no step.
+ * "family.childrenBirthDates[1]" or "education.otherDegrees[0].graduationDate", belongs to the list), or else the
+ * first field under it ("education" → the education step). Unknown fields (none the app sends) have no step.
  */
 export function fieldForError(serverField: string): FieldDef | undefined {
-  const field = serverField.replace(/\[\d+\]$/, '')
+  const field = serverField.replace(/\[\d+\](\..*)?$/, '')
   return fieldByPath(field) ?? ALL_FIELDS.find((candidate) => candidate.path.startsWith(`${field}.`))
 }
 
-/** Whether two answers say the same: lists (of dates) by their items. */
+/** Whether two answers say the same: lists (of dates, of degrees) by their items. */
 export function sameAnswer(a: AnswerValue, b: AnswerValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i])
+    return Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b)
   }
   return (a ?? '') === (b ?? '')
 }
@@ -254,7 +258,7 @@ export function checkFields(fields: FieldDef[], answers: Answers): Partial<Recor
         problems[field.path] = 'profile.check.range'
       }
     }
-    if (field.kind === 'dates' && Array.isArray(value) && field.max !== undefined && value.length > field.max) {
+    if ((field.kind === 'dates' || field.kind === 'degrees') && Array.isArray(value) && field.max !== undefined && value.length > field.max) {
       problems[field.path] = 'profile.check.tooMany'
     }
   }

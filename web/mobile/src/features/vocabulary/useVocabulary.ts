@@ -18,8 +18,17 @@ export function fetchVocabulary(locale: Locale): Promise<Vocabulary> {
   return call(api().policy.GET('/api/policy/vocabulary', { params: { query: { lang: locale === 'en' ? 'en' : 'zh' } } }))
 }
 
-/** An answer or a fact's value; a list of ISO dates for a DATES fact (each child's birth date). */
-export type AnswerValue = string | number | boolean | string[] | null | undefined
+/** A degree besides the highest one, with its (expected) graduation date as an ISO date. */
+export interface DegreeAnswer {
+  degree: string
+  graduationDate?: string
+}
+
+/**
+ * An answer or a fact's value; a list of ISO dates for a DATES fact (each child's birth date), a list of degrees
+ * for a GRADUATIONS fact (the other degrees).
+ */
+export type AnswerValue = string | number | boolean | string[] | DegreeAnswer[] | null | undefined
 
 interface Indexed {
   facts: Map<string, VocabularyFact>
@@ -88,13 +97,16 @@ function isTrue(value: AnswerValue): boolean {
 
 /**
  * A fact's value in words: ENUM → its label, BOOL → 是/否, INT → number with its unit ("27 岁"), DATE → a
- * localized date, DATES → those dates in a list ("无" for none). Values may come typed (answers) or as strings (a
+ * localized date, DATES → those dates in a list ("无" for none), GRADUATIONS → degrees with their dates. Values may come typed (answers) or as strings (a
  * criterion's `values`). Empty → "未填写".
  */
 function valueLabel(name: string, value: AnswerValue): string {
   const t = i18n.global.t
   if (value === null || value === undefined || value === '') return t('notGiven')
-  if (Array.isArray(value)) return value.length === 0 ? t('none') : value.map((day) => formatDate(day)).join(t('listSeparator'))
+  if (Array.isArray(value)) {
+    if (value.length === 0) return t('none')
+    return value.map((item) => (typeof item === 'string' ? formatDate(item) : degreeLabel(item))).join(t('listSeparator'))
+  }
   const fact = current()?.facts.get(name)
   const type = fact?.type ?? (typeof value === 'boolean' ? 'BOOL' : typeof value === 'number' ? 'INT' : 'TEXT')
   switch (type) {
@@ -113,6 +125,12 @@ function valueLabel(name: string, value: AnswerValue): string {
     default:
       return String(value)
   }
+}
+
+/** "本科（2024年6月30日）": a degree in words with its graduation date, if given. */
+function degreeLabel(item: DegreeAnswer): string {
+  const degree = valueLabel('degree', item.degree)
+  return item.graduationDate ? i18n.global.t('degreeWithDate', { degree, date: formatDate(item.graduationDate) }) : degree
 }
 
 /** Choices for a select or radio group: the values of an ENUM, 是/否 for a BOOL, none otherwise. */

@@ -483,9 +483,9 @@ class PolicyServiceIT {
                 .contains("CNY", "CNY_PER_MONTH", "NIGHT");
 
         assertThat(fact(api().get("/api/policy/vocabulary", null, "en").json(), "degree").get("label").asString())
-                .isEqualTo("Highest degree");
+                .isEqualTo("Highest degree held");
         assertThat(fact(api().get("/api/policy/vocabulary?lang=zh", null, "en").json(), "degree").get("label")
-                .asString()).isEqualTo("最高学历");
+                .asString()).isEqualTo("已取得的最高学历");
     }
 
     @Test

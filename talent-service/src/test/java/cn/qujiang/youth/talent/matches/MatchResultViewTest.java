@@ -47,7 +47,7 @@ class MatchResultViewTest {
         assertThat(view.failedCriteria()).containsExactly(
                 new CriterionView("degree", CriterionStatus.FAILED, "本科及以上学历", "需取得本科及以上学历",
                         List.of(new FactValueView("age", "年龄", "24 岁"),
-                                new FactValueView("degree", "最高学历", "高中")), null, null),
+                                new FactValueView("degree", "已取得的最高学历", "高中")), null, null),
                 new CriterionView("resident", CriterionStatus.FAILED, "居住在衢江", null,
                         List.of(new FactValueView("residesInQujiang", "是否居住在衢江", "否")), null, null));
         assertThat(view.excludedBy()).containsExactly(new ExclusionView("QJY-20", "人才公寓"));

@@ -146,7 +146,7 @@ class FactVocabularyTest {
         Words chinese = VOCABULARY.words(Locale.SIMPLIFIED_CHINESE);
         Words english = VOCABULARY.words(Locale.ENGLISH);
 
-        assertThat(chinese.fact("degree")).isEqualTo("最高学历");
+        assertThat(chinese.fact("degree")).isEqualTo("已取得的最高学历");
         assertThat(chinese.value("degree", "BACHELOR")).isEqualTo("本科");
         assertThat(chinese.value("residesInQujiang", false)).isEqualTo("否");
         assertThat(chinese.value("residesInQujiang", "true")).isEqualTo("是");
@@ -207,9 +207,9 @@ class FactVocabularyTest {
 
     @Test
     void englishWhenAskedForChineseOtherwise() {
-        assertThat(facts(Locale.UK).get("degree").label()).isEqualTo("Highest degree");
-        assertThat(facts(Locale.FRENCH).get("degree").label()).isEqualTo("最高学历");
-        assertThat(facts(null).get("degree").label()).isEqualTo("最高学历");
+        assertThat(facts(Locale.UK).get("degree").label()).isEqualTo("Highest degree held");
+        assertThat(facts(Locale.FRENCH).get("degree").label()).isEqualTo("已取得的最高学历");
+        assertThat(facts(null).get("degree").label()).isEqualTo("已取得的最高学历");
     }
 
     @Test
