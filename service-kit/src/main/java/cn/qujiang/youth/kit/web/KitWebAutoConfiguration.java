@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Problem responses, correlation ids and the body size limit. The language comes from Accept-Language, Chinese when
+ * Problem responses, strict reading of request bodies, correlation ids and the body size limit. The language comes from Accept-Language, Chinese when
  * absent ({@code spring.web.locale} in the service defaults).
  */
 @AutoConfiguration
@@ -20,6 +20,11 @@ public class KitWebAutoConfiguration {
     @Bean
     Problems problems(MessageSource messageSource) {
         return new Problems(messageSource);
+    }
+
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
     }
 
     @Bean

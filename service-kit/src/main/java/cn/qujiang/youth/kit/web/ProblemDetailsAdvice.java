@@ -27,6 +27,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -98,22 +101,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Valid JSON naming a field the client may not set (with fail-on-unknown-properties) or carrying a value of the
-     * wrong kind gets a field error like Bean Validation's, so the app can point at the field; broken JSON is
-     * MALFORMED_BODY. The message never echoes the value.
+     * Valid JSON naming a field the client may not set, carrying a value of the wrong kind ({@link StrictJson}) or an
+     * unsafe text, or naming a field twice, gets a field error like Bean Validation's, so the app can point at the
+     * field; otherwise broken JSON is MALFORMED_BODY. The message never echoes the value.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = request.getLocale();
-        if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String key = mismatch instanceof UnrecognizedPropertyException
-                    ? "problem.field.notAllowed" : "problem.field.invalidValue";
-            ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
-            problem.setProperty("errors", List.of(Map.of("field", path(mismatch), "message", problems.text(key, locale))));
-            return respond(problem);
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String key = mismatch instanceof UnrecognizedPropertyException ? "problem.field.notAllowed"
+                    : mismatch instanceof StrictJson.UnsafeTextException ? "problem.field.unsafeText"
+                    : "problem.field.invalidValue";
+            return fieldProblem(path(mismatch), key, locale);
+        }
+        if (cause instanceof StreamReadException read && read.processor() != null
+                && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")) {
+            return fieldProblem(duplicatePath(read.processor()), "problem.field.duplicate", locale);
         }
         return respond(problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", locale));
+    }
+
+    private ResponseEntity<Object> fieldProblem(String field, String key, Locale locale) {
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", problems.text(key, locale))));
+        return respond(problem);
+    }
+
+    /** "education.degree": the property named twice, under the objects the parser was in. */
+    private static String duplicatePath(JsonParser parser) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (TokenStreamContext context = parser.streamReadContext(); context != null; context = context.getParent()) {
+            if (context.currentName() != null) {
+                names.push(context.currentName());
+            } else if (context.inArray()) {
+                names.push("[" + context.getCurrentIndex() + "]");
+            }
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     private static String path(JacksonException e) {
