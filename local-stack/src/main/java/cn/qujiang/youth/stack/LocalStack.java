@@ -95,6 +95,8 @@ public final class LocalStack implements AutoCloseable {
     /** A service with its own database, named after it (talent-service uses the database talent). */
     private ServiceProcess service(String name, int port) {
         List<String> arguments = new java.util.ArrayList<>(List.of(
+                // Only the gateway is the suite's entry: the services listen on loopback alone.
+                "--server.address=127.0.0.1",
                 "--spring.mongodb.uri=" + mongo.uri(name.replace("-service", "")),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri()));

@@ -111,6 +111,17 @@ class ProbeIT {
     }
 
     @Test
+    void healthSaysUpToAnyoneAndWhatIsBehindItOnlyToStaff() {
+        Map<String, Object> anonymous = health(null);
+        Map<String, Object> applicant = health(applicantToken());
+        Map<String, Object> officer = health(tokens.password("hr1", "Hrofficer1pass"));
+
+        assertThat(anonymous).containsEntry("status", "UP").doesNotContainKey("components");
+        assertThat(applicant).doesNotContainKey("components");
+        assertThat(officer.get("components").toString()).contains("mongo", "kafka");
+    }
+
+    @Test
     void noTokenGetsAProblemResponse() {
         var response = http().get().uri("/api/probe/me").exchange((request, reply) -> Map.of(
                 "status", reply.getStatusCode().value(),
@@ -172,6 +183,15 @@ class ProbeIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(listener.received)
                 .anyMatch(event -> marker.equals(event.subject())));
         assertThat(listener.received).noneMatch(event -> key.equals(event.id()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> health(String token) {
+        var request = http().get().uri("/actuator/health");
+        if (token != null) {
+            request = request.header("Authorization", bearer(token));
+        }
+        return request.retrieve().body(Map.class);
     }
 
     private String applicantToken() {
