@@ -6,15 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Refuses request bodies over the configured size with 413 before anything reads them. */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final long maxBytes;
     private final Problems problems;
 
@@ -27,11 +23,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSON.writeValueAsString(problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    "BODY_TOO_LARGE", RequestContextUtils.getLocale(request), maxBytes)));
+            Problems.write(response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+                    RequestContextUtils.getLocale(request), maxBytes));
             return;
         }
         chain.doFilter(request, response);

@@ -7,10 +7,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Problem responses, strict reading of request bodies, correlation ids and the body size limit. The language comes from Accept-Language, Chinese when
+ * Problem responses, strict reading of request bodies, correlation ids, early load shedding and the body size limit. The language comes from Accept-Language, Chinese when
  * absent ({@code spring.web.locale} in the service defaults).
  */
 @AutoConfiguration
@@ -34,12 +35,23 @@ public class KitWebAutoConfiguration {
         return registration;
     }
 
+    /** After the correlation id (refusals are traced too), before anything reads the body or checks a token. */
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
+            @Value("${qujiang.web.max-concurrent-requests:32}") int maxConcurrent,
+            @Value("${qujiang.web.queue-wait:250ms}") Duration queueWait, Problems problems) {
+        FilterRegistrationBean<ConcurrencyLimitFilter> registration =
+                new FilterRegistrationBean<>(new ConcurrencyLimitFilter(maxConcurrent, queueWait, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
             @Value("${qujiang.web.max-body-size:64KB}") DataSize maxBodySize, Problems problems) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodySize.toBytes(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }
