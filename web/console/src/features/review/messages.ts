@@ -82,7 +82,7 @@ export default {
       places: {
         line: '名额：{text}',
         left: '{period}剩余 {left} 个（共 {quota} 个）',
-        unlimited: '不限名额',
+        unlimited: '不限',
       },
       problem: {
         stale: '其他经办人员已处理此申请，页面已刷新为最新状态，请核对后再操作。',
@@ -195,7 +195,7 @@ export default {
       places: {
         line: 'Places: {text}',
         left: '{left} of {quota} left ({period})',
-        unlimited: 'No limit',
+        unlimited: 'unlimited',
       },
       problem: {
         stale: 'Another officer has dealt with this application meanwhile. The page now shows its current state; please check before acting.',
