@@ -76,6 +76,11 @@ describe('an application as the officer reads it', () => {
     expect(decisions(submitted)).toEqual(['通过', '不通过', '要求补充材料'])
     submitted.unmount()
 
+    const rejected = await open(reviewDetail({ status: 'REJECTED' }))
+    expect(buttonTexts(rejected)).not.toContain('我来办理')
+    expect(readable(rejected)).toContain('此申请当前状态下无需审核决定。')
+    rejected.unmount()
+
     const resubmittable = await open(reviewDetail({ status: 'INFO_REQUESTED' }))
     expect(decisions(resubmittable)).toEqual(['通过', '不通过'])
     resubmittable.unmount()

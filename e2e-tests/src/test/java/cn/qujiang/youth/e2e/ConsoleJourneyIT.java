@@ -100,6 +100,14 @@ class ConsoleJourneyIT {
         desk.shot("offers-confirmed");
         assertThat(applicant.http().get("/api/talent/me/applications/" + offerId).json().path("status").asString())
                 .isEqualTo("CONFIRMED");
+
+        // The same console in English, for the officers who read it better.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("切换为英文界面")).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Review queue")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue"))).isVisible();
+        assertThat(page.getByText(Pattern.compile("To review \\(\\d+\\)"))).isVisible();
+        desk.shot("queue-en");
+        ResidentWords.assertNoCodes(desk.text());
     }
 
     @Test
