@@ -39,7 +39,7 @@ export default {
     listSeparator: '、',
   },
   en: {
-    app: { name: 'Youth Qujiang', console: 'Officers\u2019 console', language: '中文', languageLabel: 'Switch to Chinese' },
+    app: { name: 'Youth Qujiang', console: "Officers' console", language: '中文', languageLabel: 'Switch to Chinese' },
     nav: { queue: 'Review queue', offers: 'Automatic offers', signedInAs: 'Signed in as {name}', signOut: 'Sign out' },
     state: {
       loading: 'Loading…',

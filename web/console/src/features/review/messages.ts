@@ -119,7 +119,7 @@ export default {
       dueLabel: 'Due',
       section: {
         applicant: 'Applicant',
-        facts: 'Applicant\u2019s situation',
+        facts: "Applicant's situation",
         eligibility: 'Conditions',
         timeline: 'History',
         decide: 'Decision',
@@ -157,12 +157,12 @@ export default {
       },
       criterion: { PASSED: 'Met', FAILED: 'Not met', UNKNOWN: 'Details missing' },
       warning: {
-        noLongerEligible: 'By the applicant\u2019s latest details they no longer meet the conditions. An approval will be refused; please check before deciding.',
+        noLongerEligible: "By the applicant's latest details they no longer meet the conditions. An approval will be refused; please check before deciding.",
         excluded: 'The applicant now holds a measure that cannot be combined with this one: {measures}.',
         needsInfo: 'By the latest details some conditions cannot be judged: details are missing.',
         notOpen: 'The measure is not open for applications today.',
         matching: 'The applicant has just changed their details; the new result is still being computed.',
-        noCurrentMatch: 'There is no match result for the applicant\u2019s latest details yet.',
+        noCurrentMatch: "There is no match result for the applicant's latest details yet.",
       },
       claim: {
         take: 'Take it',
@@ -185,7 +185,7 @@ export default {
         commentPlaceholder: 'e.g. documents complete, conditions met',
         submit: 'Submit decision',
         none: 'Nothing to decide in this status.',
-        offerHint: 'Automatic offers are confirmed in bulk under “Automatic offers”; reject one here if it should not be granted.',
+        offerHint: 'Automatic offers are confirmed in bulk under "Automatic offers"; reject one here if it should not be granted.',
         done: {
           APPROVE: 'Approved; the applicant will be told.',
           REJECT: 'Rejected; the applicant will be told.',
