@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -62,15 +63,17 @@ class ComposeFileTest {
         assertThat(services().get(name)).containsKey("healthcheck").containsKey("image");
     }
 
-    @Test
-    void theMobileAppIsServedWithTheAddressesBrowsersSee() throws IOException {
-        Map<String, Object> definition = services().get("mobile-web");
+    @ParameterizedTest
+    @CsvSource({"mobile-web, mobile, youth-mobile", "console-web, console, hr-console"})
+    void eachAppIsServedWithTheAddressesBrowsersSee(String service, String app, String clientId) throws IOException {
+        Map<String, Object> definition = services().get(service);
         List<String> command = ((List<?>) definition.get("command")).stream()
                 .map(argument -> String.valueOf(argument).replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1")).toList();
 
         SiteConfig config = SiteConfig.fromArgs(command.toArray(String[]::new));
 
-        assertThat(config.app()).isEqualTo("mobile");
+        assertThat(config.app()).isEqualTo(app);
+        assertThat(config.clientId()).isEqualTo(clientId);
         assertThat(config.apiBase()).isEqualTo("http://localhost:8080");
         assertThat(config.keycloakUrl()).isEqualTo("http://localhost:8180");
         assertThat(((Map<?, ?>) definition.get("build")).get("dockerfile")).isEqualTo("web/Dockerfile");

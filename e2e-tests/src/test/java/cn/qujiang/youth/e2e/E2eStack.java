@@ -49,7 +49,8 @@ final class E2eStack {
     private static LocalStack start() {
         Path repo = Path.of(System.getProperty("qujiang.repo-dir", "..")).toAbsolutePath().normalize();
         StackConfig config = new StackConfig(repo, tempDir(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                Ports.free());
         long begin = System.nanoTime();
         LocalStack started = LocalStack.start(config, step -> System.out.println("e2e stack: " + step));
         System.out.printf("e2e stack: up in %d s%n", (System.nanoTime() - begin) / 1_000_000_000L);

@@ -35,6 +35,19 @@ final class Journeys {
         return matches[0];
     }
 
+    /** Waits until the district has offered the measure to the applicant (免申即享) and returns the offer's id. */
+    static String awaitOffer(Applicant applicant, String measureCode) {
+        String[] id = new String[1];
+        await().atMost(ASYNC).untilAsserted(() -> {
+            JsonNode mine = applicant.http().get("/api/talent/me/applications").json();
+            JsonNode offer = stream(mine.has("applications") ? mine.path("applications") : mine)
+                    .filter(a -> measureCode.equals(a.path("measureCode").asString()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no offer yet: " + mine));
+            id[0] = offer.path("id").asString();
+        });
+        return id[0];
+    }
+
     static JsonNode result(JsonNode matches, String measureCode) {
         return stream(matches.path("results")).filter(r -> measureCode.equals(r.path("measureCode").asString()))
                 .findFirst().orElseThrow(() -> new AssertionError("no result for " + measureCode + " in " + matches));

@@ -164,7 +164,7 @@ class MobileAppJourneyIT {
         Map<String, Object> profile = applicant.identity();
         profile.put("residence", Map.of("residesInQujiang", true, "firstTimeInQujiang", false));
         Journeys.saveProfileAndAwaitMatches(applicant, profile);
-        String offerId = awaitOffer(applicant, "QJY-36");
+        String offerId = Journeys.awaitOffer(applicant, "QJY-36");
         Http.Reply confirmed = Staff.hr1().post("/api/talent/review/offers/confirm", Map.of("ids", List.of(offerId)));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
 
@@ -279,18 +279,6 @@ class MobileAppJourneyIT {
                 Map.of("version", application.path("version").asLong(), "decision", "APPROVE",
                         "reasonCode", "CRITERIA_MET", "comment", "材料齐全"));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
-    }
-
-    private static String awaitOffer(Applicant applicant, String measureCode) {
-        String[] id = new String[1];
-        await().atMost(Journeys.ASYNC).untilAsserted(() -> {
-            JsonNode mine = applicant.http().get("/api/talent/me/applications").json();
-            JsonNode offer = Journeys.stream(mine.has("applications") ? mine.path("applications") : mine)
-                    .filter(a -> measureCode.equals(a.path("measureCode").asString()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no offer yet: " + mine));
-            id[0] = offer.path("id").asString();
-        });
-        return id[0];
     }
 
     private static String read(Download download) {

@@ -1,125 +1,31 @@
 package cn.qujiang.youth.e2e;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.ConsoleMessage;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.ScreenshotAnimations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A resident's phone: Debian's Chromium at 390×844 (scale 2, touch, zh-CN, Asia/Shanghai) opening the mobile app
- * of the e2e stack. One browser per test JVM, a fresh context (no cookies, no storage) per journey; a journey asks
- * for one as a test method parameter ({@code @ExtendWith(Phone.PerJourney.class)}).
- *
- * <p>Every console error and uncaught page error fails the journey: that catches CSP and CORS mistakes, scripts
- * that throw, and calls the gateway answers with 5xx. When a journey fails, the screen it failed on is saved as
- * {@code nn-failed.png} and its text printed.
+ * A resident's phone: Chromium at 390×844 (scale 2, touch) opening the mobile app of the e2e stack; screenshots
+ * under target/screenshots/&lt;journey&gt;/nn-&lt;name&gt;.png. See {@link Browsing}.
  */
-final class Phone {
-    /**
-     * Chromium logs every HTTP 4xx answer as a console error ("Failed to load resource"), even when the app asked
-     * on purpose and shows the answer in words. Only these are tolerated, each for the reason given; any other 4xx
-     * (and every 5xx) fails the journey.
-     */
-    private static final List<ExpectedAnswer> HANDLED_ANSWERS = List.of(
-            // A resident who has not saved a profile yet (just registered): the app starts an empty profile form.
-            new ExpectedAnswer(404, "/api/talent/me/profile"),
-            // A first profile saved a moment ago and not matched yet: the app says it is matching and asks again.
-            new ExpectedAnswer(404, "/api/policy/me/results"));
-    private static final Pattern FAILED_RESOURCE =
-            Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3}).*");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync");
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private final BrowserContext context;
-    final Page page;
+final class Phone extends Browsing {
     private final Path screenshots;
-    private final List<String> errors = new ArrayList<>();
     private int shots;
 
-    private Phone(String journey) {
-        context = browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai").setAcceptDownloads(true));
-        // Generous for a 2-core CI machine that also runs the whole stack; a passing step waits far less.
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-        page.onConsoleMessage(this::console);
-        page.onPageError(error -> errors.add("page error: " + error + " (" + page.url() + ")"));
+    Phone(String journey) {
+        super(new Browser.NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true)
+                .setHasTouch(true));
         screenshots = Path.of("target", "screenshots", journey);
-        forgetEarlierRun(screenshots);
+        forgetEarlierRun(screenshots, "");
     }
 
-    /** Screenshots of an earlier run of this journey would mix with this run's. */
-    private static void forgetEarlierRun(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".png")).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    Path shotPath(String name) {
+        return screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
     }
 
-    private static synchronized Browser browser() {
-        if (browser == null) {
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of(System.getProperty("qujiang.chromium", "/usr/bin/chromium")))
-                    .setHeadless(true).setArgs(CHROMIUM_FLAGS));
-            PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
-        }
-        return browser;
-    }
-
-    private void console(ConsoleMessage message) {
-        if (!message.type().equals("error")) {
-            return;
-        }
-        Matcher failed = FAILED_RESOURCE.matcher(message.text());
-        String resource = message.location();
-        if (failed.matches() && handled(Integer.parseInt(failed.group(1)), resource)) {
-            return;
-        }
-        errors.add(message.text() + " (" + (failed.matches() ? resource : page.url()) + ")");
-    }
-
-    /** {@code resource} is the console message's location: the URL, then line and column numbers. */
-    private static boolean handled(int status, String resource) {
-        String path;
-        try {
-            path = URI.create(resource.replaceFirst("(:\\d+)+$", "")).getPath();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return HANDLED_ANSWERS.stream().anyMatch(answer -> answer.status() == status && answer.path().equals(path));
+    @Override
+    String origin() {
+        return E2eStack.get().mobileAppUrl();
     }
 
     /** Opens the app's home screen, as a resident following a link does. */
@@ -132,92 +38,7 @@ final class Phone {
         return this;
     }
 
-    /** A viewport screenshot (the tab bar stays at the bottom) under target/screenshots/<journey>/. */
-    void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setAnimations(ScreenshotAnimations.DISABLED)
-                .setPath(screenshots.resolve(String.format("%02d-%s.png", ++shots, name))));
-    }
-
-    /** Scrolls {@code element} to the middle of the screen, clear of the fixed nav bar and tab bar, for a shot. */
-    void centre(Locator element) {
-        element.evaluate("element => element.scrollIntoView({block: 'center'})");
-    }
-
-    /** The real Keycloak login page of the realm: the app has just sent the resident there. */
-    void signInOnKeycloak(String username, String password) {
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        shot("keycloak-login");
-        page.locator("#kc-login").click();
-    }
-
-    /** The realm's own registration page, as a new resident fills it in. */
-    void registerOnKeycloak(Applicant applicant) {
-        page.locator("#username").fill(applicant.username);
-        page.locator("#password").fill(applicant.password);
-        page.locator("#password-confirm").fill(applicant.password);
-        page.locator("#email").fill(applicant.email);
-        page.locator("#lastName").fill("测试");
-        page.locator("#firstName").fill("青年");
-        shot("keycloak-register");
-        page.locator("input[type=submit]").click();
-    }
-
-    /** What the resident can read on the whole page right now. */
-    String text() {
-        return page.locator("body").innerText();
-    }
-
-    String url(String path) {
-        return E2eStack.get().mobileAppUrl() + path;
-    }
-
-    private void close(Throwable failure) {
-        if (failure != null) {
-            try {
-                shot("failed");
-                System.out.printf("phone: failed on %s, showing:%n%s%n", page.url(), text());
-            } catch (RuntimeException e) {
-                failure.addSuppressed(e);
-            }
-        }
-        context.close();
-        if (!errors.isEmpty()) {
-            AssertionError consoleErrors = new AssertionError("browser console errors:\n  " + String.join("\n  ", errors));
-            if (failure != null) {
-                failure.addSuppressed(consoleErrors);
-            } else {
-                throw consoleErrors;
-            }
-        }
-    }
-
-    private record ExpectedAnswer(int status, String path) {
-    }
-
-    /** Gives each journey (test method) a phone of its own, and checks and closes it afterwards. */
-    static final class PerJourney implements ParameterResolver, AfterEachCallback {
-        private static final ExtensionContext.Namespace PHONES = ExtensionContext.Namespace.create(Phone.class);
-
-        @Override
-        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == Phone.class;
-        }
-
-        @Override
-        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            E2eStack.get();
-            Phone phone = new Phone(context.getRequiredTestMethod().getName());
-            context.getStore(PHONES).put(Phone.class, phone);
-            return phone;
-        }
-
-        @Override
-        public void afterEach(ExtensionContext context) {
-            Phone phone = context.getStore(PHONES).remove(Phone.class, Phone.class);
-            if (phone != null) {
-                phone.close(context.getExecutionException().orElse(null));
-            }
-        }
+    /** Kept for the mobile journeys' {@code @ExtendWith(Phone.PerJourney.class)}. */
+    static final class PerJourney extends Browsing.PerJourney {
     }
 }

@@ -24,7 +24,7 @@ public final class LoadHarnessMain {
         Path dataDir = Files.createTempDirectory("qujiang-load-");
         StackConfig config = new StackConfig(options.repoDir(), dataDir, Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                Ports.free());
+                Ports.free(), Ports.free());
         LocalStack stack = LocalStack.create(config);
         // Registered before anything starts: Ctrl-C at any point stops the child JVMs too.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));

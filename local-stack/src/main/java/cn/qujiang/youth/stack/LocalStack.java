@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The whole suite on loopback, started in dependency order: Kafka, the MongoDB-wire server (H2 file, so data
- * survives a restart), Keycloak, SMTP, the SMS sink, the four services, then the mobile app's web server (in this
- * process: it only serves built files). {@link #close()} stops everything in
+ * survives a restart), Keycloak, SMTP, the SMS sink, the four services, then the web servers of the mobile app and
+ * the officers' console (in this process: they only serve built files). {@link #close()} stops everything in
  * reverse order; a failed start stops what had already started.
  */
 public final class LocalStack implements AutoCloseable {
@@ -31,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private SmsSink sms;
     private MongoWireServer mongo;
     private WebServer mobileApp;
+    private WebServer console;
     private boolean closed;
 
     private LocalStack(StackConfig config) {
@@ -61,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     private void startInOrder(StartListener listener) {
         // Started last, but checked first: a taken app port should not cost a minute of start-up to find out.
         cn.qujiang.youth.infra.Ports.requireFree(config.webPort(), "the mobile app (--web-port)");
+        cn.qujiang.youth.infra.Ports.requireFree(config.consolePort(), "the officers' console (--console-port)");
         listener.step("Kafka");
         // Each part is tracked before it starts, so that a Ctrl-C during its start-up stops it too.
         kafka = track(new KafkaBroker(config.kafkaPort(), config.kafkaControllerPort(), config.dataDir().resolve("kafka")));
@@ -70,7 +72,8 @@ public final class LocalStack implements AutoCloseable {
         mongo.start();
         listener.step("Keycloak");
         keycloak = track(new KeycloakServer(config.keycloakPort(), config.dataDir().resolve("logs"))
-                .withAppOrigin("youth-mobile", config.mobileAppOrigin()));
+                .withAppOrigin("youth-mobile", config.mobileAppOrigin())
+                .withAppOrigin("hr-console", config.consoleOrigin()));
         keycloak.start();
         listener.step("SMTP server and SMS sink");
         smtp = track(new SmtpServer(config.smtpPort()));
@@ -90,6 +93,9 @@ public final class LocalStack implements AutoCloseable {
         listener.step("mobile app");
         mobileApp = track(new WebServer(SiteConfig.mobile(config.webPort(), gatewayUrl(), keycloak.baseUrl())));
         mobileApp.start();
+        listener.step("officers' console");
+        console = track(new WebServer(SiteConfig.console(config.consolePort(), gatewayUrl(), keycloak.baseUrl())));
+        console.start();
     }
 
     /** A service with its own database, named after it (talent-service uses the database talent). */
@@ -110,9 +116,11 @@ public final class LocalStack implements AutoCloseable {
                 "--qujiang.routes.talent=http://127.0.0.1:" + config.talentPort(),
                 "--qujiang.routes.policy=http://127.0.0.1:" + config.policyPort(),
                 "--qujiang.routes.notification=http://127.0.0.1:" + config.notificationPort(),
-                // The app's origin follows --web-port; 5173 stays allowed for the Vite dev server, 5174 is the console's.
+                // The apps' origins follow --web-port and --console-port; 5173 and 5174 stay allowed for the Vite dev
+                // servers of the mobile app and the console.
                 "--qujiang.cors.allowed-origins=" + String.join(", ", new java.util.LinkedHashSet<>(List.of(
-                        config.mobileAppOrigin(), "http://localhost:5173", "http://localhost:5174")))));
+                        config.mobileAppOrigin(), config.consoleOrigin(), "http://localhost:5173",
+                        "http://localhost:5174")))));
     }
 
     private ServiceProcess launch(String name, int port, List<String> arguments) {
@@ -179,6 +187,11 @@ public final class LocalStack implements AutoCloseable {
     /** Where a resident opens the mobile app. */
     public String mobileAppUrl() {
         return config.mobileAppOrigin();
+    }
+
+    /** Where an HR officer opens the console. */
+    public String consoleUrl() {
+        return config.consoleOrigin();
     }
 
     public String gatewayUrl() {

@@ -21,11 +21,12 @@ public record StackConfig(
         int mongoPort,
         int smtpPort,
         int smsPort,
-        int webPort) {
+        int webPort,
+        int consolePort) {
 
     public static StackConfig defaults(Path repoDir) {
         return new StackConfig(repoDir, repoDir.resolve(".local-stack"), 8080, 8081, 8082, 8083, 8180, 9092, 9093,
-                27018, 3025, 8090, 5173);
+                27018, 3025, 8090, 5173, 5174);
     }
 
     /** Reads {@code --data-dir=…}, {@code --gateway-port=…} and the like over the defaults. */
@@ -46,10 +47,10 @@ public record StackConfig(
                 port(given, "keycloak-port", d.keycloakPort()), port(given, "kafka-port", d.kafkaPort()),
                 port(given, "kafka-controller-port", d.kafkaControllerPort()), port(given, "mongo-port", d.mongoPort()),
                 port(given, "smtp-port", d.smtpPort()), port(given, "sms-port", d.smsPort()),
-                port(given, "web-port", d.webPort()));
+                port(given, "web-port", d.webPort()), port(given, "console-port", d.consolePort()));
         given.keySet().removeAll(java.util.Set.of("repo-dir", "data-dir", "gateway-port", "talent-port", "policy-port",
                 "notification-port", "keycloak-port", "kafka-port", "kafka-controller-port", "mongo-port", "smtp-port",
-                "sms-port", "web-port"));
+                "sms-port", "web-port", "console-port"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
         }
@@ -62,6 +63,11 @@ public record StackConfig(
      */
     public String mobileAppOrigin() {
         return "http://localhost:" + webPort;
+    }
+
+    /** The officers' console's origin, on {@code localhost} for the same reason. */
+    public String consoleOrigin() {
+        return "http://localhost:" + consolePort;
     }
 
     private static int port(Map<String, String> given, String name, int fallback) {

@@ -15,6 +15,7 @@ final class StackTable {
 
                   part                  URL
                   mobile app            %s   (residents; sign in as applicant1)
+                  officers' console     %s   (HR officers; sign in as hr1)
                   gateway (public API)  http://127.0.0.1:%d   Swagger UI: /swagger-ui.html
                   talent-service        http://127.0.0.1:%d
                   policy-service        http://127.0.0.1:%d
@@ -30,7 +31,7 @@ final class StackTable {
                   applicant1 / Applicant1pass   applicant2 / Applicant2pass      role applicant
                   hr1 / Hrofficer1pass          hr2 / Hrofficer2pass             role hr-officer
                   admin1 / Policyadmin1pass     admin2 / Policyadmin2pass        role policy-admin
-                """.formatted(took.toSeconds(), stack.mobileAppUrl(), c.gatewayPort(), c.talentPort(), c.policyPort(), c.notificationPort(),
+                """.formatted(took.toSeconds(), stack.mobileAppUrl(), stack.consoleUrl(), c.gatewayPort(), c.talentPort(), c.policyPort(), c.notificationPort(),
                 stack.keycloak().baseUrl(), stack.kafka().bootstrapServers(), c.mongoPort(), c.dataDir(), c.smtpPort(),
                 c.smsPort(), c.dataDir().resolve("logs"));
     }

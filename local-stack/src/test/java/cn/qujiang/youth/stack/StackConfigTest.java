@@ -16,16 +16,18 @@ class StackConfigTest {
         assertThat(config.gatewayPort()).isEqualTo(8080);
         assertThat(config.keycloakPort()).isEqualTo(8180);
         assertThat(config.mobileAppOrigin()).isEqualTo("http://localhost:5173");
+        assertThat(config.consoleOrigin()).isEqualTo("http://localhost:5174");
         assertThat(config.dataDir()).isEqualTo(Path.of("/repo/.local-stack"));
     }
 
     @Test
     void portsAndDataDirectoryCanBeChosen() {
         StackConfig config = StackConfig.fromArgs(new String[] {"--gateway-port=9080", "--data-dir=/tmp/qj",
-                "--web-port=6173"}, repo);
+                "--web-port=6173", "--console-port=6174"}, repo);
 
         assertThat(config.gatewayPort()).isEqualTo(9080);
         assertThat(config.mobileAppOrigin()).isEqualTo("http://localhost:6173");
+        assertThat(config.consoleOrigin()).isEqualTo("http://localhost:6174");
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/qj"));
     }
 

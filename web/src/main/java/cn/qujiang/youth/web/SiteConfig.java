@@ -35,7 +35,12 @@ public record SiteConfig(
         return new SiteConfig("mobile", "127.0.0.1", port, apiBase, keycloakUrl, "qujiang", "youth-mobile", "2026-01");
     }
 
-    /** Reads {@code --name=value} options over the mobile defaults. */
+    /** The officers' console as the local stack runs it: realm client hr-console. */
+    public static SiteConfig console(int port, String apiBase, String keycloakUrl) {
+        return new SiteConfig("console", "127.0.0.1", port, apiBase, keycloakUrl, "qujiang", "hr-console", "2026-01");
+    }
+
+    /** Reads {@code --name=value} options over the defaults of the app (mobile unless {@code --app=console}). */
     public static SiteConfig fromArgs(String[] args) {
         Map<String, String> given = new HashMap<>();
         for (String arg : args) {
@@ -46,7 +51,10 @@ public record SiteConfig(
             }
             given.put(arg.substring(2, equals), arg.substring(equals + 1));
         }
-        SiteConfig d = mobile(5173, "http://127.0.0.1:8080", "http://127.0.0.1:8180");
+        // --app=console alone gives the console's port and realm client; every value can still be given.
+        SiteConfig d = "console".equals(given.get("app"))
+                ? console(5174, "http://127.0.0.1:8080", "http://127.0.0.1:8180")
+                : mobile(5173, "http://127.0.0.1:8080", "http://127.0.0.1:8180");
         int port;
         try {
             port = Integer.parseInt(given.getOrDefault("port", String.valueOf(d.port())));

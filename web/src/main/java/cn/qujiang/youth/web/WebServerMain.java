@@ -2,7 +2,8 @@ package cn.qujiang.youth.web;
 
 /**
  * {@code java -jar web/target/web.jar [--port=5173] [--app=mobile] [--api-base=http://127.0.0.1:8080]
- * [--keycloak-url=http://127.0.0.1:8180] [--realm=qujiang] [--client-id=youth-mobile] [--bind=127.0.0.1]}.
+ * [--keycloak-url=http://127.0.0.1:8180] [--realm=qujiang] [--client-id=youth-mobile] [--bind=127.0.0.1]};
+ * {@code --app=console} serves the officers' console (defaults: port 5174, client hr-console).
  * The local stack starts the same server in its own process.
  */
 public final class WebServerMain {

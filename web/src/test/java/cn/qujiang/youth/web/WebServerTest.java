@@ -93,7 +93,7 @@ class WebServerTest {
 
     @Test
     void anAppThatIsNotBuiltIsAStartUpError() {
-        SiteConfig missing = new SiteConfig("console", "127.0.0.1", 0, "a", "b", "qujiang", "hr-console", "2026-01");
+        SiteConfig missing = new SiteConfig("statistics", "127.0.0.1", 0, "a", "b", "qujiang", "hr-console", "2026-01");
         assertThatThrownBy(() -> new WebServer(missing).start()).hasMessageContaining("not in this jar");
     }
 
@@ -104,6 +104,9 @@ class WebServerTest {
         assertThat(config.apiBase()).isEqualTo("http://gw:8080");
         assertThat(config.clientId()).isEqualTo("youth-mobile");
         assertThatThrownBy(() -> SiteConfig.fromArgs(new String[] {"--colour=blue"})).hasMessageContaining("--colour");
+        SiteConfig console = SiteConfig.fromArgs(new String[] {"--app=console"});
+        assertThat(console.port()).isEqualTo(5174);
+        assertThat(console.clientId()).isEqualTo("hr-console");
         assertThatThrownBy(() -> SiteConfig.fromArgs(new String[] {"--app=../etc"})).hasMessageContaining("--app");
     }
 

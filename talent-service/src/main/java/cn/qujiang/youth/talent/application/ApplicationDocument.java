@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     decision; {@code grant.endedOn} once it is no longer held.</li>
  * <li>{@code profileSyncPending} is set in the same write as an approval and cleared once the profile's held
  *     measures include it: the recovery marker for the second, separate profile write.</li>
+ * <li>{@code claim}: the officer working on it, so that two do not; cleared by every change of status.</li>
  * </ul>
  */
 @Document(ApplicationDocument.COLLECTION)
@@ -45,7 +46,8 @@ record ApplicationDocument(
         Grant grant,
         List<Transition> transitions,
         Boolean profileSyncPending,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        Claim claim) {
 
     static final String COLLECTION = "applications";
 
@@ -56,6 +58,15 @@ record ApplicationDocument(
 
     static String openKey(String applicantId, String measureCode) {
         return applicantId + ":" + measureCode;
+    }
+
+    /** An officer took this application at {@code at}: Keycloak subject and user name. */
+    record Claim(String by, String byName, Instant at) {
+    }
+
+    /** Claimed by an officer other than {@code subject}. */
+    boolean claimedByOther(String subject) {
+        return claim != null && !claim.by().equals(subject);
     }
 
     boolean overdueOn(LocalDate today) {

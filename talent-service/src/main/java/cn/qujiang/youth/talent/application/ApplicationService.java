@@ -110,7 +110,7 @@ public class ApplicationService {
                 latest.get().profileVersion(), match.get(), null,
                 List.of(new Transition(now, Actor.APPLICANT, applicantId, null, null, ApplicationStatus.SUBMITTED,
                         "SUBMITTED", null)),
-                null, List.of(submitted));
+                null, List.of(submitted), null);
         try {
             store.insert(application);
         } catch (DuplicateKeyException e) {

@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -71,8 +74,9 @@ class ApplicationStore {
      */
     void move(ApplicationDocument application, Transition transition, Update extra, List<OutboxEntry> events) {
         Update update = extra == null ? new Update() : extra;
+        // whoever had claimed it was working on the step that has just been taken
         update.set("status", transition.to()).set("version", application.version() + 1)
-                .push("transitions", transition);
+                .push("transitions", transition).unset("claim");
         if (!transition.to().isOpen()) {
             update.unset("openKey");
         }
@@ -92,17 +96,25 @@ class ApplicationStore {
                     .and("measureCode").in(measureCodes).and("status").is(from));
             Transition lapse = new Transition(at, ApplicationStatus.Actor.SYSTEM, "system", null, from,
                     ApplicationStatus.LAPSED, "NO_LONGER_ELIGIBLE", null);
-            mongo.updateMulti(query, new Update().set("status", ApplicationStatus.LAPSED).unset("openKey")
+            mongo.updateMulti(query, new Update().set("status", ApplicationStatus.LAPSED).unset("openKey").unset("claim")
                     .inc("version", 1).push("transitions", lapse), ApplicationDocument.class);
         }
     }
 
-    record QueueFilter(Set<ApplicationStatus> statuses, String measureCode, Boolean overdue, LocalDate today) {
+    /**
+     * The officers' queue: these statuses, optionally one measure, overdue or not (only waiting applications can
+     * be overdue), and due on or before {@code dueBy} (overdue ones included).
+     */
+    record QueueFilter(Set<ApplicationStatus> statuses, String measureCode, Boolean overdue, LocalDate dueBy,
+            LocalDate today) {
     }
 
-    List<ApplicationDocument> queue(QueueFilter filter, int page, int size) {
-        return mongo.find(queueQuery(filter).with(Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("submittedAt"),
-                Sort.Order.asc("_id"))).skip((long) page * size).limit(size), ApplicationDocument.class);
+    /** By due date, soonest first unless {@code latestFirst}; ties by submission and id, so pages never overlap. */
+    List<ApplicationDocument> queue(QueueFilter filter, boolean latestFirst, int page, int size) {
+        Sort.Direction direction = latestFirst ? Sort.Direction.DESC : Sort.Direction.ASC;
+        return mongo.find(queueQuery(filter).with(Sort.by(new Sort.Order(direction, "dueDate"),
+                new Sort.Order(direction, "submittedAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size),
+                ApplicationDocument.class);
     }
 
     long count(QueueFilter filter) {
@@ -110,7 +122,35 @@ class ApplicationStore {
     }
 
     long countOverdue(LocalDate today) {
-        return count(new QueueFilter(ApplicationStatus.awaitingOfficer(), null, true, today));
+        return count(new QueueFilter(ApplicationStatus.awaitingOfficer(), null, true, null, today));
+    }
+
+    /** How many applications of the measure (all measures: null) are in each status; statuses without any left out. */
+    Map<ApplicationStatus, Long> countByStatus(String measureCode) {
+        Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
+        Criteria measure = measureCode == null ? new Criteria() : Criteria.where("measureCode").is(measureCode);
+        for (Document group : mongo.aggregate(Aggregation.newAggregation(Aggregation.match(measure),
+                Aggregation.group("status").count().as("count")), ApplicationDocument.COLLECTION, Document.class)) {
+            counts.put(ApplicationStatus.valueOf(group.getString("_id")), group.get("count", Number.class).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * {@code claim}'s officer takes the application unless another officer holds it (taking it again refreshes the
+     * time). False when someone else holds it or it does not exist.
+     */
+    boolean claim(String id, ApplicationDocument.Claim claim) {
+        Query free = Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where("claim").is(null),
+                Criteria.where("claim.by").is(claim.by())));
+        return mongo.updateFirst(free, new Update().set("claim", claim), ApplicationDocument.class)
+                .getMatchedCount() == 1;
+    }
+
+    /** The officer {@code subject} lets go of the application; false when they did not hold it. */
+    boolean release(String id, String subject) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("claim.by").is(subject)),
+                new Update().unset("claim"), ApplicationDocument.class).getMatchedCount() == 1;
     }
 
     private static Query queueQuery(QueueFilter filter) {
@@ -125,6 +165,9 @@ class ApplicationStore {
         } else if (Boolean.FALSE.equals(filter.overdue())) {
             all.add(new Criteria().orOperator(Criteria.where("status").nin(ApplicationStatus.awaitingOfficer()),
                     Criteria.where("dueDate").gte(filter.today())));
+        }
+        if (filter.dueBy() != null) {
+            all.add(Criteria.where("dueDate").lte(filter.dueBy()));
         }
         return Query.query(new Criteria().andOperator(all));
     }

@@ -112,7 +112,7 @@ class OfferService {
                 workingDays, profileVersion, result, null,
                 List.of(new Transition(now, Actor.SYSTEM, "system", null, null, ApplicationStatus.OFFERED,
                         "AUTO_GRANT_ELIGIBLE", null)),
-                null, List.of());
+                null, List.of(), null);
         try {
             store.insert(offer);
         } catch (DuplicateKeyException e) {

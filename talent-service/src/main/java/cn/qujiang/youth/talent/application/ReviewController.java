@@ -5,6 +5,7 @@ import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersRequest;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersResult;
+import cn.qujiang.youth.talent.application.ReviewViews.DecisionReasonView;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionRequest;
 import cn.qujiang.youth.talent.application.ReviewViews.EndReasonView;
 import cn.qujiang.youth.talent.application.ReviewViews.EndRequest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,24 +39,49 @@ class ReviewController {
         this.review = review;
     }
 
-    @Operation(summary = "Review queue sorted by due date; default statuses: waiting for an officer")
+    @Operation(summary = "Review queue sorted by due date (sort=-dueDate: latest first); default statuses: waiting "
+            + "for an officer; dueWithin=N: due within N working days, overdue included; with counts per status")
     @GetMapping("/applications")
     QueuePage queue(@RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String measure,
             @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) @Min(0) @Max(60) Integer dueWithin,
+            @RequestParam(defaultValue = "dueDate") @Pattern(regexp = "-?dueDate") String sort,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             Locale locale) {
-        return review.queue(status, measure, overdue, page, size, locale);
+        return review.queue(new ReviewService.QueueQuery(status, measure, overdue, dueWithin, sort.startsWith("-"),
+                page, size), locale);
     }
 
-    @Operation(summary = "An application with masked personal data and the eligibility trace at submission and now")
+    @Operation(summary = "An application with masked personal data (an age, not the birth date), the facts and every "
+            + "criterion in words at submission and now, the timeline and who is working on it")
     @GetMapping("/applications/{id}")
-    ReviewDetail detail(@PathVariable String id, Locale locale) {
-        return review.detail(id, locale);
+    ReviewDetail detail(Authentication authentication, @PathVariable String id, Locale locale) {
+        return review.detail(officer(authentication), id, locale);
     }
 
-    @Operation(summary = "Decide: APPROVE, REJECT or REQUEST_INFO, at the version read (409 if someone was faster)")
+    @Operation(summary = "Take the application so that no colleague works on it meanwhile (409 CLAIMED_BY_OTHER)")
+    @PostMapping("/applications/{id}/claim")
+    ReviewDetail claim(Authentication authentication, @PathVariable String id, Locale locale) {
+        return review.claim(officer(authentication), id, locale);
+    }
+
+    @Operation(summary = "Let go of an application one has taken (409 CLAIMED_BY_OTHER for a colleague's)")
+    @DeleteMapping("/applications/{id}/claim")
+    ReviewDetail release(Authentication authentication, @PathVariable String id, Locale locale) {
+        return review.release(officer(authentication), id, locale);
+    }
+
+    @Operation(summary = "The reasons an officer may give with each kind of decision, with the zh and en words the "
+            + "applicant will read")
+    @GetMapping("/decision-reasons")
+    List<DecisionReasonView> decisionReasons(Locale locale) {
+        return review.decisionReasons(locale);
+    }
+
+    @Operation(summary = "Decide: APPROVE, REJECT or REQUEST_INFO with a reason listed for it, at the version read "
+            + "(409 if someone was faster or a colleague has taken it)")
     @PostMapping(path = "/applications/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     ReviewDetail decide(Authentication authentication, @PathVariable String id,
             @Valid @RequestBody DecisionRequest request, Locale locale) {

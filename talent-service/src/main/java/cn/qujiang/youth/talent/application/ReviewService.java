@@ -14,6 +14,13 @@ import cn.qujiang.youth.talent.application.ReviewViews.EndRequest;
 import cn.qujiang.youth.talent.application.ReviewViews.Eligibility;
 import cn.qujiang.youth.talent.application.ReviewViews.MaskedApplicant;
 import cn.qujiang.youth.talent.application.ReviewViews.QueueItem;
+import cn.qujiang.youth.talent.application.ReviewViews.ClaimView;
+import cn.qujiang.youth.talent.application.ReviewViews.DecisionReasonView;
+import cn.qujiang.youth.talent.application.ReviewViews.StatusCount;
+import cn.qujiang.youth.talent.matches.MatchResultView.ExclusionView;
+import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
+import cn.qujiang.youth.talent.calendar.Deadlines;
+import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.talent.application.ReviewViews.QueuePage;
 import cn.qujiang.youth.talent.application.ReviewViews.ReviewDetail;
 import cn.qujiang.youth.talent.application.ReviewViews.TransitionView;
@@ -50,26 +57,41 @@ class ReviewService {
     private final MatchReadModel matches;
     private final MatchResultViews matchViews;
     private final PlacesLeft places;
+    private final OfficerFacts facts;
+    private final CatalogueReplica catalogue;
+    private final Deadlines deadlines;
     private final MessageSource messages;
     private final Clock clock;
 
     ReviewService(ApplicationStore store, ApplicationWorkflow workflow, ProfileService profiles, MatchReadModel matches,
-            MatchResultViews matchViews, PlacesLeft places, MessageSource messages, Clock clock) {
+            MatchResultViews matchViews, PlacesLeft places, OfficerFacts facts, CatalogueReplica catalogue,
+            Deadlines deadlines, MessageSource messages, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.profiles = profiles;
         this.matches = matches;
         this.matchViews = matchViews;
         this.places = places;
+        this.facts = facts;
+        this.catalogue = catalogue;
+        this.deadlines = deadlines;
         this.messages = messages;
         this.clock = clock;
     }
 
-    QueuePage queue(ApplicationStatus status, String measureCode, Boolean overdue, int page, int size, Locale locale) {
+    /** The queue's filters; {@code dueWithin}: due within that many working days from today, overdue included. */
+    record QueueQuery(ApplicationStatus status, String measureCode, Boolean overdue, Integer dueWithin,
+            boolean latestFirst, int page, int size) {
+    }
+
+    QueuePage queue(QueueQuery query, Locale locale) {
         LocalDate today = ServiceZone.today(clock);
-        Set<ApplicationStatus> statuses = status == null ? ApplicationStatus.awaitingOfficer() : Set.of(status);
-        ApplicationStore.QueueFilter filter = new ApplicationStore.QueueFilter(statuses, measureCode, overdue, today);
-        List<ApplicationDocument> found = store.queue(filter, page, size);
+        Set<ApplicationStatus> statuses = query.status() == null ? ApplicationStatus.awaitingOfficer()
+                : Set.of(query.status());
+        LocalDate dueBy = query.dueWithin() == null ? null : deadlines.withinWorkingDays(today, query.dueWithin());
+        ApplicationStore.QueueFilter filter = new ApplicationStore.QueueFilter(statuses, query.measureCode(),
+                query.overdue(), dueBy, today);
+        List<ApplicationDocument> found = store.queue(filter, query.latestFirst(), query.page(), query.size());
         Map<String, Profile> applicants = profiles.findAll(found.stream().map(ApplicationDocument::applicantId)
                 .distinct().toList());
         List<QueueItem> items = found.stream().map(application -> new QueueItem(application.id(),
@@ -77,17 +99,31 @@ class ReviewService {
                 application.status(),
                 Optional.ofNullable(applicants.get(application.applicantId()))
                         .map(profile -> Masking.name(profile.personal().name())).orElse(null),
-                application.submittedAt(), application.dueDate(), application.overdueOn(today), application.version()))
+                application.submittedAt(), application.dueDate(), application.overdueOn(today),
+                workingDaysLeft(application, today),
+                application.claim() == null ? null : application.claim().byName(), application.version()))
                 .toList();
-        return new QueuePage(items, page, size, store.count(filter));
+        List<StatusCount> counts = store.countByStatus(query.measureCode()).entrySet().stream()
+                .map(count -> new StatusCount(count.getKey(), count.getValue())).toList();
+        long overdue = store.count(new ApplicationStore.QueueFilter(ApplicationStatus.awaitingOfficer(),
+                query.measureCode(), true, null, today));
+        return new QueuePage(items, query.page(), query.size(), store.count(filter), counts, overdue);
     }
 
-    ReviewDetail detail(String id, Locale locale) {
-        return detail(store.find(id).orElseThrow(() -> ApiException.notFound("application")), locale);
+    private Integer workingDaysLeft(ApplicationDocument application, LocalDate today) {
+        return application.status().awaitsOfficer() && application.dueDate() != null
+                ? deadlines.workingDaysLeft(today, application.dueDate()) : null;
+    }
+
+    ReviewDetail detail(Acting officer, String id, Locale locale) {
+        return detail(store.find(id).orElseThrow(() -> ApiException.notFound("application")), officer, locale);
     }
 
     ReviewDetail decide(Acting officer, String id, DecisionRequest request, Locale locale) {
-        ApplicationDocument application = atVersion(id, request.version());
+        if (!DecisionReason.fits(request.decision(), request.reasonCode())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "REASON_NOT_FOR_DECISION");
+        }
+        ApplicationDocument application = atVersion(id, request.version(), officer);
         ApplicationStatus to = switch (request.decision()) {
             case APPROVE -> ApplicationStatus.APPROVED;
             case REJECT -> ApplicationStatus.REJECTED;
@@ -99,7 +135,7 @@ class ReviewService {
                     "TRANSITION_NOT_ALLOWED", application.status(), to);
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        return detail(workflow.move(application, to, officer, request.reasonCode(), comment), locale);
+        return detail(workflow.move(application, to, officer, request.reasonCode(), comment), officer, locale);
     }
 
     /**
@@ -107,9 +143,9 @@ class ReviewService {
      * 409 TRANSITION_NOT_ALLOWED unless it is APPROVED (held).
      */
     ReviewDetail end(Acting officer, String id, EndRequest request, Locale locale) {
-        ApplicationDocument application = atVersion(id, request.version());
+        ApplicationDocument application = atVersion(id, request.version(), officer);
         return detail(workflow.move(application, ApplicationStatus.ENDED, officer, request.reasonCode(),
-                request.comment().strip()), locale);
+                request.comment().strip()), officer, locale);
     }
 
     List<EndReasonView> endReasons(Locale locale) {
@@ -117,12 +153,52 @@ class ReviewService {
                 ApplicationViews.reason(reason.name(), locale, messages))).toList();
     }
 
-    private ApplicationDocument atVersion(String id, long version) {
+    /** The reasons officers may give with each kind of decision, with the words the applicant will read. */
+    List<DecisionReasonView> decisionReasons(Locale locale) {
+        return DecisionReason.all().stream().map(reason -> new DecisionReasonView(reason.name(), reason.decision(),
+                ApplicationViews.reason(reason.name(), locale, messages),
+                ApplicationViews.reason(reason.name(), Locale.CHINESE, messages),
+                ApplicationViews.reason(reason.name(), Locale.ENGLISH, messages))).toList();
+    }
+
+    /** The officer takes the application: 409 CLAIMED_BY_OTHER while a colleague holds it. */
+    ReviewDetail claim(Acting officer, String id, Locale locale) {
+        store.find(id).orElseThrow(() -> ApiException.notFound("application"));
+        if (!store.claim(id, new ApplicationDocument.Claim(officer.subject(), officer.userName(),
+                ServiceZone.now(clock)))) {
+            throw claimedByOther(store.find(id).orElseThrow());
+        }
+        return detail(officer, id, locale);
+    }
+
+    /** The officer lets go of the application; 409 CLAIMED_BY_OTHER when a colleague holds it. */
+    ReviewDetail release(Acting officer, String id, Locale locale) {
+        ApplicationDocument application = store.find(id).orElseThrow(() -> ApiException.notFound("application"));
+        if (application.claimedByOther(officer.subject())) {
+            throw claimedByOther(application);
+        }
+        store.release(id, officer.subject());
+        return detail(officer, id, locale);
+    }
+
+    /**
+     * The application as the officer read it: 409 STALE_VERSION when it moved meanwhile, 409 CLAIMED_BY_OTHER while
+     * a colleague is working on it.
+     */
+    private ApplicationDocument atVersion(String id, long version, Acting officer) {
         ApplicationDocument application = store.find(id).orElseThrow(() -> ApiException.notFound("application"));
         if (application.version() != version) {
             throw new OptimisticLockingFailureException("application is at another version");
         }
+        if (application.claimedByOther(officer.subject())) {
+            throw claimedByOther(application);
+        }
         return application;
+    }
+
+    private static ApiException claimedByOther(ApplicationDocument application) {
+        String byName = application.claim() == null ? "" : application.claim().byName();
+        return new ApiException(HttpStatus.CONFLICT, "CLAIMED_BY_OTHER", byName);
     }
 
     ConfirmOffersResult confirmOffers(Acting officer, List<String> ids) {
@@ -146,34 +222,45 @@ class ReviewService {
         return new ConfirmOffersResult(confirmed, skipped);
     }
 
-    private ReviewDetail detail(ApplicationDocument application, Locale locale) {
+    private ReviewDetail detail(ApplicationDocument application, Acting officer, Locale locale) {
         LocalDate today = ServiceZone.today(clock);
         Optional<Profile> profile = profiles.find(application.applicantId());
         Optional<Matches> now = matches.find(application.applicantId());
         Long currentProfileVersion = profile.map(Profile::version).orElse(null);
         Eligibility atSubmission = new Eligibility(application.profileVersionAtSubmission(), false,
-                matchViews.of(application.eligibilityAtSubmission(), locale));
+                matchViews.of(application.eligibilityAtSubmission(), locale),
+                matchViews.allCriteria(application.eligibilityAtSubmission(), locale));
         Eligibility current = now.flatMap(found -> found.result(application.measureCode())
                 .map(result -> new Eligibility(found.profileVersion(),
                         currentProfileVersion != null && currentProfileVersion == found.profileVersion(),
-                        matchViews.of(result, locale))))
+                        matchViews.of(result, locale), matchViews.allCriteria(result, locale))))
                 .orElse(null);
+        ApplicationDocument.Claim claim = application.claim();
         return new ReviewDetail(application.id(), application.kind(), application.version(), application.status(),
                 application.measureCode(), title(application.measureTitle(), application.measureCode(), locale),
                 application.submittedAt(), application.dueDate(), application.responseWorkingDays(),
-                application.overdueOn(today), profile.map(ReviewService::masked).orElse(null), atSubmission, current,
+                application.overdueOn(today), profile.map(found -> masked(found, today, locale)).orElse(null),
+                atSubmission, current,
                 application.transitions().stream().map(t -> new TransitionView(t.at(), t.actor(), t.by(), t.byName(),
                         t.from(), t.to(), t.reasonCode(), ApplicationViews.reason(t.reasonCode(), locale, messages),
                         t.comment())).toList(),
-                GrantView.of(application), places.of(application.measureCode(), locale).orElse(null));
+                GrantView.of(application), places.of(application.measureCode(), locale).orElse(null),
+                workingDaysLeft(application, today),
+                claim == null ? null : new ClaimView(claim.byName(), claim.at(), claim.by().equals(officer.subject())));
     }
 
-    private static MaskedApplicant masked(Profile profile) {
+    private MaskedApplicant masked(Profile profile, LocalDate today, Locale locale) {
         ProfileDetails details = profile.details() == null ? new ProfileDetails(null, null, null) : profile.details();
+        List<String> held = profile.heldMeasures() == null ? List.of() : profile.heldMeasures();
+        Map<String, MeasurePublished> titles = catalogue.findAll(held);
         return new MaskedApplicant(profile.applicantId(), Masking.name(profile.personal().name()),
                 Masking.idNumber(profile.personal().idNumber()), Masking.phone(profile.personal().phone()),
-                Masking.email(profile.personal().email()), profile.facts(), details.school(), details.employer(),
-                details.employerCreditCode(), profile.heldMeasures(), profile.version());
+                Masking.email(profile.personal().email()), OfficerFacts.age(profile.facts(), today),
+                facts.of(profile.facts(), today, locale), details.school(), details.employer(),
+                details.employerCreditCode(),
+                held.stream().map(code -> new ExclusionView(code, Optional.ofNullable(titles.get(code))
+                        .map(measure -> measure.title().in(locale)).orElse(code))).toList(),
+                profile.version());
     }
 
     private static String title(LocalizedText title, String fallback, Locale locale) {

@@ -1,10 +1,12 @@
 package cn.qujiang.youth.talent.application;
 
-import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationViews.GrantView;
 import cn.qujiang.youth.talent.application.PlacesLeft.PlacesView;
 import cn.qujiang.youth.talent.matches.MatchResultView;
+import cn.qujiang.youth.talent.matches.MatchResultView.CriterionView;
+import cn.qujiang.youth.talent.matches.MatchResultView.ExclusionView;
+import cn.qujiang.youth.talent.matches.MatchResultView.FactValueView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -39,6 +41,16 @@ final class ReviewViews {
             @NotBlank @Size(max = 1000) String comment) {
     }
 
+    /**
+     * A reason an officer may give with a decision of kind {@code decision}: {@code label} in the caller's language,
+     * {@code zh} and {@code en} as the applicant will read it.
+     */
+    @Schema(example = """
+            {"code": "DOCUMENTS_MISSING", "decision": "REQUEST_INFO", "label": "材料不全", "zh": "材料不全",
+             "en": "Documents missing"}""")
+    record DecisionReasonView(String code, DecisionKind decision, String label, String zh, String en) {
+    }
+
     /** A reason an officer may give for ending a benefit, in the caller's language. */
     record EndReasonView(String code, String label) {
     }
@@ -50,20 +62,40 @@ final class ReviewViews {
     record ConfirmOffersResult(List<String> confirmed, List<String> skipped) {
     }
 
+    /**
+     * {@code workingDaysLeft}: while waiting for an officer, the working days until the due date (0 = due today,
+     * negative = that many working days late); {@code claimedBy}: the user name of the officer working on it.
+     */
     record QueueItem(String id, ApplicationKind kind, String measureCode, String measureTitle,
             ApplicationStatus status, String applicantName, Instant submittedAt, LocalDate dueDate, boolean overdue,
-            long version) {
+            Integer workingDaysLeft, String claimedBy, long version) {
     }
 
-    record QueuePage(List<QueueItem> items, int page, int size, long total) {
+    record StatusCount(ApplicationStatus status, long count) {
     }
 
+    /**
+     * A page of the queue; {@code counts}: applications per status (of the measure filtered on, if any), statuses
+     * without any left out; {@code overdue}: how many waiting applications (of that measure) are overdue.
+     */
+    record QueuePage(List<QueueItem> items, int page, int size, long total, List<StatusCount> counts, long overdue) {
+    }
+
+    /**
+     * The applicant as an officer sees them: masked identity, the age (not the birth date), the facts in words,
+     * and the measures held (by title).
+     */
     record MaskedApplicant(String applicantId, String name, String idNumber, String phone, String email,
-            ApplicantFacts facts, String school, String employer, String employerCreditCode, List<String> heldMeasures,
-            long profileVersion) {
+            Integer age, List<FactValueView> facts, String school, String employer, String employerCreditCode,
+            List<ExclusionView> heldMeasures, long profileVersion) {
     }
 
-    record Eligibility(Long profileVersion, boolean current, MatchResultView result) {
+    /** A match result with every criterion (passed ones too) and the applicant's values in words. */
+    record Eligibility(Long profileVersion, boolean current, MatchResultView result, List<CriterionView> criteria) {
+    }
+
+    /** Who is working on the application; {@code mine} when it is the caller. */
+    record ClaimView(String byName, Instant at, boolean mine) {
     }
 
     record TransitionView(Instant at, Actor actor, String by, String byName, ApplicationStatus from,
@@ -73,6 +105,7 @@ final class ReviewViews {
     record ReviewDetail(String id, ApplicationKind kind, long version, ApplicationStatus status, String measureCode,
             String measureTitle, Instant submittedAt, LocalDate dueDate, int responseWorkingDays, boolean overdue,
             MaskedApplicant applicant, Eligibility eligibilityAtSubmission, Eligibility eligibilityNow,
-            List<TransitionView> transitions, GrantView grant, PlacesView places) {
+            List<TransitionView> transitions, GrantView grant, PlacesView places, Integer workingDaysLeft,
+            ClaimView claim) {
     }
 }

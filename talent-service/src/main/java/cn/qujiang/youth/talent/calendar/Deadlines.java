@@ -25,6 +25,16 @@ public class Deadlines {
         return calendar.addWorkingDays(received, workingDays(responseWorkingDays));
     }
 
+    /** Working days left until {@code due}: 0 = due today, negative = that many working days late. */
+    public int workingDaysLeft(LocalDate today, LocalDate due) {
+        return calendar.workingDaysBetween(today, due);
+    }
+
+    /** The last day of a window of {@code workingDays} working days from today (0: today). */
+    public LocalDate withinWorkingDays(LocalDate today, int workingDays) {
+        return calendar.addWorkingDays(today, workingDays);
+    }
+
     public int workingDays(int responseWorkingDays) {
         return responseWorkingDays > 0 ? responseWorkingDays : defaultWorkingDays;
     }

@@ -112,6 +112,23 @@ public class WorkingDayCalendar {
         return day;
     }
 
+    /**
+     * Working days from {@code from} to {@code to}: the count of working days after {@code from} up to and including
+     * {@code to}, negative when {@code to} lies before {@code from} (0 for the same day). The countdown an officer
+     * reads: 2 = two working days left, 0 = due today, -1 = one working day late.
+     */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        LocalDate start = to.isBefore(from) ? to : from;
+        LocalDate end = to.isBefore(from) ? from : to;
+        int count = 0;
+        for (LocalDate day = start.plusDays(1); !day.isAfter(end); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return to.isBefore(from) ? -count : count;
+    }
+
     private void warnIfUncovered(int year) {
         if (!coveredYears.contains(year) && warnedYears.add(year)) {
             log.warn("the holiday calendar has no entries for {}: counting weekends only", year);

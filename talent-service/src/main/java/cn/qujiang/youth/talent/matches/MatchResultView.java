@@ -79,7 +79,7 @@ public record MatchResultView(
                 result.eligibleFrom());
     }
 
-    private static CriterionView criterion(CriterionResult result, Optional<MeasurePublished.Criterion> texts,
+    static CriterionView criterion(CriterionResult result, Optional<MeasurePublished.Criterion> texts,
             Words words, Locale locale) {
         return new CriterionView(result.id(), result.status(),
                 texts.map(MeasurePublished.Criterion::label).map(label -> label.in(locale)).orElse(result.id()),

@@ -3,10 +3,12 @@ package cn.qujiang.youth.talent.matches;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.policy.engine.vocabulary.FactVocabulary;
+import cn.qujiang.youth.policy.engine.vocabulary.Words;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,20 @@ public class MatchResultViews {
         return results.stream()
                 .map(result -> MatchResultView.of(result, measures, vocabulary.words(locale), locale))
                 .toList();
+    }
+
+    /**
+     * Every criterion of the result, those it passed too, with the resident's values in words: what an officer
+     * checks. Empty for null.
+     */
+    public List<MatchResultView.CriterionView> allCriteria(MatchResult result, Locale locale) {
+        if (result == null) {
+            return List.of();
+        }
+        Optional<MeasurePublished> measure = catalogue.find(result.measureCode());
+        Words words = vocabulary.words(locale);
+        return result.criteria().stream().map(criterion -> MatchResultView.criterion(criterion,
+                measure.flatMap(m -> m.criterion(criterion.id())), words, locale)).toList();
     }
 
     /** Null for null: an application may hold no result from its submission. */

@@ -2,6 +2,7 @@ package cn.qujiang.youth.talent.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.LocalizedText;
@@ -42,7 +43,7 @@ class ApplicationStoreTest {
                 LocalizedText.of("补贴", "Subsidy"), ApplicationStatus.SUBMITTED, ApplicationDocument.openKey(applicant, code),
                 now, now, due, 3, 1, null, null,
                 List.of(new Transition(now, Actor.APPLICANT, applicant, null, null, ApplicationStatus.SUBMITTED, "SUBMITTED", null)),
-                null, List.of());
+                null, List.of(), null);
     }
 
     private ApplicationDocument insert(ApplicationDocument application) {
@@ -95,17 +96,62 @@ class ApplicationStoreTest {
         store.insert(submitted("a3", "QJY-02", TODAY.minusDays(1)));
         store.insert(submitted("a4", "QJY-02", TODAY)); // due today: not yet overdue
         Set<ApplicationStatus> waiting = ApplicationStatus.awaitingOfficer();
-        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, TODAY), 0, 10))
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, null, TODAY), false, 0, 10))
                 .extracting(ApplicationDocument::applicantId).containsExactly("a1", "a3", "a4", "a2");
-        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, true, TODAY), 0, 10))
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, true, null, TODAY), false, 0, 10))
                 .extracting(ApplicationDocument::applicantId).containsExactly("a1", "a3");
-        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, false, TODAY), 0, 10))
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, false, null, TODAY), false, 0, 10))
                 .extracting(ApplicationDocument::applicantId).containsExactly("a4", "a2");
-        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, "QJY-02", null, TODAY), 0, 10))
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, "QJY-02", null, null, TODAY), false, 0, 10))
                 .extracting(ApplicationDocument::applicantId).containsExactly("a3", "a4");
-        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, TODAY), 1, 2))
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, null, TODAY), false, 1, 2))
                 .extracting(ApplicationDocument::applicantId).containsExactly("a4", "a2");
         assertThat(store.countOverdue(TODAY)).isEqualTo(2);
+    }
+
+    @Test
+    void theQueueKeepsWhatIsDueWithinAWindowAndSortsLatestFirstOnRequest() {
+        store.insert(submitted("a1", "QJY-01", TODAY.minusDays(2)));
+        store.insert(submitted("a2", "QJY-01", TODAY.plusDays(3)));
+        store.insert(submitted("a3", "QJY-02", TODAY.plusDays(1)));
+        Set<ApplicationStatus> waiting = ApplicationStatus.awaitingOfficer();
+
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, TODAY.plusDays(1), TODAY), false,
+                0, 10)).extracting(ApplicationDocument::applicantId).as("overdue ones are due within any window")
+                .containsExactly("a1", "a3");
+        assertThat(store.queue(new ApplicationStore.QueueFilter(waiting, null, null, null, TODAY), true, 0, 10))
+                .extracting(ApplicationDocument::applicantId).containsExactly("a2", "a3", "a1");
+    }
+
+    @Test
+    void statusesAreCountedPerMeasureOrOverall() {
+        ApplicationDocument approved = insert(submitted("a1", "QJY-01", TODAY));
+        store.insert(submitted("a2", "QJY-01", TODAY));
+        store.insert(submitted("a3", "QJY-02", TODAY));
+        store.move(approved, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED), null, List.of());
+
+        assertThat(store.countByStatus(null)).containsOnly(entry(ApplicationStatus.SUBMITTED, 2L),
+                entry(ApplicationStatus.APPROVED, 1L));
+        assertThat(store.countByStatus("QJY-02")).containsOnly(entry(ApplicationStatus.SUBMITTED, 1L));
+    }
+
+    @Test
+    void oneOfficerAtATimeHoldsAClaimWhichEveryChangeOfStatusClears() {
+        ApplicationDocument application = insert(submitted("a1", "QJY-01", TODAY));
+        Instant at = Instant.parse("2026-03-10T02:00:00Z");
+
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", at))).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at))).isFalse();
+        assertThat(store.release(application.id(), "hr-2")).isFalse();
+        assertThat(store.find(application.id()).orElseThrow().claim().byName()).isEqualTo("hr1");
+        assertThat(store.find(application.id()).orElseThrow().claimedByOther("hr-2")).isTrue();
+        assertThat(store.release(application.id(), "hr-1")).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at))).isTrue();
+
+        store.move(store.find(application.id()).orElseThrow(),
+                to(ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED), null, List.of());
+
+        assertThat(store.find(application.id()).orElseThrow().claim()).isNull();
     }
 
     @Test

@@ -45,6 +45,17 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void theCountdownCountsWorkingDaysLeftAndLate() {
+        LocalDate friday = LocalDate.of(2026, 3, 6);
+        assertThat(calendar.workingDaysBetween(friday, friday)).as("due today").isZero();
+        assertThat(calendar.workingDaysBetween(friday, LocalDate.of(2026, 3, 9))).as("over the weekend").isEqualTo(1);
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 3, 9), friday)).as("one working day late")
+                .isEqualTo(-1);
+        // Wednesday 30 Sep to Saturday 10 Oct: the National Day week rests, 8, 9 and the make-up 10 Oct are worked
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 10))).isEqualTo(3);
+    }
+
+    @Test
     void deadlinesJumpTheSpringFestivalAndUseTheMakeUpSaturday() {
         // Friday 13 Feb + 1: Saturday 14 Feb is a make-up working day
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 2, 13), 1)).isEqualTo(LocalDate.of(2026, 2, 14));

@@ -215,6 +215,75 @@ class ApplicationIT extends TalentIntegrationTest {
     }
 
     @Test
+    void anOfficerTakesAnApplicationSoThatAColleagueCannotDecideItMeanwhile() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+
+        Http.Response taken = http.post("/api/talent/review/applications/" + id + "/claim", Map.of())
+                .token(token(User.HR1)).send();
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.json().get("claim").get("byName").asString()).isEqualTo("hr1");
+        assertThat(taken.json().get("claim").get("mine").asBoolean()).isTrue();
+        JsonNode queued = http.get("/api/talent/review/applications?measure=IT-OPEN").token(token(User.HR2)).send()
+                .json().get("items").get(0);
+        assertThat(queued.get("claimedBy").asString()).isEqualTo("hr1");
+
+        Http.Response colleague = decide(User.HR2, id, 1, "APPROVE", "CRITERIA_MET");
+        assertThat(colleague.status()).isEqualTo(409);
+        assertThat(colleague.json().get("code").asString()).isEqualTo("CLAIMED_BY_OTHER");
+        assertThat(colleague.json().get("detail").asString()).contains("hr1");
+        assertThat(http.post("/api/talent/review/applications/" + id + "/claim", Map.of()).token(token(User.HR2))
+                .send().status()).isEqualTo(409);
+
+        assertThat(http.delete("/api/talent/review/applications/" + id + "/claim").token(token(User.HR1)).send()
+                .json().has("claim")).as("released").isFalse();
+        assertThat(decide(User.HR2, id, 1, "APPROVE", "CRITERIA_MET").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDecisionTakesAReasonListedForItsKindWithTheWordsTheApplicantReads() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        JsonNode reasons = http.get("/api/talent/review/decision-reasons").token(token(User.HR1)).send().json();
+        JsonNode missing = java.util.stream.StreamSupport.stream(reasons.spliterator(), false)
+                .filter(reason -> reason.get("code").asString().equals("DOCUMENTS_MISSING")).findFirst().orElseThrow();
+        assertThat(missing.get("decision").asString()).isEqualTo("REQUEST_INFO");
+        assertThat(missing.get("zh").asString()).isEqualTo("材料不全");
+        assertThat(missing.get("en").asString()).isEqualTo("Documents missing");
+
+        Http.Response wrong = decide(User.HR1, id, 1, "APPROVE", "DOCUMENTS_MISSING");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("code").asString()).isEqualTo("REASON_NOT_FOR_DECISION");
+        assertThat(decide(User.HR1, id, 1, "REQUEST_INFO", "DOCUMENTS_MISSING").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theQueueCountsEachStatusAndKeepsWhatIsDueWithinSomeWorkingDays() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        eligible(User.APPLICANT2, List.of(), "IT-OPEN");
+        String late = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        String later = apply(User.APPLICANT2, "IT-OPEN").json().get("id").asString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(late)), Update.update("dueDate", TODAY.minusDays(3)),
+                "applications");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(later)), Update.update("dueDate", TODAY.plusDays(40)),
+                "applications");
+
+        JsonNode page = http.get("/api/talent/review/applications?measure=IT-OPEN&dueWithin=5").token(token(User.HR1))
+                .send().json();
+        assertThat(new QueueCheck(page).ids()).containsExactly(late);
+        assertThat(page.get("items").get(0).get("workingDaysLeft").asInt()).isNegative();
+        assertThat(page.get("overdue").asLong()).isEqualTo(1);
+        assertThat(page.get("counts").get(0).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(page.get("counts").get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(new QueueCheck(http.get("/api/talent/review/applications?measure=IT-OPEN&sort=-dueDate")
+                .token(token(User.HR1)).send().json()).ids()).containsExactly(later, late);
+        JsonNode applicant = http.get("/api/talent/review/applications/" + late).token(token(User.HR1)).send().json()
+                .get("applicant");
+        assertThat(applicant.get("age").asInt()).isPositive();
+        assertThat(applicant.toString()).doesNotContain("birthDate");
+    }
+
+    @Test
     void overdueApplicationsAreFlaggedFilteredAndCounted() {
         eligible(User.APPLICANT1, List.of(), "IT-OPEN");
         eligible(User.APPLICANT2, List.of(), "IT-OPEN");

@@ -1,0 +1,173 @@
+package cn.qujiang.youth.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * HR officers' journeys through the console in Chromium (1440×900, zh-CN) against the whole stack: the realm's real
+ * login page, the gateway, talent-service. Each step asserts what the officer reads; no code ever reaches the
+ * screen; screenshots of every screen land in target/screenshots/console-*.png.
+ */
+@ExtendWith(Browsing.PerJourney.class)
+@Order(7)
+class ConsoleJourneyIT {
+    /** 一对一就业指导: a job seeker aged 16–35 may apply; no other journey applies for it. */
+    private static final String COACHING = "QJY-06";
+    private static final String COACHING_TITLE = "一对一就业指导";
+    /** 体育场馆青年优惠: offered without application (免申即享) to residents aged 18–35. */
+    private static final String SPORTS = "QJY-36";
+
+    @Test
+    void anOfficerSignsInFindsAnApplicationTakesItApprovesItAndConfirmsOffersInBulk(Desk desk) {
+        Applicant applicant = Applicant.bornOn(LocalDate.of(1999, 6, 1));
+        String applicationId = applyForCoaching(applicant);
+
+        Page page = desk.open("/queue").page;
+        desk.signInOnKeycloak("hr1", "Hrofficer1pass");
+
+        // The queue: titles and statuses in words, counted, with the working-day countdown.
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("审核队列"))).isVisible();
+        Locator row = row(page, COACHING_TITLE);
+        assertThat(row).containsText("待审核");
+        assertThat(row).containsText("测***");
+        assertThat(row).containsText(Pattern.compile("剩 \\d+ 个工作日|今天到期"));
+        assertThat(page.getByText(Pattern.compile("待审核（\\d+）"))).isVisible();
+        assertThat(page.getByText("当前用户：hr1")).isVisible();
+        desk.shot("queue");
+        ResidentWords.assertNoCodes(desk.text());
+
+        // The application: masked identity with an age, the facts and every condition in words.
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("办理")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(COACHING_TITLE))).isVisible();
+        assertThat(page.getByText(Pattern.compile("^\\d+ 岁$")).first()).isVisible();
+        assertThat(page.getByText("正在求职").first()).isVisible();
+        assertThat(page.getByText("在校学生或正在求职").first()).isVisible();
+        assertThat(page.getByText("符合条件", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+        assertThat(page.getByText("申请人：提交申请")).isVisible();
+        assertThat(page.getByText(applicant.idNumber)).hasCount(0);
+        desk.shot("detail");
+        ResidentWords.assertNoCodes(desk.text());
+
+        // Taken, so that no colleague works on it meanwhile; then approved with a reason the applicant reads.
+        button(page, "我来办理").click();
+        assertThat(page.getByText("由您办理中")).isVisible();
+        page.getByText("通过", new Page.GetByTextOptions().setExact(true)).click();
+        chooseReason(page, "符合全部条件");
+        assertThat(page.getByText("中文：符合全部条件")).isVisible();
+        assertThat(page.getByText("英文：All criteria met")).isVisible();
+        page.getByLabel("经办意见（选填，申请人可见）").fill("材料齐全，安排下周首次指导");
+        desk.shot("decide");
+        button(page, "提交决定").click();
+        assertThat(page.getByText("已通过，申请人会收到通知。")).isVisible();
+        assertThat(page.getByText("意见：材料齐全，安排下周首次指导")).isVisible();
+        assertThat(page.getByText(Pattern.compile("经办人员（hr1）：已通过"))).isVisible();
+        desk.shot("approved");
+        ResidentWords.assertNoCodes(desk.text());
+        assertThat(applicant.http().get("/api/talent/me/applications/" + applicationId).json().path("status")
+                .asString()).isEqualTo("APPROVED");
+
+        // Back in the queue, it no longer waits.
+        page.getByText("返回审核队列").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("审核队列"))).isVisible();
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(COACHING_TITLE)))
+                .hasCount(0);
+        desk.shot("queue-after-approval");
+
+        // 免申即享: the offer the district made to this resident is confirmed with everything else on the page.
+        String offerId = Journeys.awaitOffer(applicant, SPORTS);
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("免申即享确认")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("免申即享确认"))).isVisible();
+        assertThat(row(page, "体育场馆青年优惠")).isVisible();
+        page.getByText("本页全选").click();
+        Locator confirm = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^确认选中的 [1-9]\\d* 项$")));
+        assertThat(confirm).isEnabled();
+        desk.shot("offers");
+        ResidentWords.assertNoCodes(desk.text());
+        confirm.click();
+        assertThat(page.getByText(Pattern.compile("已确认 [1-9]\\d* 项。"))).isVisible();
+        desk.shot("offers-confirmed");
+        assertThat(applicant.http().get("/api/talent/me/applications/" + offerId).json().path("status").asString())
+                .isEqualTo("CONFIRMED");
+
+        // The same console in English, for the officers who read it better.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("切换为英文界面")).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Review queue")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue"))).isVisible();
+        assertThat(page.getByText(Pattern.compile("To review \\(\\d+\\)"))).isVisible();
+        desk.shot("queue-en");
+        ResidentWords.assertNoCodes(desk.text());
+    }
+
+    @Test
+    void aDecisionAColleagueOvertookIsExplainedAndThePageShowsWhatIsTrueNow(Desk desk) {
+        Applicant applicant = Applicant.bornOn(LocalDate.of(2000, 2, 14));
+        String applicationId = applyForCoaching(applicant);
+
+        Page page = desk.open("/applications/" + applicationId).page;
+        desk.signInOnKeycloak("hr1", "Hrofficer1pass");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(COACHING_TITLE))).isVisible();
+        page.getByText("不通过", new Page.GetByTextOptions().setExact(true)).click();
+        chooseReason(page, "不符合条件");
+
+        // Meanwhile hr2 asks the applicant for documents.
+        JsonNode seen = Staff.as("hr2", "Hrofficer2pass").get("/api/talent/review/applications/" + applicationId).json();
+        Http.Reply colleague = Staff.as("hr2", "Hrofficer2pass").post("/api/talent/review/applications/"
+                + applicationId + "/decision", Map.of("version", seen.path("version").asLong(),
+                "decision", "REQUEST_INFO", "reasonCode", "DOCUMENTS_MISSING", "comment", "请补充身份证复印件"));
+        assertThat(colleague.status()).as(colleague.toString()).isEqualTo(200);
+
+        button(page, "提交决定").click();
+        assertThat(page.getByText("其他经办人员已处理此申请，页面已刷新为最新状态，请核对后再操作。")).isVisible();
+        assertThat(page.getByText("待补充材料", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+        assertThat(page.getByText(Pattern.compile("经办人员（hr2）：待补充材料"))).isVisible();
+        desk.shot("stale-decision");
+        ResidentWords.assertNoCodes(desk.text());
+        assertThat(applicant.http().get("/api/talent/me/applications/" + applicationId).json().path("status")
+                .asString()).isEqualTo("INFO_REQUESTED");
+    }
+
+    @Test
+    void someoneWithoutTheOfficerRoleIsToldPlainlyThatTheyHaveNoAccess(Desk desk) {
+        Applicant resident = Applicant.bornOn(LocalDate.of(2001, 9, 9));
+        Page page = desk.open("/queue").page;
+        desk.signInOnKeycloak(resident.username, resident.password);
+        assertThat(page.getByText("没有审核权限")).isVisible();
+        assertThat(page.getByText(Pattern.compile("您登录的账号 " + resident.username + " 没有经办人员权限"))).isVisible();
+        assertThat(page.getByRole(AriaRole.ROW)).hasCount(0);
+        desk.shot("no-access");
+    }
+
+    private static String applyForCoaching(Applicant applicant) {
+        JsonNode matches = Journeys.saveProfileAndAwaitMatches(applicant, applicant.jobSeekerProfile(null));
+        assertThat(Journeys.result(matches, COACHING).path("outcome").asString()).isEqualTo("ELIGIBLE");
+        Http.Reply submitted = applicant.http().post("/api/talent/me/applications", Map.of("measureCode", COACHING));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        return submitted.json().path("id").asString();
+    }
+
+    /** Opens the decision's list of reasons by its prompt and picks one, as an officer does. */
+    private static void chooseReason(Page page, String reason) {
+        page.getByText("请选择原因", new Page.GetByTextOptions().setExact(true)).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(reason).setExact(true)).click();
+    }
+
+    private static Locator row(Page page, String text) {
+        return page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text)).first();
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+}

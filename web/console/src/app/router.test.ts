@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { computed, ref } from 'vue'
+import { createMemoryHistory } from 'vue-router'
+
+const authenticated = ref(false)
+const roles = ref<string[]>([])
+const login = vi.fn(async () => {})
+vi.mock('@/auth/useAuth', () => ({
+  HR_OFFICER: 'hr-officer',
+  useAuth: () => ({
+    authenticated: computed(() => authenticated.value),
+    hasRole: (role: string) => roles.value.includes(role),
+    restore: async () => {},
+    init: async () => {},
+    login,
+  }),
+}))
+
+const { createAppRouter } = await import('./router')
+
+describe('who may see the review screens', () => {
+  beforeEach(() => {
+    login.mockClear()
+  })
+
+  it('sends someone not signed in to the Keycloak login, back to where they were going', async () => {
+    authenticated.value = false
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/applications/a1')
+    expect(login).toHaveBeenCalledWith('/applications/a1')
+  })
+
+  it('shows "no access" to a signed-in person without the HR officer role', async () => {
+    authenticated.value = true
+    roles.value = ['applicant']
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/queue')
+    expect(router.currentRoute.value.path).toBe('/no-access')
+  })
+
+  it('lets an HR officer in', async () => {
+    authenticated.value = true
+    roles.value = ['hr-officer']
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/')
+    expect(router.currentRoute.value.path).toBe('/queue')
+  })
+})

@@ -1,0 +1,11 @@
+import { keycloakSession } from '@shared/auth/keycloakSession'
+import { config } from '@/app/config'
+
+/** The officers' sign-in (realm client hr-console, PKCE, tokens in memory). */
+export const HR_OFFICER = 'hr-officer'
+
+const session = keycloakSession(config, 'qj.console.signedIn')
+
+export function useAuth() {
+  return session
+}

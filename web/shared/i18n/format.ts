@@ -1,0 +1,22 @@
+/** Numbers and dates in the reader's locale; dates are calendar days in Asia/Shanghai. */
+export function localeFormat(locale: () => string) {
+  return {
+    formatNumber(value: number): string {
+      return new Intl.NumberFormat(locale()).format(value)
+    },
+    /** "2026年12月5日" / "Dec 5, 2026" from an ISO date (yyyy-mm-dd) or instant. */
+    formatDate(iso: string | undefined | null): string {
+      if (!iso) return ''
+      const date = iso.length === 10 ? new Date(`${iso}T00:00:00+08:00`) : new Date(iso)
+      return new Intl.DateTimeFormat(locale(), {
+        year: 'numeric', month: locale() === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'Asia/Shanghai',
+      }).format(date)
+    },
+    formatDateTime(iso: string | undefined | null): string {
+      if (!iso) return ''
+      return new Intl.DateTimeFormat(locale(), {
+        year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai',
+      }).format(new Date(iso))
+    },
+  }
+}
