@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
  * environment variable given to a service must bind to a property that service actually knows (Spring Boot's
  * relaxed binding: SPRING_MONGODB_URI is spring.mongodb.uri), and the start order must wait for health.
  */
-class ComposeFileTest {
+class ComposeFileIT {
     private static final Path REPO = Path.of(System.getProperty("qujiang.repo-dir", ".."));
     /** An environment variable a YAML value names directly, e.g. ${QUJIANG_SMS_API_KEY:dev-key}. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");

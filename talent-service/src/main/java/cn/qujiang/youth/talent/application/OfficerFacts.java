@@ -46,6 +46,8 @@ class OfficerFacts {
         given.put("gender", facts.gender());
         given.put("degree", facts.degree());
         given.put("graduationDate", facts.graduationDate());
+        given.put("otherDegrees", facts.otherDegrees() == null || facts.otherDegrees().isEmpty() ? null
+                : facts.otherDegrees());
         given.put("topUniversity", facts.topUniversity());
         given.put("hukou", facts.hukou());
         given.put("residesInQujiang", facts.residesInQujiang());

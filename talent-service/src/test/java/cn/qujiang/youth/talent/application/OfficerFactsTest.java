@@ -3,6 +3,7 @@ package cn.qujiang.youth.talent.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
+import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
 import cn.qujiang.youth.talent.matches.MatchResultView.FactValueView;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ class OfficerFactsTest {
 
     private static ApplicantFacts graduate() {
         return new ApplicantFacts(LocalDate.of(1999, 3, 11), ApplicantFacts.Gender.FEMALE, Degree.BACHELOR,
-                LocalDate.of(2025, 6, 30), false, null, true, null, null, null, null, LocalDate.of(2025, 8, 1), 2,
+                LocalDate.of(2025, 6, 30), List.of(new Graduation(Degree.JUNIOR_COLLEGE, LocalDate.of(2022, 6, 30))), false, null, true, null, null, null, null, LocalDate.of(2025, 8, 1), 2,
                 null, null, null, null, null, null, null, null, null, null, List.of(LocalDate.of(2025, 1, 2)), null);
     }
 
@@ -44,7 +45,8 @@ class OfficerFactsTest {
 
         assertThat(worded).extracting(FactValueView::label, FactValueView::value).contains(
                 org.assertj.core.groups.Tuple.tuple("性别", "女"),
-                org.assertj.core.groups.Tuple.tuple("最高学历", "本科"),
+                org.assertj.core.groups.Tuple.tuple("最高学历（含在读）", "本科"),
+                org.assertj.core.groups.Tuple.tuple("其他学历", "大专（2022年6月30日）"),
                 org.assertj.core.groups.Tuple.tuple("是否毕业于重点高校", "否"),
                 org.assertj.core.groups.Tuple.tuple("毕业日期", "2025年6月30日"),
                 org.assertj.core.groups.Tuple.tuple("在衢江参加社保起始日期", "2025年8月1日"),
