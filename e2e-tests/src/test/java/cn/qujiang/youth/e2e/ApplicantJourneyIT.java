@@ -28,7 +28,7 @@ class ApplicantJourneyIT {
         assertThat(station.path("outcome").asString()).isEqualTo("NEEDS_INFO");
         // The station is for first-time job seekers from outside the district (students about to graduate too).
         assertThat(Journeys.stream(station.path("missingFacts")).map(f -> f.path("fact").asString()))
-                .containsExactly("firstTimeInQujiang", "hukou", "monthsSinceGraduation");
+                .containsExactly("firstTimeInQujiang", "hukou", "monthsToGraduation");
 
         Map<String, Object> complete = applicant.jobSeekerProfile(first.path("profileVersion").asLong());
         JsonNode second = Journeys.saveProfileAndAwaitMatches(applicant, complete);
