@@ -78,7 +78,17 @@ public final class EligibilityEngine {
     /** Every measure for one applicant, deriving the facts once. */
     public List<MatchResult> evaluateAll(List<CompiledMeasure> measures, ApplicantFacts facts, LocalDate asOf,
             Set<String> heldMeasures) {
-        RuleResults ruleResults = new RuleResults(ApplicantFactsDeriver.derive(facts, asOf));
+        return evaluateAll(measures, facts, asOf, heldMeasures, true);
+    }
+
+    /**
+     * As {@link #evaluateAll(List, ApplicantFacts, LocalDate, Set)}; without {@code outlooks} no criterion is asked
+     * what time does (no dates, and a hopeless failure still counts as a near miss). Only the benchmark turns them
+     * off, to tell their cost from the rest.
+     */
+    List<MatchResult> evaluateAll(List<CompiledMeasure> measures, ApplicantFacts facts, LocalDate asOf,
+            Set<String> heldMeasures, boolean outlooks) {
+        RuleResults ruleResults = new RuleResults(ApplicantFactsDeriver.derive(facts, asOf), outlooks);
         MatchResult[] results = new MatchResult[measures.size()];
         for (int i = 0; i < results.length; i++) {
             results[i] = evaluate(measures.get(i), ruleResults, asOf, heldMeasures);
