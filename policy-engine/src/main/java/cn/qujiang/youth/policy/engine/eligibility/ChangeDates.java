@@ -3,7 +3,6 @@ package cn.qujiang.youth.policy.engine.eligibility;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * When a rule's answer changes with time alone, the rest of the profile unchanged: the day a failing criterion will
@@ -29,20 +28,23 @@ final class ChangeDates {
     /**
      * For a failing rule that reads facts derived from the profile's dates: the day it passes, or, when nothing but
      * time could change its answer and time never will ({@code hopeless}: too old, graduated too long ago), the day
-     * it stopped passing.
+     * it stopped passing. The days behind the facts' day are only looked at for a hopeless rule.
      */
     static Outlook of(CompiledRule rule, DerivedFacts facts) {
-        TreeSet<LocalDate> days = candidateDays(rule, facts.source().orElseThrow(), facts.asOf());
-        LocalDate passesFrom = firstPassing(rule, facts, days);
-        boolean hopeless = passesFrom == null && rule.readsOnlyTime();
-        return new Outlook(passesFrom, hopeless ? failingSince(rule, facts, days) : null, hopeless);
+        LocalDate asOf = facts.asOf();
+        CandidateDays ahead = candidateDays(rule, facts, asOf, asOf.plusYears(HORIZON_YEARS));
+        LocalDate passesFrom = firstPassing(rule, facts, ahead);
+        if (passesFrom != null || !rule.readsOnlyTime()) {
+            return new Outlook(passesFrom, null, false);
+        }
+        CandidateDays past = candidateDays(rule, facts, asOf.minusYears(HORIZON_YEARS), asOf);
+        return new Outlook(null, failingSince(rule, facts, past), true);
     }
 
-    /** The first day after the facts' day on which the rule passes, within the horizon; null if there is none. */
-    private static LocalDate firstPassing(CompiledRule rule, DerivedFacts facts, TreeSet<LocalDate> days) {
-        LocalDate asOf = facts.asOf();
-        LocalDate last = asOf.plusYears(HORIZON_YEARS);
-        for (LocalDate day : days.subSet(asOf, false, last, true)) {
+    /** The first of the days (all after the facts' day) on which the rule passes; null if there is none. */
+    private static LocalDate firstPassing(CompiledRule rule, DerivedFacts facts, CandidateDays days) {
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i);
             if (passes(rule, facts, day)) {
                 return day;
             }
@@ -51,13 +53,12 @@ final class ChangeDates {
     }
 
     /**
-     * The first day of the run of days up to the facts' day on which the rule fails, if it passed before that within
-     * the horizon; null if it failed all along.
+     * Of the days up to the facts' day, the last one before which the rule passed: the first of the run of days on
+     * which it fails; null if it failed all along.
      */
-    private static LocalDate failingSince(CompiledRule rule, DerivedFacts facts, TreeSet<LocalDate> days) {
-        LocalDate asOf = facts.asOf();
-        LocalDate first = asOf.minusYears(HORIZON_YEARS);
-        for (LocalDate day : days.subSet(first, false, asOf, true).descendingSet()) {
+    private static LocalDate failingSince(CompiledRule rule, DerivedFacts facts, CandidateDays days) {
+        for (int i = days.size() - 1; i >= 0; i--) {
+            LocalDate day = days.get(i);
             if (passes(rule, facts, day.minusDays(1))) {
                 return day;
             }
@@ -65,13 +66,16 @@ final class ChangeDates {
         return null;
     }
 
-    private static TreeSet<LocalDate> candidateDays(CompiledRule rule, ApplicantFacts facts, LocalDate asOf) {
-        TreeSet<LocalDate> days = new TreeSet<>();
+    /** The days in (after, last] on which a fact the rule reads crosses a value the rule compares it with. */
+    private static CandidateDays candidateDays(CompiledRule rule, DerivedFacts facts, LocalDate after,
+            LocalDate last) {
+        ApplicantFacts profile = facts.source().orElseThrow();
+        CandidateDays days = new CandidateDays(after, last);
         List<EligibilityFact> reads = rule.reads();
         for (int i = 0; i < reads.size(); i++) {
             TimeSource source = ApplicantFactsDeriver.TIME.get(reads.get(i));
             if (source != null) {
-                days.addAll(source.changeDays(facts, asOf, rule.thresholds().get(reads.get(i)), HORIZON_YEARS));
+                source.changeDays(profile, rule.thresholds().get(reads.get(i)), days);
             }
         }
         return days;
