@@ -3,6 +3,7 @@ package cn.qujiang.youth.policy.engine.eligibility;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * When a rule's answer changes with time alone, the rest of the profile unchanged: the day a failing criterion will
@@ -29,8 +30,16 @@ final class ChangeDates {
      * For a failing rule that reads facts derived from the profile's dates: the day it passes, or, when nothing but
      * time could change its answer and time never will ({@code hopeless}: too old, graduated too long ago), the day
      * it stopped passing. The days behind the facts' day are only looked at for a hopeless rule.
+     *
+     * @param withoutTime the same facts without those that change with time ({@link DerivedFacts#withoutTime()}),
+     *                    asked for only when the rule reads other facts too
      */
-    static Outlook of(CompiledRule rule, DerivedFacts facts) {
+    static Outlook of(CompiledRule rule, DerivedFacts facts, Supplier<DerivedFacts> withoutTime) {
+        // Failing whatever the time facts are (no start-up in Qujiang, however old it is) shows with them unknown:
+        // no day can change the answer, and one evaluation spares one per candidate day.
+        if (!rule.readsOnlyTime() && Boolean.FALSE.equals(rule.evaluator().evaluate(withoutTime.get()))) {
+            return Outlook.NONE;
+        }
         LocalDate asOf = facts.asOf();
         CandidateDays ahead = candidateDays(rule, facts, asOf, asOf.plusYears(HORIZON_YEARS));
         LocalDate passesFrom = firstPassing(rule, facts, ahead);

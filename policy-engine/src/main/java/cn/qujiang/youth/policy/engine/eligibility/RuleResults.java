@@ -18,6 +18,7 @@ final class RuleResults {
     private final boolean asksTime;
     private final Map<String, Object> byExpression = new HashMap<>(128);
     private Map<String, ChangeDates.Outlook> outlooks;
+    private DerivedFacts withoutTime;
 
     RuleResults(DerivedFacts facts) {
         this(facts, true);
@@ -54,6 +55,15 @@ final class RuleResults {
         if (outlooks == null) {
             outlooks = new HashMap<>();
         }
-        return outlooks.computeIfAbsent(rule.expression(), expression -> ChangeDates.of(rule, facts));
+        return outlooks.computeIfAbsent(rule.expression(), expression -> ChangeDates.of(rule, facts,
+                this::withoutTime));
+    }
+
+    /** The facts without those that change with time, made once per applicant and only if a rule needs them. */
+    private DerivedFacts withoutTime() {
+        if (withoutTime == null) {
+            withoutTime = facts.withoutTime();
+        }
+        return withoutTime;
     }
 }
