@@ -35,14 +35,18 @@ final class ChangeDates {
      *                    asked for only when the rule reads other facts too
      */
     static Outlook of(CompiledRule rule, DerivedFacts facts, Supplier<DerivedFacts> withoutTime) {
-        // Failing whatever the time facts are (no start-up in Qujiang, however old it is) shows with them unknown:
-        // no day can change the answer, and one evaluation spares one per candidate day.
-        if (!rule.readsOnlyTime() && Boolean.FALSE.equals(rule.evaluator().evaluate(withoutTime.get()))) {
-            return Outlook.NONE;
+        Outlook ofCount = CountOutlook.of(rule, facts);
+        if (ofCount != null) {
+            return ofCount;
         }
         LocalDate asOf = facts.asOf();
         CandidateDays ahead = candidateDays(rule, facts, asOf, asOf.plusYears(HORIZON_YEARS));
-        LocalDate passesFrom = firstPassing(rule, facts, ahead);
+        // Failing whatever the time facts are (no start-up in Qujiang, however old it is) shows with them unknown:
+        // no day can change the answer, and one evaluation spares one per candidate day. Without a day ahead there
+        // is nothing to spare.
+        boolean failsWhateverTheDay = ahead.size() > 0 && !rule.readsOnlyTime()
+                && Boolean.FALSE.equals(rule.evaluator().evaluate(withoutTime.get()));
+        LocalDate passesFrom = failsWhateverTheDay ? null : firstPassing(rule, facts, ahead);
         if (passesFrom != null || !rule.readsOnlyTime()) {
             return new Outlook(passesFrom, null, false);
         }
@@ -54,7 +58,7 @@ final class ChangeDates {
     private static LocalDate firstPassing(CompiledRule rule, DerivedFacts facts, CandidateDays days) {
         for (int i = 0; i < days.size(); i++) {
             LocalDate day = days.get(i);
-            if (passes(rule, facts, day)) {
+            if (rule.passesOn(facts, day)) {
                 return day;
             }
         }
@@ -68,7 +72,7 @@ final class ChangeDates {
     private static LocalDate failingSince(CompiledRule rule, DerivedFacts facts, CandidateDays days) {
         for (int i = days.size() - 1; i >= 0; i--) {
             LocalDate day = days.get(i);
-            if (passes(rule, facts, day.minusDays(1))) {
+            if (rule.passesOn(facts, day.minusDays(1))) {
                 return day;
             }
         }
@@ -88,9 +92,5 @@ final class ChangeDates {
             }
         }
         return days;
-    }
-
-    private static boolean passes(CompiledRule rule, DerivedFacts facts, LocalDate day) {
-        return Boolean.TRUE.equals(rule.evaluator().evaluate(facts.onDay(day, rule.reads())));
     }
 }

@@ -23,16 +23,20 @@ final class Degrees {
      * graduation date without its degree (a profile half filled in) still counts months; which degree is unknown.
      */
     static List<Graduation> all(ApplicantFacts facts) {
-        if (facts.degree() == null && facts.graduationDate() == null && facts.otherDegrees() == null) {
-            return null;
+        boolean first = facts.degree() != null || facts.graduationDate() != null;
+        List<Graduation> others = facts.otherDegrees();
+        // Asked several times per applicant and day (degree, months since, studying for, months to): a copy only
+        // when there is something to join.
+        if (!first) {
+            return others;
         }
-        List<Graduation> all = new ArrayList<>();
-        if (facts.degree() != null || facts.graduationDate() != null) {
-            all.add(new Graduation(facts.degree(), facts.graduationDate()));
+        Graduation highest = new Graduation(facts.degree(), facts.graduationDate());
+        if (others == null || others.isEmpty()) {
+            return List.of(highest);
         }
-        if (facts.otherDegrees() != null) {
-            all.addAll(facts.otherDegrees());
-        }
+        List<Graduation> all = new ArrayList<>(others.size() + 1);
+        all.add(highest);
+        all.addAll(others);
         return all;
     }
 

@@ -106,10 +106,15 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
         for (int i = 0; i < reads.size(); i++) {
             EligibilityFact fact = reads.get(i);
             if (ApplicantFactsDeriver.TIME.containsKey(fact)) {
-                then[fact.ordinal()] = fact.normalize(ApplicantFactsDeriver.timeFact(fact, source, day));
+                then[fact.ordinal()] = valueOn(fact, day);
             }
         }
         return new DerivedFacts(then, source, day, activation.with(then, reads));
+    }
+
+    /** The value of a fact that changes with time on another day, or null when the profile does not give it. */
+    Object valueOn(EligibilityFact fact, LocalDate day) {
+        return fact.normalize(ApplicantFactsDeriver.timeFact(fact, source, day));
     }
 
     /**

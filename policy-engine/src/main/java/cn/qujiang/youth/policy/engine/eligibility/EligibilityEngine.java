@@ -181,8 +181,7 @@ public final class EligibilityEngine {
         List<CompiledRule> criteria = measure.criteria();
         for (int i = 0; i < criteria.size(); i++) {
             CompiledRule rule = criteria.get(i);
-            if (rule != failing && rule.readsTime()
-                    && !Boolean.TRUE.equals(rule.evaluator().evaluate(facts.onDay(day, rule.reads())))) {
+            if (rule != failing && rule.readsTime() && !rule.passesOn(facts, day)) {
                 return false;
             }
         }

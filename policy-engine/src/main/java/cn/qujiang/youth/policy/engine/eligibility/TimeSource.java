@@ -2,6 +2,7 @@ package cn.qujiang.youth.policy.engine.eligibility;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
@@ -15,20 +16,27 @@ import java.util.function.ToLongFunction;
 sealed interface TimeSource {
 
     /**
-     * The first day on which {@code unit.between(from, day) >= units}. Not simply {@code from.plus(units, unit)}:
-     * from 31 January one month is complete on 1 March in a common year, not on 28 February.
+     * The first day on which {@code unit.between(from, day) >= units}, for months and years. Not simply
+     * {@code from.plus(units, unit)}: from 31 January one month is complete on 1 March in a common year, not on 28
+     * February; and counts before {@code from} truncate towards zero, so -1 month from 15 March starts on 16 January.
+     *
+     * <p>Worked out rather than searched for, as it is asked for every candidate day: {@code between} counts months
+     * as {@code (p(day) - p(from)) / 32} truncated, with {@code p} = proleptic month * 32 + day of month, and years
+     * as those months / 12 truncated. So n >= 1 months are reached from the same day of the month n later, n <= 0
+     * from the day after that day of the month n - 1 later; a day the month does not have means its next 1st.
      */
     static LocalDate firstDayReaching(LocalDate from, ChronoUnit unit, long units) {
-        // The plain sum is the day or a few days before it (a month end clamped); a day after it can only be for
-        // negative counts, which truncate towards zero.
-        LocalDate day = from.plus(units, unit);
-        while (unit.between(from, day) < units) {
-            day = day.plusDays(1);
-        }
-        while (unit.between(from, day.minusDays(1)) >= units) {
-            day = day.minusDays(1);
-        }
-        return day;
+        return switch (unit) {
+            case MONTHS -> firstDayReachingMonths(from, units);
+            case YEARS -> firstDayReachingMonths(from, units >= 1 ? 12 * units : 12 * units - 11);
+            default -> throw new IllegalArgumentException("counts are in months or years, not " + unit);
+        };
+    }
+
+    private static LocalDate firstDayReachingMonths(LocalDate from, long months) {
+        YearMonth month = YearMonth.from(from).plusMonths(months >= 1 ? months : months - 1);
+        int day = months >= 1 ? from.getDayOfMonth() : from.getDayOfMonth() + 1;
+        return day <= month.lengthOfMonth() ? month.atDay(day) : month.plusMonths(1).atDay(1);
     }
 
     /**
@@ -55,6 +63,14 @@ sealed interface TimeSource {
             }
             long value = unit.between(from, day) - offset.applyAsLong(facts);
             return floorAtZero ? Math.max(0, value) : value;
+        }
+
+        /**
+         * The first day on which the value is {@code value} or more; only for a profile with a start date, and for
+         * values above 0 when {@code floorAtZero} (0 holds from the start of time).
+         */
+        LocalDate firstDayOf(ApplicantFacts facts, long value) {
+            return firstDayReaching(start.apply(facts), unit, value + offset.applyAsLong(facts));
         }
 
         /**

@@ -12,6 +12,7 @@ import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
 import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -127,6 +128,30 @@ class CandidateDaysTest {
                 LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), LocalDate.of(2026, 7, 1),
                 LocalDate.of(2026, 7, 31), LocalDate.of(2026, 8, 31), LocalDate.of(2026, 10, 1),
                 LocalDate.of(2026, 10, 31), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
+    }
+
+    /** The definition, by walking the calendar: months and years either side of the start, every day of 2023-2029. */
+    @Test
+    void theFirstDayACountIsReachedIsTheFirstDayTheCalendarCountsIt() {
+        for (LocalDate from = LocalDate.of(2023, 1, 1); from.getYear() < 2030; from = from.plusDays(1)) {
+            for (long months = -40; months <= 40; months++) {
+                assertThat(TimeSource.firstDayReaching(from, ChronoUnit.MONTHS, months)).as("%s + %d months", from,
+                        months).isEqualTo(walkingTo(from, ChronoUnit.MONTHS, months));
+            }
+            for (long years = -3; years <= 40; years += from.getDayOfMonth() > 27 ? 1 : 7) {
+                assertThat(TimeSource.firstDayReaching(from, ChronoUnit.YEARS, years)).as("%s + %d years", from,
+                        years).isEqualTo(walkingTo(from, ChronoUnit.YEARS, years));
+            }
+        }
+    }
+
+    private static LocalDate walkingTo(LocalDate from, ChronoUnit unit, long units) {
+        LocalDate day = from.plus(units, unit).minusMonths(13);
+        assertThat(unit.between(from, day)).as("walking starts below").isLessThan(units);
+        while (unit.between(from, day) < units) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     /** -1, 0 or 1 for below, at or above the threshold; null for no value: any comparison's answer follows it. */

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The dates the engine finds by evaluating only the days a rule's answer can change on ({@link ChangeDates}) are
@@ -29,9 +31,9 @@ class ChangeDatesAgreeWithEveryDayTest {
 
     @ParameterizedTest(name = "on {0}, facts missing with probability {1}")
     @CsvSource({
-            "2026-03-02, 0.1, 40",
-            "2027-01-31, 0, 40",
-            "2028-02-29, 0.1, 40"})
+            "2026-03-02, 0.1, 30",
+            "2027-01-31, 0, 30",
+            "2028-02-29, 0.1, 30"})
     void datesAreThoseOfEvaluatingEveryDay(LocalDate asOf, double missingRate, int count) {
         List<ApplicantFacts> applicants = GeneratedApplicants.generate(count, 17, missingRate);
         int dated = 0;
@@ -50,6 +52,34 @@ class ChangeDatesAgreeWithEveryDayTest {
                     .count();
         }
         assertThat(dated).as("results with a date, to compare something").isGreaterThan(count / 2);
+    }
+
+    /**
+     * Rules on one count that the sample does not have: floored counts with gaps, passing only in the past or only
+     * at one value, reached across month ends and leap days.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "applicant.socialInsuranceMonthsInQujiang <= 2",
+            "applicant.socialInsuranceMonthsInQujiang == 0 || applicant.socialInsuranceMonthsInQujiang == 14",
+            "applicant.socialInsuranceMonthsInQujiang > 1 && applicant.socialInsuranceMonthsInQujiang != 7",
+            "applicant.age == 29 || applicant.age > 41 && applicant.age < 43",
+            "applicant.startupAgeMonths < -2 || applicant.startupAgeMonths == 30"})
+    void datesOfRulesOnOneCountAreThoseOfEvaluatingEveryDay(String rule) throws RuleCompilationException {
+        CompiledMeasure measure = ENGINE.compile(TestMeasures.measure("1", TestMeasures.criterion("count", rule)));
+        LocalDate asOf = LocalDate.of(2028, 2, 29);
+        List<ApplicantFacts> profiles = new ArrayList<>();
+        for (int months = -20; months <= 40; months += 3) {
+            LocalDate month = asOf.minusMonths(months);
+            LocalDate start = month.withDayOfMonth(months % 2 == 0 ? month.lengthOfMonth() : 1);
+            profiles.add(TestMeasures.profile("socialInsuranceInQujiangSince", start, "socialInsuranceGapMonths",
+                    months % 5, "birthDate", start.minusYears(30), "startupSince", start));
+        }
+        for (ApplicantFacts profile : profiles) {
+            MatchResult result = ENGINE.evaluateAll(List.of(measure), profile, asOf, Set.of()).get(0);
+            assertThat(Dates.of(result)).as("%s", profile).isEqualTo(new EveryDay(profile, asOf).dates(measure,
+                    result));
+        }
     }
 
     /** What a result says about time: per criterion its dates, the measure's eligibleFrom and nearMiss. */
