@@ -1,8 +1,5 @@
 package cn.qujiang.youth.policy.engine.eligibility;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * The answers of a rule that reads one int fact and only compares it with constants ({@code applicant.age >= 18 &&
  * applicant.age <= 35}), worked out once when the rule is compiled. Such a rule gives the same answer for every value
@@ -15,23 +12,15 @@ import java.util.Map;
  * @param passes     per stretch: below {@code thresholds[i]} at {@code 2i}, at it at {@code 2i + 1}, above all at
  *                   {@code 2 * thresholds.length}
  */
-record AnswersByValue(EligibilityFact fact, long[] thresholds, boolean[] passes) {
+record AnswersByValue(EligibilityFact fact, long[] thresholds, boolean[] passes) implements RuleAnswers {
 
     /**
-     * The answers of a rule reading only {@code reads} with these {@code thresholds} ({@link CompiledRule}); null
-     * unless it reads a single int fact that changes with time, compared with constants only, and gives a yes or no
-     * for every stretch (an evaluation error has no place in a table).
+     * The answers of a rule reading only the int {@code fact}, which it compares with {@code constants} only (null
+     * when it uses it otherwise); null if it cannot be tabulated.
      */
-    static AnswersByValue of(List<EligibilityFact> reads, Map<EligibilityFact, long[]> thresholds,
-            RuleEvaluator evaluator) {
-        if (reads.size() != 1 || reads.get(0).type() != EligibilityFact.Type.INT
-                || !ApplicantFactsDeriver.TIME.containsKey(reads.get(0)) || thresholds.get(reads.get(0)) == null) {
-            return null;
-        }
-        EligibilityFact fact = reads.get(0);
-        long[] constants = thresholds.get(fact);
+    static AnswersByValue of(EligibilityFact fact, long[] constants, RuleEvaluator evaluator) {
         // A value below the lowest and one above the highest constant must exist.
-        if (constants.length == 0 || constants[0] == Long.MIN_VALUE
+        if (constants == null || constants.length == 0 || constants[0] == Long.MIN_VALUE
                 || constants[constants.length - 1] == Long.MAX_VALUE) {
             return null;
         }
@@ -39,8 +28,8 @@ record AnswersByValue(EligibilityFact fact, long[] thresholds, boolean[] passes)
         for (int stretch = 0; stretch < passes.length; stretch++) {
             Long value = representative(constants, stretch);
             if (value != null) {
-                Object answer = evaluator.evaluate(DerivedFacts.of(Map.of(fact.factName(), value)));
-                if (!(answer instanceof Boolean passed)) {
+                Boolean passed = RuleAnswers.evaluate(evaluator, fact, value);
+                if (passed == null) {
                     return null;
                 }
                 passes[stretch] = passed;
@@ -49,8 +38,8 @@ record AnswersByValue(EligibilityFact fact, long[] thresholds, boolean[] passes)
         return new AnswersByValue(fact, constants, passes);
     }
 
-    /** Whether the rule passes with the fact at {@code value}; a fact not given (null) never makes it pass. */
-    boolean passes(Object value) {
+    @Override
+    public boolean passes(Object value) {
         return value instanceof Long number && passes(number.longValue());
     }
 

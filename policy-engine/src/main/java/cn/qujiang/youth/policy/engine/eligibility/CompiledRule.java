@@ -10,11 +10,11 @@ import java.util.Map;
  * fact, the integer constants it is only ever compared with ({@code applicant.age <= 35} gives age [35]); a fact
  * used any other way has no entry. {@link ChangeDates} needs only look at the days such a fact crosses them.
  *
- * @param answers the rule's answers by the value of the one time fact it reads, for asking it on other days without
- *                evaluating it; null for any other rule
+ * @param answers the rule's answers by the value of the one time fact it reads ({@link RuleAnswers}), for asking it
+ *                on other days without evaluating it; null for any other rule
  */
 record CompiledRule(String id, String expression, List<EligibilityFact> reads,
-        Map<EligibilityFact, long[]> thresholds, RuleEvaluator evaluator, AnswersByValue answers) {
+        Map<EligibilityFact, long[]> thresholds, RuleEvaluator evaluator, RuleAnswers answers) {
 
     CompiledRule {
         // Interned so that RuleResults finds a verbatim repeat of a rule by reference.
@@ -26,7 +26,7 @@ record CompiledRule(String id, String expression, List<EligibilityFact> reads,
     /** Works out the answers by value from the evaluator, so that a rule evaluated otherwise has its own. */
     CompiledRule(String id, String expression, List<EligibilityFact> reads, Map<EligibilityFact, long[]> thresholds,
             RuleEvaluator evaluator) {
-        this(id, expression, reads, thresholds, evaluator, AnswersByValue.of(reads, thresholds, evaluator));
+        this(id, expression, reads, thresholds, evaluator, RuleAnswers.of(reads, thresholds, evaluator));
     }
 
     CompiledRule(String id, String expression, List<EligibilityFact> reads, RuleEvaluator evaluator) {

@@ -20,8 +20,8 @@ final class CountOutlook {
 
     /** The outlook, or null when the rule is not of that kind (then the days are evaluated). */
     static Outlook of(CompiledRule rule, DerivedFacts facts) {
-        AnswersByValue answers = rule.answers();
-        if (answers == null || !(ApplicantFactsDeriver.TIME.get(answers.fact()) instanceof Counter count)
+        if (!(rule.answers() instanceof AnswersByValue answers)
+                || !(ApplicantFactsDeriver.TIME.get(answers.fact()) instanceof Counter count)
                 || !(facts.value(answers.fact()) instanceof Long today)) {
             return null;
         }
