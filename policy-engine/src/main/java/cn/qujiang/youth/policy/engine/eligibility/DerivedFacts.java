@@ -19,6 +19,8 @@ import java.util.Set;
 public final class DerivedFacts extends AbstractMap<String, Object> {
 
     private static final EligibilityFact[] FACTS = EligibilityFact.values();
+    @SuppressWarnings("unchecked")
+    private static final Map<String, Object>[] NO_TRACES = new Map[FACTS.length];
     private static final List<EligibilityFact> TIME_FACTS = List.copyOf(ApplicantFactsDeriver.TIME.keySet());
 
     private final Object[] values;
@@ -30,13 +32,15 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     /** The same facts as CEL variables, built once per applicant. */
     final CelActivation activation;
 
-    /** Facts on another day, for evaluating rules only: no trace maps, the activation given. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Facts on another day, for evaluating rules only: the activation given, no trace maps (made for every day a rule
+     * is asked about, so nothing it does not need).
+     */
     private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf, CelActivation activation) {
         this.values = values;
         this.source = source;
         this.asOf = asOf;
-        this.singleValues = new Map[values.length];
+        this.singleValues = NO_TRACES;
         int present = 0;
         for (Object value : values) {
             if (value != null) {
