@@ -2,7 +2,8 @@ package cn.qujiang.youth.policy.engine.eligibility;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.time.Month;
+import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
@@ -34,9 +35,16 @@ sealed interface TimeSource {
     }
 
     private static LocalDate firstDayReachingMonths(LocalDate from, long months) {
-        YearMonth month = YearMonth.from(from).plusMonths(months >= 1 ? months : months - 1);
+        // Plain arithmetic on the proleptic month: YearMonth.from and plusMonths validate through the generic
+        // temporal API, which showed in the profile.
+        long month = from.getYear() * 12L + from.getMonthValue() - 1 + (months >= 1 ? months : months - 1);
+        int year = Math.toIntExact(Math.floorDiv(month, 12));
+        int monthOfYear = (int) Math.floorMod(month, 12) + 1;
         int day = months >= 1 ? from.getDayOfMonth() : from.getDayOfMonth() + 1;
-        return day <= month.lengthOfMonth() ? month.atDay(day) : month.plusMonths(1).atDay(1);
+        if (day <= Month.of(monthOfYear).length(Year.isLeap(year))) {
+            return LocalDate.of(year, monthOfYear, day);
+        }
+        return monthOfYear == 12 ? LocalDate.of(year + 1, 1, 1) : LocalDate.of(year, monthOfYear + 1, 1);
     }
 
     /**
