@@ -39,6 +39,13 @@ public class CatalogueBenchmark {
     @Param({"PARTIAL", "COMPLETE"})
     public String profiles;
 
+    /**
+     * on: failing criteria are asked what time does (passesFrom, failsFrom, eligibleFrom), as in production; off:
+     * not, to tell what that costs ({@code -p outlooks=off,on}).
+     */
+    @Param({"on"})
+    public String outlooks;
+
     private final EligibilityEngine engine = new EligibilityEngine();
     private List<MeasureDefinition> definitions;
     private List<CompiledMeasure> cel;
@@ -87,7 +94,8 @@ public class CatalogueBenchmark {
     private List<MatchResult> matchNextApplicant(List<CompiledMeasure> measures) {
         int index = next++ & (APPLICANTS - 1);
         Set<String> held = GeneratedApplicants.held(index);
-        return engine.evaluateAll(measures, applicants.get(index), GeneratedApplicants.AS_OF, held);
+        return engine.evaluateAll(measures, applicants.get(index), GeneratedApplicants.AS_OF, held,
+                outlooks.equals("on"));
     }
 
     private List<CompiledMeasure> compile() throws RuleCompilationException {

@@ -128,12 +128,19 @@ public final class ApplicantFactsDeriver {
 
     /** Children born by {@code asOf} who have not turned three; null when the children are not given. */
     private static Long childrenUnder3(ApplicantFacts facts, LocalDate asOf) {
-        if (facts.childrenBirthDates() == null) {
+        List<LocalDate> births = facts.childrenBirthDates();
+        if (births == null) {
             return null;
         }
-        return facts.childrenBirthDates().stream()
-                .filter(birth -> !birth.isAfter(asOf) && ChronoUnit.YEARS.between(birth, asOf) < CHILD_YEARS)
-                .count();
+        // A loop, not a stream: this is derived again on every day a children rule is asked about.
+        long under3 = 0;
+        for (int i = 0; i < births.size(); i++) {
+            LocalDate birth = births.get(i);
+            if (!birth.isAfter(asOf) && ChronoUnit.YEARS.between(birth, asOf) < CHILD_YEARS) {
+                under3++;
+            }
+        }
+        return under3;
     }
 
     private static List<LocalDate> childrenTurningThree(ApplicantFacts facts) {

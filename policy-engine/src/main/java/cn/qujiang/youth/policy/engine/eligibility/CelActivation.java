@@ -6,6 +6,7 @@ import dev.cel.common.values.CelValue;
 import dev.cel.runtime.CelAttribute;
 import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,28 +25,27 @@ final class CelActivation implements CelVariableResolver {
     CelActivation(Object[] valuesByFact) {
         lookups = new Optional[valuesByFact.length];
         for (int i = 0; i < valuesByFact.length; i++) {
-            lookups[i] = valuesByFact[i] == null ? UNKNOWN[i] : Optional.of(new FactValue(valuesByFact[i]));
+            lookups[i] = lookup(i, valuesByFact[i]);
         }
     }
 
-    /** The same facts with a few of them changed ({@code changed} holds the new values by fact ordinal). */
-    @SuppressWarnings("unchecked")
-    CelActivation with(Object[] changed) {
+    /** The same facts with those in {@code refreshed} taken from {@code valuesByFact} instead. */
+    CelActivation with(Object[] valuesByFact, List<EligibilityFact> refreshed) {
         CelActivation copy = new CelActivation(lookups.clone());
-        for (int i = 0; i < changed.length; i++) {
-            if (changed[i] != NOT_CHANGED) {
-                copy.lookups[i] = changed[i] == null ? UNKNOWN[i] : Optional.of(new FactValue(changed[i]));
-            }
+        for (int i = 0; i < refreshed.size(); i++) {
+            int fact = refreshed.get(i).ordinal();
+            copy.lookups[fact] = lookup(fact, valuesByFact[fact]);
         }
         return copy;
+    }
+
+    private static Optional<Object> lookup(int fact, Object value) {
+        return value == null ? UNKNOWN[fact] : Optional.of(new FactValue(value));
     }
 
     private CelActivation(Optional<Object>[] lookups) {
         this.lookups = lookups;
     }
-
-    /** In {@link #with}: this fact keeps its value. */
-    static final Object NOT_CHANGED = new Object();
 
     @Override
     public Optional<Object> find(String variable) {

@@ -3,7 +3,7 @@ package cn.qujiang.youth.policy.engine.eligibility;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * When a rule's answer changes with time alone, the rest of the profile unchanged: the day a failing criterion will
@@ -29,21 +29,36 @@ final class ChangeDates {
     /**
      * For a failing rule that reads facts derived from the profile's dates: the day it passes, or, when nothing but
      * time could change its answer and time never will ({@code hopeless}: too old, graduated too long ago), the day
-     * it stopped passing.
+     * it stopped passing. The days behind the facts' day are only looked at for a hopeless rule.
+     *
+     * @param withoutTime the same facts without those that change with time ({@link DerivedFacts#withoutTime()}),
+     *                    asked for only when the rule reads other facts too
      */
-    static Outlook of(CompiledRule rule, DerivedFacts facts) {
-        TreeSet<LocalDate> days = candidateDays(rule, facts.source().orElseThrow(), facts.asOf());
-        LocalDate passesFrom = firstPassing(rule, facts, days);
-        boolean hopeless = passesFrom == null && rule.readsOnlyTime();
-        return new Outlook(passesFrom, hopeless ? failingSince(rule, facts, days) : null, hopeless);
+    static Outlook of(CompiledRule rule, DerivedFacts facts, Supplier<DerivedFacts> withoutTime) {
+        Outlook ofCount = CountOutlook.of(rule, facts);
+        if (ofCount != null) {
+            return ofCount;
+        }
+        LocalDate asOf = facts.asOf();
+        CandidateDays ahead = candidateDays(rule, facts, asOf, asOf.plusYears(HORIZON_YEARS));
+        // Failing whatever the time facts are (no start-up in Qujiang, however old it is) shows with them unknown:
+        // no day can change the answer, and one evaluation spares one per candidate day. Without a day ahead there
+        // is nothing to spare.
+        boolean failsWhateverTheDay = ahead.size() > 0 && !rule.readsOnlyTime()
+                && Boolean.FALSE.equals(rule.evaluator().evaluate(withoutTime.get()));
+        LocalDate passesFrom = failsWhateverTheDay ? null : firstPassing(rule, facts, ahead);
+        if (passesFrom != null || !rule.readsOnlyTime()) {
+            return new Outlook(passesFrom, null, false);
+        }
+        CandidateDays past = candidateDays(rule, facts, asOf.minusYears(HORIZON_YEARS), asOf);
+        return new Outlook(null, failingSince(rule, facts, past), true);
     }
 
-    /** The first day after the facts' day on which the rule passes, within the horizon; null if there is none. */
-    private static LocalDate firstPassing(CompiledRule rule, DerivedFacts facts, TreeSet<LocalDate> days) {
-        LocalDate asOf = facts.asOf();
-        LocalDate last = asOf.plusYears(HORIZON_YEARS);
-        for (LocalDate day : days.subSet(asOf, false, last, true)) {
-            if (passes(rule, facts, day)) {
+    /** The first of the days (all after the facts' day) on which the rule passes; null if there is none. */
+    private static LocalDate firstPassing(CompiledRule rule, DerivedFacts facts, CandidateDays days) {
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i);
+            if (rule.passesOn(facts, day)) {
                 return day;
             }
         }
@@ -51,33 +66,31 @@ final class ChangeDates {
     }
 
     /**
-     * The first day of the run of days up to the facts' day on which the rule fails, if it passed before that within
-     * the horizon; null if it failed all along.
+     * Of the days up to the facts' day, the last one before which the rule passed: the first of the run of days on
+     * which it fails; null if it failed all along.
      */
-    private static LocalDate failingSince(CompiledRule rule, DerivedFacts facts, TreeSet<LocalDate> days) {
-        LocalDate asOf = facts.asOf();
-        LocalDate first = asOf.minusYears(HORIZON_YEARS);
-        for (LocalDate day : days.subSet(first, false, asOf, true).descendingSet()) {
-            if (passes(rule, facts, day.minusDays(1))) {
+    private static LocalDate failingSince(CompiledRule rule, DerivedFacts facts, CandidateDays days) {
+        for (int i = days.size() - 1; i >= 0; i--) {
+            LocalDate day = days.get(i);
+            if (rule.passesOn(facts, day.minusDays(1))) {
                 return day;
             }
         }
         return null;
     }
 
-    private static TreeSet<LocalDate> candidateDays(CompiledRule rule, ApplicantFacts facts, LocalDate asOf) {
-        TreeSet<LocalDate> days = new TreeSet<>();
+    /** The days in (after, last] on which a fact the rule reads crosses a value the rule compares it with. */
+    private static CandidateDays candidateDays(CompiledRule rule, DerivedFacts facts, LocalDate after,
+            LocalDate last) {
+        ApplicantFacts profile = facts.source().orElseThrow();
+        CandidateDays days = new CandidateDays(after, last);
         List<EligibilityFact> reads = rule.reads();
         for (int i = 0; i < reads.size(); i++) {
             TimeSource source = ApplicantFactsDeriver.TIME.get(reads.get(i));
             if (source != null) {
-                days.addAll(source.changeDays(facts, asOf, rule.thresholds().get(reads.get(i)), HORIZON_YEARS));
+                source.changeDays(profile, rule.thresholds().get(reads.get(i)), days);
             }
         }
         return days;
-    }
-
-    private static boolean passes(CompiledRule rule, DerivedFacts facts, LocalDate day) {
-        return Boolean.TRUE.equals(rule.evaluator().evaluate(facts.onDay(day, rule.reads())));
     }
 }

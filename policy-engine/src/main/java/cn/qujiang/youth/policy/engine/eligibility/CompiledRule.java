@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.engine.eligibility;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,12 @@ import java.util.Map;
  * A criterion or amount expression ready to evaluate, with the facts it reads as found by the type checker and, per
  * fact, the integer constants it is only ever compared with ({@code applicant.age <= 35} gives age [35]); a fact
  * used any other way has no entry. {@link ChangeDates} needs only look at the days such a fact crosses them.
+ *
+ * @param answers the rule's answers by the value of the one time fact it reads ({@link RuleAnswers}), for asking it
+ *                on other days without evaluating it; null for any other rule
  */
 record CompiledRule(String id, String expression, List<EligibilityFact> reads,
-        Map<EligibilityFact, long[]> thresholds, RuleEvaluator evaluator) {
+        Map<EligibilityFact, long[]> thresholds, RuleEvaluator evaluator, RuleAnswers answers) {
 
     CompiledRule {
         // Interned so that RuleResults finds a verbatim repeat of a rule by reference.
@@ -19,8 +23,25 @@ record CompiledRule(String id, String expression, List<EligibilityFact> reads,
         thresholds = Map.copyOf(thresholds);
     }
 
+    /** Works out the answers by value from the evaluator, so that a rule evaluated otherwise has its own. */
+    CompiledRule(String id, String expression, List<EligibilityFact> reads, Map<EligibilityFact, long[]> thresholds,
+            RuleEvaluator evaluator) {
+        this(id, expression, reads, thresholds, evaluator, RuleAnswers.of(reads, thresholds, evaluator));
+    }
+
     CompiledRule(String id, String expression, List<EligibilityFact> reads, RuleEvaluator evaluator) {
-        this(id, expression, reads, Map.of(), evaluator);
+        this(id, expression, reads, Map.of(), evaluator, null);
+    }
+
+    /**
+     * Whether the rule passes on {@code day} with the rest of the profile unchanged ({@link DerivedFacts#onDay});
+     * only for facts derived from a profile.
+     */
+    boolean passesOn(DerivedFacts facts, LocalDate day) {
+        if (answers != null) {
+            return answers.passes(facts.valueOn(answers.fact(), day));
+        }
+        return Boolean.TRUE.equals(evaluator.evaluate(facts.onDay(day, reads)));
     }
 
     /** Whether the rule reads a fact that changes with time alone, so that its answer may change without an edit. */

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +19,9 @@ import java.util.Set;
 public final class DerivedFacts extends AbstractMap<String, Object> {
 
     private static final EligibilityFact[] FACTS = EligibilityFact.values();
+    @SuppressWarnings("unchecked")
+    private static final Map<String, Object>[] NO_TRACES = new Map[FACTS.length];
+    private static final List<EligibilityFact> TIME_FACTS = List.copyOf(ApplicantFactsDeriver.TIME.keySet());
 
     private final Object[] values;
     private final Map<String, Object>[] singleValues;
@@ -29,13 +32,15 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     /** The same facts as CEL variables, built once per applicant. */
     final CelActivation activation;
 
-    /** Facts on another day, for evaluating rules only: no trace maps, the activation given. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Facts on another day, for evaluating rules only: the activation given, no trace maps (made for every day a rule
+     * is asked about, so nothing it does not need).
+     */
     private DerivedFacts(Object[] values, ApplicantFacts source, LocalDate asOf, CelActivation activation) {
         this.values = values;
         this.source = source;
         this.asOf = asOf;
-        this.singleValues = new Map[values.length];
+        this.singleValues = NO_TRACES;
         int present = 0;
         for (Object value : values) {
             if (value != null) {
@@ -95,29 +100,37 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     }
 
     /**
-     * The same profile's facts on another day, for evaluating rules only (no trace maps): the facts that change
-     * with time derived again, the others shared. Only for facts derived from a profile.
+     * The same profile's facts on another day as a rule that reads only {@code reads} sees them, for evaluating
+     * rules only (no trace maps): the time facts among {@code reads} derived again, every other fact left as it is,
+     * and the CEL activation this one's with those facts replaced, which is most of what makes it cheap. Only for
+     * facts derived from a profile.
      */
-    DerivedFacts onDay(LocalDate day) {
-        return onDay(day, ApplicantFactsDeriver.TIME.keySet());
+    DerivedFacts onDay(LocalDate day, List<EligibilityFact> reads) {
+        Object[] then = values.clone();
+        for (int i = 0; i < reads.size(); i++) {
+            EligibilityFact fact = reads.get(i);
+            if (ApplicantFactsDeriver.TIME.containsKey(fact)) {
+                then[fact.ordinal()] = valueOn(fact, day);
+            }
+        }
+        return new DerivedFacts(then, source, day, activation.with(then, reads));
+    }
+
+    /** The value of a fact that changes with time on another day, or null when the profile does not give it. */
+    Object valueOn(EligibilityFact fact, LocalDate day) {
+        return fact.normalize(ApplicantFactsDeriver.timeFact(fact, source, day));
     }
 
     /**
-     * As {@link #onDay(LocalDate)} for a rule that reads only {@code reads}: the other facts are left as they are,
-     * and the CEL activation is this one's with the changed facts replaced, which is most of what makes it cheap.
+     * These facts with none of those that change with time given, for evaluating rules only: a rule decided
+     * without them (CEL's {@code false && unknown}) has that answer on every day.
      */
-    DerivedFacts onDay(LocalDate day, Collection<EligibilityFact> reads) {
-        Object[] then = values.clone();
-        Object[] changed = new Object[values.length];
-        Arrays.fill(changed, CelActivation.NOT_CHANGED);
-        for (EligibilityFact fact : reads) {
-            if (ApplicantFactsDeriver.TIME.containsKey(fact)) {
-                Object value = fact.normalize(ApplicantFactsDeriver.timeFact(fact, source, day));
-                then[fact.ordinal()] = value;
-                changed[fact.ordinal()] = value;
-            }
+    DerivedFacts withoutTime() {
+        Object[] timeless = values.clone();
+        for (int i = 0; i < TIME_FACTS.size(); i++) {
+            timeless[TIME_FACTS.get(i).ordinal()] = null;
         }
-        return new DerivedFacts(then, source, day, activation.with(changed));
+        return new DerivedFacts(timeless, source, asOf, activation.with(timeless, TIME_FACTS));
     }
 
     /** The value of a fact, or null when it is not given. */

@@ -78,7 +78,17 @@ public final class EligibilityEngine {
     /** Every measure for one applicant, deriving the facts once. */
     public List<MatchResult> evaluateAll(List<CompiledMeasure> measures, ApplicantFacts facts, LocalDate asOf,
             Set<String> heldMeasures) {
-        RuleResults ruleResults = new RuleResults(ApplicantFactsDeriver.derive(facts, asOf));
+        return evaluateAll(measures, facts, asOf, heldMeasures, true);
+    }
+
+    /**
+     * As {@link #evaluateAll(List, ApplicantFacts, LocalDate, Set)}; without {@code outlooks} no criterion is asked
+     * what time does (no dates, and a hopeless failure still counts as a near miss). Only the benchmark turns them
+     * off, to tell their cost from the rest.
+     */
+    List<MatchResult> evaluateAll(List<CompiledMeasure> measures, ApplicantFacts facts, LocalDate asOf,
+            Set<String> heldMeasures, boolean outlooks) {
+        RuleResults ruleResults = new RuleResults(ApplicantFactsDeriver.derive(facts, asOf), outlooks);
         MatchResult[] results = new MatchResult[measures.size()];
         for (int i = 0; i < results.length; i++) {
             results[i] = evaluate(measures.get(i), ruleResults, asOf, heldMeasures);
@@ -137,7 +147,8 @@ public final class EligibilityEngine {
         if (failed > 0) {
             // Too old, or graduated too long ago: no change to the profile and no waiting will help.
             boolean nearMiss = failed == 1 && unknown == 0 && !outlook.hopeless();
-            LocalDate from = eligibleOn(measure, facts, outlook.passesFrom()) ? outlook.passesFrom() : null;
+            LocalDate from = eligibleOn(measure, facts, criteria.get(lastFailed), outlook.passesFrom())
+                    ? outlook.passesFrom() : null;
             return result(measure, Outcome.INELIGIBLE, null, nearMiss, criterionResults, List.of(), List.of(), from);
         }
         if (unknown == 0) {
@@ -157,16 +168,20 @@ public final class EligibilityEngine {
 
     /**
      * Whether every criterion passes on {@code day} with the profile unchanged and the measure still open then: the
-     * criterion failing today passes by then, but one passing today (an age limit) may fail by then.
+     * criterion failing today passes by then, but one passing today (an age limit) may fail by then. Only the others
+     * that read time are evaluated: the failing one passes on its own {@code passesFrom} (facts it does not read do
+     * not matter to it), and one that reads no time fact passes then as it does today.
      */
-    private static boolean eligibleOn(CompiledMeasure measure, DerivedFacts facts, LocalDate day) {
+    private static boolean eligibleOn(CompiledMeasure measure, DerivedFacts facts, CompiledRule failing,
+            LocalDate day) {
         Window window = measure.definition().window();
-        if (day == null || facts.source().isEmpty() || (window != null && !window.contains(day))) {
+        if (day == null || window != null && !window.contains(day)) {
             return false;
         }
-        DerivedFacts then = facts.onDay(day);
-        for (CompiledRule rule : measure.criteria()) {
-            if (!Boolean.TRUE.equals(rule.evaluator().evaluate(then))) {
+        List<CompiledRule> criteria = measure.criteria();
+        for (int i = 0; i < criteria.size(); i++) {
+            CompiledRule rule = criteria.get(i);
+            if (rule != failing && rule.readsTime() && !rule.passesOn(facts, day)) {
                 return false;
             }
         }

@@ -14,11 +14,19 @@ final class RuleResults {
     private static final Object UNDECIDED = new Object();
 
     private final DerivedFacts facts;
+    /** Whether failing rules are asked what time does; off only in the benchmark, to measure what that costs. */
+    private final boolean asksTime;
     private final Map<String, Object> byExpression = new HashMap<>(128);
     private Map<String, ChangeDates.Outlook> outlooks;
+    private DerivedFacts withoutTime;
 
     RuleResults(DerivedFacts facts) {
+        this(facts, true);
+    }
+
+    RuleResults(DerivedFacts facts, boolean asksTime) {
         this.facts = facts;
+        this.asksTime = asksTime;
     }
 
     DerivedFacts facts() {
@@ -41,12 +49,21 @@ final class RuleResults {
      * for facts given by name, whose dates are unknown.
      */
     ChangeDates.Outlook outlookOfFailing(CompiledRule rule) {
-        if (facts.source().isEmpty()) {
+        if (!asksTime || facts.source().isEmpty()) {
             return ChangeDates.Outlook.NONE;
         }
         if (outlooks == null) {
             outlooks = new HashMap<>();
         }
-        return outlooks.computeIfAbsent(rule.expression(), expression -> ChangeDates.of(rule, facts));
+        return outlooks.computeIfAbsent(rule.expression(), expression -> ChangeDates.of(rule, facts,
+                this::withoutTime));
+    }
+
+    /** The facts without those that change with time, made once per applicant and only if a rule needs them. */
+    private DerivedFacts withoutTime() {
+        if (withoutTime == null) {
+            withoutTime = facts.withoutTime();
+        }
+        return withoutTime;
     }
 }

@@ -2,8 +2,9 @@ package cn.qujiang.youth.policy.engine.eligibility;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -16,24 +17,41 @@ import java.util.function.ToLongFunction;
 sealed interface TimeSource {
 
     /**
-     * The first day on which {@code unit.between(from, day) >= units}. Not simply {@code from.plus(units, unit)}:
-     * from 31 January one month is complete on 1 March in a common year, not on 28 February.
+     * The first day on which {@code unit.between(from, day) >= units}, for months and years. Not simply
+     * {@code from.plus(units, unit)}: from 31 January one month is complete on 1 March in a common year, not on 28
+     * February; and counts before {@code from} truncate towards zero, so -1 month from 15 March starts on 16 January.
+     *
+     * <p>Worked out rather than searched for, as it is asked for every candidate day: {@code between} counts months
+     * as {@code (p(day) - p(from)) / 32} truncated, with {@code p} = proleptic month * 32 + day of month, and years
+     * as those months / 12 truncated. So n >= 1 months are reached from the same day of the month n later, n <= 0
+     * from the day after that day of the month n - 1 later; a day the month does not have means its next 1st.
      */
     static LocalDate firstDayReaching(LocalDate from, ChronoUnit unit, long units) {
-        // The plain sum is the day or a few days before it (a month end clamped); a day after it can only be for
-        // negative counts, which truncate towards zero.
-        LocalDate day = from.plus(units, unit);
-        while (unit.between(from, day) < units) {
-            day = day.plusDays(1);
-        }
-        while (unit.between(from, day.minusDays(1)) >= units) {
-            day = day.minusDays(1);
-        }
-        return day;
+        return switch (unit) {
+            case MONTHS -> firstDayReachingMonths(from, units);
+            case YEARS -> firstDayReachingMonths(from, units >= 1 ? 12 * units : 12 * units - 11);
+            default -> throw new IllegalArgumentException("counts are in months or years, not " + unit);
+        };
     }
 
-    /** The days on which the value may change, for candidate values of interest (see {@link Counter}). */
-    List<LocalDate> changeDays(ApplicantFacts facts, LocalDate asOf, long[] thresholds, int horizonYears);
+    private static LocalDate firstDayReachingMonths(LocalDate from, long months) {
+        // Plain arithmetic on the proleptic month: YearMonth.from and plusMonths validate through the generic
+        // temporal API, which showed in the profile.
+        long month = from.getYear() * 12L + from.getMonthValue() - 1 + (months >= 1 ? months : months - 1);
+        int year = Math.toIntExact(Math.floorDiv(month, 12));
+        int monthOfYear = (int) Math.floorMod(month, 12) + 1;
+        int day = months >= 1 ? from.getDayOfMonth() : from.getDayOfMonth() + 1;
+        if (day <= Month.of(monthOfYear).length(Year.isLeap(year))) {
+            return LocalDate.of(year, monthOfYear, day);
+        }
+        return monthOfYear == 12 ? LocalDate.of(year + 1, 1, 1) : LocalDate.of(year, monthOfYear + 1, 1);
+    }
+
+    /**
+     * Adds to {@code days} the days within its range on which the value may change, for a rule that compares it with
+     * {@code thresholds} only (see {@link Counter}), or that uses it otherwise ({@code thresholds} null).
+     */
+    void changeDays(ApplicantFacts facts, long[] thresholds, CandidateDays days);
 
     /**
      * Whole calendar units since a date, less an offset (months without insurance), never below zero when
@@ -44,8 +62,6 @@ sealed interface TimeSource {
      */
     record Counter(ChronoUnit unit, Function<ApplicantFacts, LocalDate> start, ToLongFunction<ApplicantFacts> offset,
             boolean floorAtZero) implements TimeSource {
-
-        private static final long MAX_UNITS_AWAY = 12 * 200;
 
         /** The value on {@code day}, or null without a start date. */
         Long value(ApplicantFacts facts, LocalDate day) {
@@ -58,50 +74,56 @@ sealed interface TimeSource {
         }
 
         /**
-         * With the thresholds a rule compares this fact with, the days it reaches each threshold and its neighbours
-         * (a comparison can only change its answer there); without them (the rule does arithmetic on the fact) every
-         * day the value changes within the horizon either side of {@code asOf}.
+         * The first day on which the value is {@code value} or more; only for a profile with a start date, and for
+         * values above 0 when {@code floorAtZero} (0 holds from the start of time).
+         */
+        LocalDate firstDayOf(ApplicantFacts facts, long value) {
+            return firstDayReaching(start.apply(facts), unit, value + offset.applyAsLong(facts));
+        }
+
+        /**
+         * With the thresholds a rule compares this fact with, the days it reaches each threshold or the value after
+         * it (a comparison can only change its answer there); without them (the rule does arithmetic on the fact)
+         * every day the value changes.
          */
         @Override
-        public List<LocalDate> changeDays(ApplicantFacts facts, LocalDate asOf, long[] thresholds, int horizonYears) {
-            Long now = value(facts, asOf);
-            if (now == null) {
-                return List.of();
+        public void changeDays(ApplicantFacts facts, long[] thresholds, CandidateDays days) {
+            LocalDate from = start.apply(facts);
+            if (from != null) {
+                crossings(from, unit, offset.applyAsLong(facts), floorAtZero, thresholds, days);
             }
-            return crossings(start.apply(facts), unit, now, offset.applyAsLong(facts), floorAtZero, thresholds,
-                    horizonYears);
         }
     }
 
     /**
-     * The days a count of whole {@code unit}s from {@code from}, less {@code offsetUnits} and now {@code now}, reaches
-     * each threshold and its neighbours; without thresholds every day it changes within the horizon.
+     * The days within the range of {@code days} on which a count of whole {@code unit}s from {@code from}, less
+     * {@code offset}, reaches a threshold or the value after it; without thresholds every day it changes.
+     *
+     * <p>The count never decreases and grows by at most one a day ({@code between} truncates a difference that grows
+     * with the day), so a comparison with an integer t changes its answer only when the count reaches t or t + 1, and
+     * the count reaches n within the range exactly when it is below n on the day before the range and at least n on
+     * its last day: only those days are computed.
      */
-    private static List<LocalDate> crossings(LocalDate from, ChronoUnit unit, long now, long offsetUnits,
-            boolean floorAtZero, long[] thresholds, int horizonYears) {
-        long[] values;
-        if (thresholds != null) {
-            values = new long[thresholds.length * 3];
-            for (int i = 0; i < thresholds.length; i++) {
-                values[3 * i] = thresholds[i] - 1;
-                values[3 * i + 1] = thresholds[i];
-                values[3 * i + 2] = thresholds[i] + 1;
+    private static void crossings(LocalDate from, ChronoUnit unit, long offset, boolean floorAtZero,
+            long[] thresholds, CandidateDays days) {
+        // Counts as the fact shows them (less the offset); below zero a floored count never changes.
+        long before = unit.between(from, days.after()) - offset;
+        long reached = unit.between(from, days.last()) - offset;
+        long lowest = floorAtZero ? Math.max(before, 0) : before;
+        if (thresholds == null) {
+            for (long value = lowest + 1; value <= reached; value++) {
+                days.add(firstDayReaching(from, unit, value + offset));
             }
-        } else {
-            int steps = unit == ChronoUnit.YEARS ? horizonYears : horizonYears * 12;
-            values = new long[2 * steps + 1];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = now - steps + i;
+            return;
+        }
+        for (long threshold : thresholds) {
+            if (threshold > lowest && threshold <= reached) {
+                days.add(firstDayReaching(from, unit, threshold + offset));
+            }
+            if (threshold >= lowest && threshold < reached) {
+                days.add(firstDayReaching(from, unit, threshold + 1 + offset));
             }
         }
-        List<LocalDate> days = new ArrayList<>(values.length);
-        for (long value : values) {
-            // Below zero a floored count never changes; beyond a few centuries a threshold is no date at all.
-            if ((!floorAtZero || value > 0) && Math.abs(value - now) <= Counter.MAX_UNITS_AWAY) {
-                days.add(firstDayReaching(from, unit, value + offsetUnits));
-            }
-        }
-        return days;
     }
 
     /**
@@ -116,7 +138,7 @@ sealed interface TimeSource {
         }
 
         @Override
-        public List<LocalDate> changeDays(ApplicantFacts facts, LocalDate asOf, long[] thresholds, int horizonYears) {
+        public void changeDays(ApplicantFacts facts, long[] thresholds, CandidateDays days) {
             // Months until a date are the months since it, negated (ChronoUnit.between is antisymmetric).
             long[] sinceThresholds = thresholds;
             if (until && thresholds != null) {
@@ -125,13 +147,10 @@ sealed interface TimeSource {
                     sinceThresholds[i] = -thresholds[i];
                 }
             }
-            List<LocalDate> days = new ArrayList<>();
             for (LocalDate graduation : Degrees.graduationDays(facts)) {
                 days.add(graduation);
-                days.addAll(crossings(graduation, ChronoUnit.MONTHS, ChronoUnit.MONTHS.between(graduation, asOf), 0,
-                        false, sinceThresholds, horizonYears));
+                crossings(graduation, ChronoUnit.MONTHS, 0, false, sinceThresholds, days);
             }
-            return days;
         }
     }
 
@@ -139,8 +158,11 @@ sealed interface TimeSource {
     record Events(Function<ApplicantFacts, List<LocalDate>> days) implements TimeSource {
 
         @Override
-        public List<LocalDate> changeDays(ApplicantFacts facts, LocalDate asOf, long[] thresholds, int horizonYears) {
-            return days.apply(facts);
+        public void changeDays(ApplicantFacts facts, long[] thresholds, CandidateDays days) {
+            List<LocalDate> changes = this.days.apply(facts);
+            for (int i = 0; i < changes.size(); i++) {
+                days.add(changes.get(i));
+            }
         }
     }
 }

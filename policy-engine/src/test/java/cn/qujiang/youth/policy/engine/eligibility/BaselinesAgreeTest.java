@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
-import cn.qujiang.youth.policy.engine.catalogue.CatalogueSeed;
-import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +17,14 @@ import org.junit.jupiter.api.Test;
 class BaselinesAgreeTest {
 
     private static final EligibilityEngine ENGINE = new EligibilityEngine();
-    private static List<CompiledMeasure> cel;
-
-    @BeforeAll
-    static void compileCatalogue() throws RuleCompilationException {
-        cel = new ArrayList<>();
-        for (MeasureDefinition measure : CatalogueSeed.load()) {
-            cel.add(ENGINE.compile(measure));
-        }
-    }
+    private static final List<CompiledMeasure> CEL = SeedCatalogue.compile(ENGINE);
 
     @Test
     void handWrittenJavaAgreesWithCelOnPartlyFilledProfiles() {
-        List<CompiledMeasure> handWritten = HandWrittenCatalogue.replaceRules(cel);
+        List<CompiledMeasure> handWritten = HandWrittenCatalogue.replaceRules(CEL);
         List<ApplicantFacts> applicants = GeneratedApplicants.generate(400, 7, 0.15);
 
-        List<List<MatchResult>> expected = matchAll(cel, applicants);
+        List<List<MatchResult>> expected = matchAll(CEL, applicants);
 
         assertThat(matchAll(handWritten, applicants)).isEqualTo(expected);
         assertThat(expected.stream().flatMap(List::stream).map(MatchResult::outcome).distinct())
@@ -45,10 +33,10 @@ class BaselinesAgreeTest {
 
     @Test
     void spelAgreesWithCelOnCompleteProfiles() {
-        List<CompiledMeasure> spel = SpelCatalogue.replaceRules(cel);
+        List<CompiledMeasure> spel = SpelCatalogue.replaceRules(CEL);
         List<ApplicantFacts> applicants = GeneratedApplicants.generate(100, 11, 0);
 
-        assertThat(matchAll(spel, applicants)).isEqualTo(matchAll(cel, applicants));
+        assertThat(matchAll(spel, applicants)).isEqualTo(matchAll(CEL, applicants));
     }
 
     @Test
@@ -63,10 +51,10 @@ class BaselinesAgreeTest {
         List<ApplicantFacts> applicants = GeneratedApplicants.generate(200, 13, 0.1);
 
         List<List<MatchResult>> parallel = IntStream.range(0, applicants.size()).parallel()
-                .mapToObj(i -> ENGINE.evaluateAll(cel, applicants.get(i), AS_OF, GeneratedApplicants.held(i)))
+                .mapToObj(i -> ENGINE.evaluateAll(CEL, applicants.get(i), AS_OF, GeneratedApplicants.held(i)))
                 .toList();
 
-        assertThat(parallel).isEqualTo(matchAll(cel, applicants));
+        assertThat(parallel).isEqualTo(matchAll(CEL, applicants));
     }
 
     private static List<List<MatchResult>> matchAll(List<CompiledMeasure> measures, List<ApplicantFacts> applicants) {
