@@ -10,10 +10,13 @@ import java.util.List;
  * {@code mvn exec:java} and {@code java -jar}); see the module's README.
  *
  * @param baselineGateway another gateway jar (e.g. main's) run beside the stack's, measured in the same run
- * @param jfr             where to write JFR recordings of the gateway(s) during the first round, or null
+ * @param baselineJvm     extra JVM options of that gateway, e.g. to try a system property
+ * @param baselineArgs    extra arguments of that gateway, e.g. to switch one feature off
+ * @param jfr             where to write JFR recordings of the gateway(s), made after the measured rounds, or null
  */
 record BenchOptions(Path repoDir, List<String> requests, int connections, Duration warmUp, Duration loadTime,
-        Duration oneCaller, int rounds, String nginxWorkers, Path baselineGateway, Path jfr) {
+        Duration oneCaller, int rounds, String nginxWorkers, Path baselineGateway, List<String> baselineJvm,
+        List<String> baselineArgs, Path jfr) {
 
     static BenchOptions fromSystemProperties() {
         String baseline = System.getProperty("gwbench.baseline-gateway", "").trim();
@@ -22,12 +25,18 @@ record BenchOptions(Path repoDir, List<String> requests, int connections, Durati
                 Arrays.stream(System.getProperty("gwbench.requests", "catalogue,results").split(","))
                         .map(String::trim).toList(),
                 Integer.getInteger("gwbench.connections", 16),
-                Duration.ofSeconds(Integer.getInteger("gwbench.warmup-seconds", 30)),
+                Duration.ofSeconds(Integer.getInteger("gwbench.warmup-seconds", 60)),
                 Duration.ofSeconds(Integer.getInteger("gwbench.seconds", 20)),
                 Duration.ofSeconds(Integer.getInteger("gwbench.one-caller-seconds", 10)),
-                Integer.getInteger("gwbench.rounds", 2),
+                Integer.getInteger("gwbench.rounds", 3),
                 System.getProperty("gwbench.nginx-workers", "auto"),
                 baseline.isEmpty() ? null : Path.of(baseline).toAbsolutePath(),
+                words(System.getProperty("gwbench.baseline-jvm", "")),
+                words(System.getProperty("gwbench.baseline-args", "")),
                 jfr.isEmpty() ? null : Path.of(jfr).toAbsolutePath());
+    }
+
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 }

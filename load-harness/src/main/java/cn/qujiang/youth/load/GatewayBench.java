@@ -69,7 +69,8 @@ final class GatewayBench {
         try {
             List<Route> routes = new ArrayList<>();
             routes.add(new Route("direct", request -> stack.service(request.service()).port(), List::of));
-            routes.add(new Route("gateway", request -> stack.config().gatewayPort(), () -> processes.get("gateway")));
+            routes.add(new Route("gateway", request -> stack.config().gatewayPort(),
+                    () -> processes.getOrDefault("gateway", List.of())));
             if (options.baselineGateway() != null) {
                 int port = Ports.free();
                 baseline = startBaseline(port);
@@ -107,49 +108,57 @@ final class GatewayBench {
             }
         }
         List<BenchReport.Measurement> all = new ArrayList<>();
-        List<Path> recordings = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
             List<BenchReport.Measurement> measured = new ArrayList<>();
             for (BenchRequest request : requests) {
                 for (Route route : routes) {
-                    Path recording = round == 1 && options.jfr() != null && route.name().startsWith("gateway")
-                            ? options.jfr().resolve(route.name().replaceAll("\\W+", "-") + "-" + request + ".jfr")
-                            : null;
-                    measured.add(measure(request, route, resident, processes.get(request.service()), round,
-                            recording));
-                    if (recording != null) {
-                        recordings.add(recording);
-                    }
+                    measured.add(measure(request, route, resident,
+                            processes.getOrDefault(request.service(), List.of()), round));
                 }
             }
             BenchReport.round(round, options.connections(), measured, System.out);
             all.addAll(measured);
         }
         BenchReport.summary(options.connections(), all, System.out);
-        for (Path recording : recordings) {
-            try {
-                HotMethods.print(recording, "JFR " + recording.getFileName(), System.out);
-            } catch (IOException e) {
-                System.out.println("gwbench: cannot read " + recording + ": " + e.getMessage());
+        if (options.jfr() != null) {
+            profile(requests, routes, resident);
+        }
+    }
+
+    /**
+     * After the measured rounds, as recording costs the process CPU itself: each gateway under the same load again,
+     * recorded with JFR, and each recording summarised.
+     */
+    private void profile(List<BenchRequest> requests, List<Route> routes, Resident resident)
+            throws InterruptedException {
+        for (BenchRequest request : requests) {
+            for (Route route : routes) {
+                List<Long> pids = route.proxyPids().get();
+                if (!route.name().startsWith("gateway") || pids.isEmpty()) {
+                    continue;
+                }
+                Path recording = options.jfr().resolve(route.name().replaceAll("\\W+", " ").trim().replace(' ', '-') + "-" + request + ".jfr");
+                try {
+                    Files.createDirectories(recording.getParent());
+                    Files.deleteIfExists(recording);
+                    HotMethods.record(pids.get(0), recording, options.loadTime().toSeconds());
+                    ClosedLoop.Result loaded = load(request, route, resident, options.connections(), options.loadTime());
+                    System.out.printf("gwbench: recorded %s via %s: %s%n", request, route.name(),
+                            BenchReport.describe(loaded));
+                    HotMethods.print(recording, "JFR of " + route.name() + ", " + request.label(), System.out);
+                } catch (IOException e) {
+                    System.out.println("gwbench: no JFR recording of " + route.name() + ": " + e.getMessage());
+                }
             }
         }
     }
 
     private BenchReport.Measurement measure(BenchRequest request, Route route, Resident resident,
-            List<Long> servicePids, int round, Path recording) throws InterruptedException {
+            List<Long> servicePids, int round) {
         load(request, route, resident, options.connections(), REWARM);
         List<Long> proxyPids = route.proxyPids().get();
         long proxyBefore = CpuTime.nanos(proxyPids);
         long serviceBefore = CpuTime.nanos(servicePids);
-        if (recording != null) {
-            try {
-                Files.createDirectories(recording.getParent());
-                Files.deleteIfExists(recording);
-                HotMethods.record(proxyPids.get(0), recording, options.loadTime().toSeconds());
-            } catch (IOException e) {
-                System.out.println("gwbench: no JFR recording: " + e.getMessage());
-            }
-        }
         ClosedLoop.Result loaded = load(request, route, resident, options.connections(), options.loadTime());
         double proxyCpu = perRequest(CpuTime.nanos(proxyPids), proxyBefore, proxyPids.isEmpty(), loaded);
         double serviceCpu = perRequest(CpuTime.nanos(servicePids), serviceBefore, false, loaded);
@@ -226,16 +235,21 @@ final class GatewayBench {
         try {
             // Copied under another name so that the stack's process lookup does not take it for "gateway".
             Path jar = Files.copy(options.baselineGateway(), workDir.resolve("gateway-baseline.jar"));
+            // The stack's JVM options for its services (ServiceProcess), without class data sharing.
             List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                    "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
+                    "-XX:+UseSerialGC"));
+            command.addAll(options.baselineJvm());
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
             command.addAll(stack.gatewayArguments());
+            command.addAll(options.baselineArgs());
             ChildProcess process = ChildProcess.start("gateway-baseline", command, workDir, Map.of(),
                     workDir.resolve("gateway-baseline.log"));
             URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline && process.isAlive()) {
                 if (healthy(health)) {
-                    System.out.println("gwbench: baseline gateway " + options.baselineGateway() + " up on " + port);
+                    System.out.println("gwbench: baseline gateway " + options.baselineGateway() + " "
+                            + options.baselineJvm() + " " + options.baselineArgs() + " up on " + port);
                     return process;
                 }
                 pause(Duration.ofMillis(500));
