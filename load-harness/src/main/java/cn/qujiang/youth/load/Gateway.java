@@ -40,7 +40,11 @@ final class Gateway implements AutoCloseable {
     }
 
     CompletableFuture<HttpResponse<String>> readProfile(Resident resident) {
-        return client.sendAsync(request(resident, PROFILE).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return read(resident, PROFILE);
+    }
+
+    CompletableFuture<HttpResponse<String>> read(Resident resident, String path) {
+        return client.sendAsync(request(resident, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The cheap "are my results current?"; with the last ETag a poll that learns nothing is a 304 without a body. */

@@ -1,55 +1,29 @@
 package cn.qujiang.youth.load;
 
-import cn.qujiang.youth.infra.Ports;
 import cn.qujiang.youth.stack.LocalStack;
-import cn.qujiang.youth.stack.StackConfig;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the whole local stack (as {@code ./run.sh} does, on free ports and a fresh data directory), signs up
- * residents, runs the open-loop stages one after another and prints what each saw, then stops the stack.
- * Options are {@code -Dload.*} system properties, see {@link Options} and the module's README.
+ * Starts the whole local stack ({@link HarnessStack}), signs up residents, runs the open-loop stages one after
+ * another and prints what each saw, then stops the stack. Options are {@code -Dload.*} system properties, see {@link Options} and the module's README.
  */
 public final class LoadHarnessMain {
     private LoadHarnessMain() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws IOException {
         Options options = Options.fromSystemProperties();
         System.out.println("load: " + options);
-        Path dataDir = Files.createTempDirectory("qujiang-load-");
-        StackConfig config = new StackConfig(options.repoDir(), dataDir, Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free());
-        LocalStack stack = LocalStack.create(config);
-        // Registered before anything starts: Ctrl-C at any point stops the child JVMs too.
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-        int exitCode = 0;
-        try {
-            run(options, stack);
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            exitCode = 1;
-        } finally {
-            stack.close();
-            System.out.println("load: stack stopped; its logs are in " + dataDir.resolve("logs"));
-        }
-        // The in-process servers may leave non-daemon threads behind; exec:java would wait for them forever.
-        System.exit(exitCode);
+        HarnessStack.runAndExit("load", options.repoDir(), stack -> stack, stack -> run(options, stack));
     }
 
     private static void run(Options options, LocalStack stack) throws InterruptedException {
-        long begin = System.nanoTime();
-        stack.startAll(step -> System.out.println("load: stack: " + step));
-        System.out.printf("load: stack up in %d s%n", (System.nanoTime() - begin) / 1_000_000_000L);
         Report.memory("idle", ProcessMemory.snapshot(), System.out);
         try (Gateway gateway = new Gateway(stack.gatewayUrl(), options.httpThreads());
              OpenLoop loop = new OpenLoop(gateway, options.pollInterval(), options.giveUp())) {
-            begin = System.nanoTime();
+            long begin = System.nanoTime();
             List<Resident> residents = Residents.signUp(options.residents(), stack.keycloak(), gateway);
             System.out.printf("load: %d residents signed up with a first profile in %d s%n", residents.size(),
                     (System.nanoTime() - begin) / 1_000_000_000L);

@@ -25,7 +25,7 @@ record Options(Path repoDir, int residents, List<Integer> rates, Duration stage,
     }
 
     /** exec:java passes the reactor root; with java -jar the harness is run from the repository root or its module. */
-    private static Path givenRepoDir() {
+    static Path givenRepoDir() {
         String given = System.getProperty("qujiang.repo-dir");
         Path here = Path.of(given != null ? given : "").toAbsolutePath().normalize();
         return Files.isDirectory(here.resolve("local-stack")) ? here : here.getParent();

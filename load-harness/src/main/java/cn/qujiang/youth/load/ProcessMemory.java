@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Resident memory (VmRSS) of this JVM and of every process the stack started. The stack does not hand out its
  * children's pids, so they are found among this process's descendants and named by their command line (the
- * service jar, Kafka's main class, Keycloak's home).
+ * service jar, Kafka's main class, Keycloak's home); the gateway benchmark finds them the same way.
  */
 final class ProcessMemory {
     private static final List<String> SERVICES = List.of("gateway", "talent-service", "policy-service",
@@ -23,15 +23,22 @@ final class ProcessMemory {
     /** Name → KiB; empty where /proc cannot be read. */
     static Map<String, Long> snapshot() {
         Map<String, Long> rss = new LinkedHashMap<>();
-        // This JVM also holds the MongoDB-wire server with its H2 store, the SMTP server, the SMS sink and the app.
+        // This JVM also holds the MongoDB-wire server with its H2 store, SMTP, the SMS sink and the app.
         add(rss, "harness (mongo-wire, smtp, sms, web)", ProcessHandle.current().pid());
+        stackProcesses().forEach((name, pids) -> pids.forEach(pid -> add(rss, name, pid)));
+        return rss;
+    }
+
+    /** The stack's child processes by name (gateway, policy-service, …, kafka, keycloak) → their pids. */
+    static Map<String, List<Long>> stackProcesses() {
+        Map<String, List<Long>> processes = new LinkedHashMap<>();
         ProcessHandle.current().descendants().forEach(process -> {
             String name = name(commandLine(process.pid()));
             if (name != null) {
-                add(rss, name, process.pid());
+                processes.computeIfAbsent(name, key -> new java.util.ArrayList<>()).add(process.pid());
             }
         });
-        return rss;
+        return processes;
     }
 
     private static String name(String commandLine) {

@@ -25,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<String> gatewayExtras = new java.util.ArrayList<>();
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private SmtpServer smtp;
@@ -47,6 +48,15 @@ public final class LocalStack implements AutoCloseable {
     /** A stack that has started nothing yet; {@link #close()} may be called from another thread at any time. */
     public static LocalStack create(StackConfig config) {
         return new LocalStack(config);
+    }
+
+    /**
+     * More gateway arguments, appended to the stack's own (a later one wins), e.g. a benchmark's rate limits. Takes
+     * effect for a gateway started afterwards.
+     */
+    public LocalStack withGatewayArguments(List<String> extra) {
+        gatewayExtras.addAll(extra);
+        return this;
     }
 
     /** Starts every part in order; on failure, or when closed meanwhile, stops whatever had started. */
@@ -111,7 +121,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess gateway() {
-        return launch("gateway", config.gatewayPort(), List.of(
+        return launch("gateway", config.gatewayPort(), gatewayArguments());
+    }
+
+    /**
+     * What the gateway is started with (the other parts must be running): the routes to the services, the realm,
+     * the app's origin for CORS, then {@link #withGatewayArguments}. Public for a harness that starts another
+     * gateway build beside the stack's.
+     */
+    public List<String> gatewayArguments() {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri(),
                 "--qujiang.routes.talent=http://127.0.0.1:" + config.talentPort(),
                 "--qujiang.routes.policy=http://127.0.0.1:" + config.policyPort(),
@@ -121,6 +140,8 @@ public final class LocalStack implements AutoCloseable {
                 "--qujiang.cors.allowed-origins=" + String.join(", ", new java.util.LinkedHashSet<>(List.of(
                         config.mobileAppOrigin(), config.consoleOrigin(), "http://localhost:5173",
                         "http://localhost:5174")))));
+        arguments.addAll(gatewayExtras);
+        return arguments;
     }
 
     private ServiceProcess launch(String name, int port, List<String> arguments) {

@@ -8,6 +8,7 @@ import cn.qujiang.youth.gateway.web.CorsCheck;
 import cn.qujiang.youth.gateway.web.CorsProperties;
 import cn.qujiang.youth.gateway.web.Problems;
 import cn.qujiang.youth.gateway.web.WebProperties;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -98,7 +101,9 @@ class GatewaySecurity {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(TokenValidation.validator(issuerUri, properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> claims = TokenValidation.validator(issuerUri, properties);
+        decoder.setJwtValidator(claims);
+        return new VerifiedTokens(decoder, claims, properties.tokenCacheSize(), properties.clockSkew(),
+                Clock.systemUTC(), Ticker.systemTicker());
     }
 }

@@ -78,9 +78,11 @@ final class RealmKeys implements Function<SignedJWT, Flux<JWK>> {
         Mono<Snapshot> request = http.get().uri(jwkSetUri).retrieve().bodyToMono(String.class)
                 .timeout(properties.jwksTimeout())
                 .map(this::parse)
-                .doOnNext(snapshot -> {
+                // handle, not doOnNext: Reactor puts the request's trace id into the MDC for this operator
+                .<Snapshot>handle((snapshot, sink) -> {
                     current.set(snapshot);
                     log.info("fetched {} signing keys from {}", snapshot.keys().size(), jwkSetUri);
+                    sink.next(snapshot);
                 })
                 .onErrorMap(e -> new IdentityProviderUnavailableException(
                         "cannot fetch the realm's signing keys from " + jwkSetUri + ": " + e.getMessage(), e))

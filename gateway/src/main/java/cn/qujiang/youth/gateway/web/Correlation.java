@@ -22,9 +22,10 @@ import reactor.util.context.Context;
 /**
  * W3C trace context for every request: keeps the caller's trace id ({@code traceparent}) or starts a new trace,
  * forwards it downstream with the gateway's own span id as parent, echoes it to the caller and puts the trace id
- * into every log line of the request (MDC {@code traceId}, carried across reactive threads by Reactor's context
- * propagation, see {@code spring.reactor.context-propagation}). Runs before everything else so that even a
- * rejected request can be traced. Ends each request with one access-log line.
+ * into the gateway's log lines of the request (MDC {@code traceId}): the access log line and the error lines set it
+ * with {@link #withTraceId}, code in a {@code handle} or {@code tap} operator gets it from the Reactor context
+ * (context propagation "limited": restoring it around every signal cost a tenth of the CPU). Runs before
+ * everything else so that even a rejected request can be traced. Ends each request with one access-log line.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,8 +40,7 @@ public class Correlation implements WebFilter {
     private static final Logger ACCESS = LoggerFactory.getLogger("cn.qujiang.youth.gateway.access");
 
     static {
-        // Reactor restores this thread-local around every operator for the request's context: MDC follows the
-        // request from thread to thread without any code in the filters.
+        // Reactor restores this thread-local from the request's context in handle and tap operators.
         ContextRegistry.getInstance().registerThreadLocalAccessor(MDC_KEY,
                 () -> MDC.get(MDC_KEY), value -> MDC.put(MDC_KEY, value), () -> MDC.remove(MDC_KEY));
     }

@@ -124,7 +124,7 @@ class RealmKeysTest {
         };
         return new RealmKeys(WebClient.create(), uri,
                 new SecurityProperties(null, null, null, Duration.ofMinutes(10), Duration.ofSeconds(30),
-                        Duration.ofSeconds(2)), clock);
+                        Duration.ofSeconds(2), null), clock);
     }
 
     private static RSAKey rsa(String kid) throws JOSEException {

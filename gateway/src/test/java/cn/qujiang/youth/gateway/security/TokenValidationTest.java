@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class TokenValidationTest {
     private static final String ISSUER = "http://127.0.0.1:8180/realms/qujiang";
     private final OAuth2TokenValidator<Jwt> validator = TokenValidation.validator(ISSUER,
-            new SecurityProperties("youth-api", Duration.ofSeconds(5), null, null, null, null));
+            new SecurityProperties("youth-api", Duration.ofSeconds(5), null, null, null, null, null));
 
     @Test
     void acceptsOurRealmAndAudience() {
