@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  *
  * <p>A rule is a pure function of the facts, and the facts that change with time are step functions of the day
  * ({@link TimeSource}), so its answer is constant between the days those facts cross a value the rule compares them
- * with. Only those days are evaluated: usually two to six per rule instead of every month of the horizon.
+ * with. Only those days are evaluated ({@link CandidateDays}), a rule on one time fact by looking its answer up
+ * ({@link RuleAnswers}), and a rule on one growing count not day by day at all ({@link CountOutlook}).
  */
 final class ChangeDates {
 
