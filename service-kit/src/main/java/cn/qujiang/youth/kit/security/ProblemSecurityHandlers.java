@@ -1,5 +1,6 @@
 package cn.qujiang.youth.kit.security;
 
+import cn.qujiang.youth.kit.web.CallerLocale;
 import cn.qujiang.youth.kit.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,6 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as problem+json, like every other error of the suite. */
@@ -47,6 +47,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(
-                problems.of(status, code, RequestContextUtils.getLocale(request))));
+                problems.of(status, code, CallerLocale.of(request))));
     }
 }

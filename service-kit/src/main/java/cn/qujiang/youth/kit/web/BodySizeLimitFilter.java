@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Refuses request bodies over the configured size with 413 before anything reads them. */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -24,7 +23,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
-                    RequestContextUtils.getLocale(request), maxBytes));
+                    CallerLocale.of(request), maxBytes));
             return;
         }
         chain.doFilter(request, response);

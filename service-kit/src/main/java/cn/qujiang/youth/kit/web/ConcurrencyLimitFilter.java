@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Sheds load early and politely. On two cores a service does its best work with a few dozen requests in flight;
@@ -51,7 +50,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         if (!admitted) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
             Problems.write(response, problems.of(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
-                    RequestContextUtils.getLocale(request), RETRY_AFTER_SECONDS));
+                    CallerLocale.of(request), RETRY_AFTER_SECONDS));
             return;
         }
         try {

@@ -41,6 +41,23 @@ class ConcurrencyLimitFilterTest {
         assertThat(call("/api/talent/me/profile", false).getStatus()).as("the place is free again").isEqualTo(200);
     }
 
+    @Test
+    void aCallerNamingNoLanguageIsAnsweredInChineseAndOneAskingForEnglishInEnglish() throws Exception {
+        ConcurrencyLimitFilter full = new ConcurrencyLimitFilter(0, Duration.ZERO, problems());
+        MockHttpServletRequest silent = new MockHttpServletRequest("GET", "/api/policy/measures");
+        MockHttpServletRequest english = new MockHttpServletRequest("GET", "/api/policy/measures");
+        english.addHeader("Accept-Language", "en");
+        english.addPreferredLocale(Locale.ENGLISH);
+        MockHttpServletResponse toSilent = new MockHttpServletResponse();
+        MockHttpServletResponse toEnglish = new MockHttpServletResponse();
+
+        full.doFilter(silent, toSilent, new MockFilterChain());
+        full.doFilter(english, toEnglish, new MockFilterChain());
+
+        assertThat(toSilent.getContentAsString()).contains("服务当前繁忙");
+        assertThat(toEnglish.getContentAsString()).contains("The service is busy right now");
+    }
+
     private MockHttpServletResponse call(String path, boolean holdThePlace) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.setRequestURI(path);
