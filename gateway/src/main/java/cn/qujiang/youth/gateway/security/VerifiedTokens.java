@@ -33,7 +33,8 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
             Clock clock, Ticker ticker) {
         this.verifier = verifier;
         this.claims = claims;
-        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).ticker(ticker)
+        // Evictions on the calling thread: no hop to the common pool, and a size of 0 really keeps nothing.
+        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).ticker(ticker).executor(Runnable::run)
                 .expireAfter(untilExpiry(clockSkew, clock)).build();
     }
 

@@ -19,11 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 class RealmKeysTest {
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock();
     private HttpServer keycloak;
     private RealmKeys keys;
     private RSAKey current;
@@ -79,7 +75,7 @@ class RealmKeysTest {
         assertThat(select(signedBy(rsa("forged")))).isEmpty();
         assertThat(fetches).hasValue(1);
 
-        now.set(now.get().plusSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         assertThat(select(signedBy(rotated))).extracting(JWK::getKeyID).containsExactly("key-2");
         assertThat(select(signedBy(rsa("forged")))).isEmpty();
         assertThat(select(signedBy(rsa("forged-again")))).isEmpty();
@@ -97,7 +93,7 @@ class RealmKeysTest {
     void keepsServingTheLastGoodKeysWhenARefreshFails() throws Exception {
         select(signedBy(current));
         keycloak.stop(0);
-        now.set(now.get().plus(Duration.ofMinutes(11))); // past the TTL
+        clock.advance(Duration.ofMinutes(11)); // past the TTL
         assertThat(select(signedBy(current))).extracting(JWK::getKeyID).containsExactly("key-1");
     }
 
@@ -106,22 +102,6 @@ class RealmKeysTest {
     }
 
     private RealmKeys keysAt(URI uri) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         return new RealmKeys(WebClient.create(), uri,
                 new SecurityProperties(null, null, null, Duration.ofMinutes(10), Duration.ofSeconds(30),
                         Duration.ofSeconds(2), null), clock);

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,24 +20,8 @@ import reactor.core.publisher.Mono;
  */
 class VerifiedTokensTest {
     private static final Duration SKEW = Duration.ofSeconds(5);
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock();
     private final AtomicInteger verifications = new AtomicInteger();
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
 
     @Test
     void verifiesEachTokenOnlyOnceWhileItIsValid() {
@@ -62,7 +41,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = tokens(4096);
         tokens.decode("token-a").block();
 
-        now.set(now.get().plus(Duration.ofMinutes(5)).plus(SKEW).plusSeconds(1));
+        clock.advance(Duration.ofMinutes(5).plus(SKEW).plusSeconds(1));
 
         assertThatThrownBy(() -> tokens.decode("token-a").block()).isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
@@ -98,7 +77,8 @@ class VerifiedTokensTest {
                 return Mono.error(new BadJwtException("signature does not match"));
             }
             return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("user-1")
-                    .audience(List.of("youth-api")).issuedAt(now.get()).expiresAt(now.get().plus(Duration.ofMinutes(5)))
+                    .audience(List.of("youth-api")).issuedAt(clock.instant())
+                    .expiresAt(clock.instant().plus(Duration.ofMinutes(5)))
                     .build());
         }, expiry, size, SKEW, clock, Ticker.systemTicker());
     }
