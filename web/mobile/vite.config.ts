@@ -43,7 +43,12 @@ function devConfig(): Plugin {
 
 export default defineConfig({
   plugins: [vue(), stripVantCdnFont(), devConfig()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@shared': fileURLToPath(new URL('../shared', import.meta.url)),
+    },
+  },
   build: {
     // Served from the web module's jar: classpath:/static/mobile/
     outDir: fileURLToPath(new URL('../target/classes/static/mobile', import.meta.url)),
