@@ -1,8 +1,10 @@
 package cn.qujiang.youth.gateway.ratelimit;
 
 import cn.qujiang.youth.gateway.ratelimit.RateLimitProperties.Policy;
+import cn.qujiang.youth.gateway.routing.PathCheck;
 import cn.qujiang.youth.gateway.web.Problems;
 import java.net.InetSocketAddress;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -16,13 +18,23 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits API calls per caller: after authentication (so a signed-in user is counted by {@code sub} wherever they
- * connect from) and before the role rules. Anonymous callers are counted by client IP; behind a proxy, set
- * {@code server.forward-headers-strategy} so the IP is the client's, not the proxy's. Over the limit: 429 with
- * {@code Retry-After} and a problem body.
+ * Limits calls per caller; every request is counted exactly once, whatever its path and however it ends (except
+ * the gateway's own health checks).
+ * <ul>
+ * <li>{@link #beforeSecurity}: a request without an {@code Authorization} header is anonymous, counted by client
+ * IP before anything else looks at it (firewall, CORS, body limit, role rules), so refused requests count too.</li>
+ * <li>{@link #afterAuthentication}: a request with a valid token, by the token's {@code sub} wherever the user
+ * connects from.</li>
+ * <li>A request with a token that is refused before it was counted (bad token, firewall) is charged to its IP
+ * afterwards.</li>
+ * </ul>
+ * The anonymous calculator's stricter bucket is chosen on the decoded, normalised path ({@link PathCheck}), so
+ * {@code /%61pi/policy/evaluate} is the calculator too. Behind a proxy, set {@code server.forward-headers-strategy}
+ * so the IP is the client's. Over the limit: 429 with {@code Retry-After} and a problem body.
  */
-public class RateLimitFilter implements WebFilter {
+public final class RateLimitFilter {
     private static final String CALCULATOR = "/api/policy/evaluate";
+    private static final String COUNTED = RateLimitFilter.class.getName() + ".counted";
 
     private final RateLimits limits;
     private final Problems problems;
@@ -32,30 +44,59 @@ public class RateLimitFilter implements WebFilter {
         this.problems = problems;
     }
 
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
-            return chain.filter(exchange);
-        }
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(Authentication::getName)
-                .flatMap(subject -> limits.acquire(Policy.USER, subject))
-                .switchIfEmpty(Mono.defer(() -> limits.acquire(anonymousPolicy(exchange.getRequest()),
-                        clientAddress(exchange.getRequest()))))
-                .flatMap(verdict -> {
-                    if (verdict.allowed()) {
-                        return chain.filter(exchange);
-                    }
-                    return problems.writeRetryLater(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-                            verdict.retryAfterSeconds());
-                });
+    /** Ordered before Spring Security's filter chain. */
+    public WebFilter beforeSecurity() {
+        return (exchange, chain) -> {
+            if (isOwnHealth(exchange)) {
+                return chain.filter(exchange);
+            }
+            if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                return admit(exchange, chain, anonymousPolicy(exchange), clientAddress(exchange.getRequest()));
+            }
+            return chain.filter(exchange).doFinally(signal -> {
+                if (!Boolean.TRUE.equals(exchange.getAttribute(COUNTED))) {
+                    limits.acquire(anonymousPolicy(exchange), clientAddress(exchange.getRequest())).subscribe();
+                }
+            });
+        };
     }
 
-    private static Policy anonymousPolicy(ServerHttpRequest request) {
-        return HttpMethod.POST.equals(request.getMethod()) && CALCULATOR.equals(request.getPath().value())
-                ? Policy.CALCULATOR : Policy.ANONYMOUS;
+    /** Placed after authentication, before the role rules. */
+    public WebFilter afterAuthentication() {
+        return (exchange, chain) -> {
+            if (Boolean.TRUE.equals(exchange.getAttribute(COUNTED))) {
+                return chain.filter(exchange);
+            }
+            return ReactiveSecurityContextHolder.getContext()
+                    .map(SecurityContext::getAuthentication)
+                    .filter(JwtAuthenticationToken.class::isInstance)
+                    .map(Authentication::getName)
+                    .flatMap(subject -> admit(exchange, chain, Policy.USER, subject))
+                    .switchIfEmpty(Mono.defer(() -> admit(exchange, chain, anonymousPolicy(exchange),
+                            clientAddress(exchange.getRequest()))));
+        };
+    }
+
+    private Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain, Policy policy, String caller) {
+        exchange.getAttributes().put(COUNTED, Boolean.TRUE);
+        return limits.acquire(policy, caller).flatMap(verdict -> verdict.allowed() ? chain.filter(exchange)
+                : problems.writeRetryLater(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                        verdict.retryAfterSeconds()));
+    }
+
+    /**
+     * The gateway's own health, which load balancers and the local stack poll from one address (every 500 ms while
+     * it starts: the whole anonymous bucket in a minute); answered by the gateway alone, nothing behind it.
+     */
+    private static boolean isOwnHealth(ServerWebExchange exchange) {
+        String path = PathCheck.normalisedPath(exchange);
+        return HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
+    }
+
+    static Policy anonymousPolicy(ServerWebExchange exchange) {
+        return HttpMethod.POST.equals(exchange.getRequest().getMethod())
+                && CALCULATOR.equals(PathCheck.normalisedPath(exchange)) ? Policy.CALCULATOR : Policy.ANONYMOUS;
     }
 
     private static String clientAddress(ServerHttpRequest request) {

@@ -1,7 +1,6 @@
 package cn.qujiang.youth.gateway.security;
 
 import cn.qujiang.youth.gateway.ratelimit.RateLimitFilter;
-import cn.qujiang.youth.gateway.ratelimit.RateLimits;
 import cn.qujiang.youth.gateway.routing.UnroutablePaths;
 import cn.qujiang.youth.gateway.web.BodySizeLimit;
 import cn.qujiang.youth.gateway.web.CorsCheck;
@@ -42,7 +41,7 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ProblemAuthHandlers handlers, Problems problems,
-            ReactiveJwtDecoder jwtDecoder, CorsProperties cors, WebProperties web, RateLimits rateLimits) {
+            ReactiveJwtDecoder jwtDecoder, CorsProperties cors, WebProperties web, RateLimitFilter rateLimits) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -62,7 +61,7 @@ class GatewaySecurity {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .addFilterAfter(new RateLimitFilter(rateLimits, problems), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(rateLimits.afterAuthentication(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(GatewaySecurity::rules)
                 .build();
     }

@@ -40,10 +40,17 @@ public class CorsCheck implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
-            return chain.filter(exchange);
+        boolean allowed;
+        try {
+            if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+                return chain.filter(exchange);
+            }
+            allowed = processor.process(configuration, exchange);
+        } catch (IllegalArgumentException malformedOrigin) {
+            // an Origin that is not a URL (Spring's parser throws): no page of ours sent it
+            allowed = false;
         }
-        if (!processor.process(configuration, exchange)) {
+        if (!allowed) {
             return problems.write(exchange, HttpStatus.FORBIDDEN, "CORS_REJECTED");
         }
         return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);

@@ -122,6 +122,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 case NOT_FOUND -> Failure.of(resolved, "NOT_FOUND");
                 case METHOD_NOT_ALLOWED -> Failure.of(resolved, "METHOD_NOT_ALLOWED");
                 case UNSUPPORTED_MEDIA_TYPE -> Failure.of(resolved, "UNSUPPORTED_MEDIA_TYPE");
+                case NOT_ACCEPTABLE -> Failure.of(resolved, "NOT_ACCEPTABLE");
                 case CONTENT_TOO_LARGE -> Failure.of(resolved, "BODY_TOO_LARGE", maxBodyBytes);
                 case SERVICE_UNAVAILABLE -> Failure.of(resolved, "UPSTREAM_UNAVAILABLE");
                 default -> resolved.is4xxClientError() ? Failure.of(resolved, "BAD_REQUEST")

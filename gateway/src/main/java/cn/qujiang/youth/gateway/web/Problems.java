@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class Problems {
-    private static final Locale DEFAULT_LANGUAGE = Locale.CHINESE;
+    static final Locale DEFAULT_LANGUAGE = Locale.CHINESE;
     private static final List<String> LANGUAGES = List.of("zh", "en");
 
     private final MessageSource messages;
@@ -64,15 +64,27 @@ public class Problems {
 
     Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, String code, Object... args) {
         ServerHttpRequest request = exchange.getRequest();
-        Locale locale = language(request);
+        return body(language(request.getHeaders()), status, code, request.getPath().value(),
+                Correlation.traceId(exchange), args);
+    }
+
+    /**
+     * A problem body for a refusal given below Spring (the Netty pipeline: request line or headers too long), where
+     * there is no exchange: {@code instance} is the path when known, else the trace as a URN.
+     */
+    public byte[] bytes(Locale locale, HttpStatusCode status, String code, String path, String traceId) {
+        return json.writeValueAsBytes(body(locale, status, code, path, traceId));
+    }
+
+    private Map<String, Object> body(Locale locale, HttpStatusCode status, String code, String path, String traceId,
+            Object... args) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", URI.create("/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')).toString());
         problem.put("title", messages.getMessage("problem.title." + status.value(), null, reason(status), locale));
         problem.put("status", status.value());
         problem.put("detail", messages.getMessage("problem." + code, args, code, locale));
-        problem.put("instance", request.getPath().value());
+        problem.put("instance", path != null ? path : "urn:trace:" + traceId);
         problem.put("code", code);
-        String traceId = Correlation.traceId(exchange);
         if (traceId != null) {
             problem.put("traceId", traceId);
         }
@@ -80,10 +92,10 @@ public class Problems {
     }
 
     /** The first supported language the caller prefers; Chinese when it names none we speak. */
-    static Locale language(ServerHttpRequest request) {
+    public static Locale language(HttpHeaders headers) {
         List<Locale> preferred;
         try {
-            preferred = request.getHeaders().getAcceptLanguageAsLocales();
+            preferred = headers.getAcceptLanguageAsLocales();
         } catch (IllegalArgumentException malformed) {
             return DEFAULT_LANGUAGE;
         }
