@@ -6,17 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem+json, like every other error of the suite. */
+/** 401 and 403 as problem+json, like every other error of the suite: code and trace id at the top level. */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Problems problems;
 
     public ProblemSecurityHandlers(Problems problems) {
@@ -43,10 +40,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
             throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(
-                problems.of(status, code, CallerLocale.of(request))));
+        Problems.write(request, response, problems.of(status, code, CallerLocale.of(request)));
     }
 }

@@ -22,7 +22,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+            Problems.write(request, response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
                     CallerLocale.of(request), maxBytes));
             return;
         }

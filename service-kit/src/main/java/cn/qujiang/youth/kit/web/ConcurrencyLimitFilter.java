@@ -49,7 +49,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         }
         if (!admitted) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
-            Problems.write(response, problems.of(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
+            Problems.write(request, response, problems.of(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
                     CallerLocale.of(request), RETRY_AFTER_SECONDS));
             return;
         }

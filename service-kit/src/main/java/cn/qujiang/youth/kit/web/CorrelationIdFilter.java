@@ -24,17 +24,30 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String traceparent = request.getHeader(HEADER);
-        if (traceparent == null || !TRACEPARENT.matcher(traceparent).matches()) {
-            traceparent = "00-" + random(16) + "-" + random(8) + "-01";
-        }
-        MDC.put(MDC_KEY, traceparent.substring(3, 35));
+        String traceparent = traceparent(request.getHeader(HEADER));
+        MDC.put(MDC_KEY, traceId(traceparent));
         response.setHeader(HEADER, traceparent);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** The caller's {@code traceparent} when valid, else a new trace. */
+    static String traceparent(String incoming) {
+        return incoming != null && TRACEPARENT.matcher(incoming).matches() ? incoming
+                : "00-" + random(16) + "-" + random(8) + "-01";
+    }
+
+    static String traceId(String traceparent) {
+        return traceparent.substring(3, 35);
+    }
+
+    /** The trace id this filter answered with, for code that runs after it (an error dispatch). */
+    static String traceIdOf(HttpServletResponse response) {
+        String traceparent = response.getHeader(HEADER);
+        return traceparent == null ? null : traceId(traceparent);
     }
 
     private static String random(int bytes) {

@@ -1,7 +1,11 @@
 package cn.qujiang.youth.kit.web;
 
+import org.apache.catalina.Host;
+import org.apache.catalina.Lifecycle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -11,12 +15,23 @@ import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Problem responses, strict reading of request bodies, correlation ids, early load shedding and the body size limit. The language comes from Accept-Language, Chinese when
- * absent ({@code spring.web.locale} in the service defaults).
+ * Problem responses (from MVC, the error page and Tomcat's own error report), strict reading of request bodies,
+ * correlation ids, early load shedding and the body size limit. The language comes from Accept-Language, Chinese
+ * when absent ({@code spring.web.locale} in the service defaults).
  */
-@AutoConfiguration
-@Import(ProblemDetailsAdvice.class)
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class KitWebAutoConfiguration {
+
+    /** Tomcat's own refusals (before any filter runs) as problems too: {@link ProblemErrorReportValve}. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport(Problems problems) {
+        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() instanceof Host host) {
+                ProblemErrorReportValve.install(host, problems);
+            }
+        }));
+    }
 
     @Bean
     Problems problems(MessageSource messageSource) {

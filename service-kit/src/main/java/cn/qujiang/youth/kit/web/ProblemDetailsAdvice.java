@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,7 +36,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure of a request into an RFC 9457 problem with a stable code. Texts never echo the request body,
- * so no personal data ends up in an error response or a log line.
+ * so no personal data ends up in an error response or a log line. The language is the one Spring MVC resolved
+ * ({@link LocaleContextHolder}: Chinese without Accept-Language), never {@code WebRequest.getLocale()}, which is the
+ * servlet container's and falls back to the JVM's locale.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -72,6 +75,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE", locale));
     }
 
+    /** Bean Validation on a {@code @Validated} bean's method: the caller's input, not a failure of ours. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(jakarta.validation.ConstraintViolationException e, Locale locale) {
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
+        problem.setProperty("errors", e.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", lastNode(violation.getPropertyPath().toString()),
+                        "message", String.valueOf(violation.getMessage())))
+                .toList());
+        return respond(problem);
+    }
+
+    private static String lastNode(String propertyPath) {
+        // "list.arg2" or "list.size": the parameter, not the Java method
+        int dot = propertyPath.indexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", locale, e.getName());
@@ -82,7 +102,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", request.getLocale());
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", LocaleContextHolder.getLocale());
         problem.setProperty("errors", e.getBindingResult().getFieldErrors().stream().map(this::fieldError).toList());
         return respond(problem);
     }
@@ -90,7 +110,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", request.getLocale());
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", LocaleContextHolder.getLocale());
         problem.setProperty("errors", e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> Map.of("field", result.getMethodParameter().getParameterName() == null ? ""
@@ -108,7 +128,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String key = mismatch instanceof UnrecognizedPropertyException ? "problem.field.notAllowed"
@@ -152,19 +172,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return respond(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", request.getLocale()));
+        return respond(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", LocaleContextHolder.getLocale()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return respond(problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", request.getLocale()));
+        return respond(problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", LocaleContextHolder.getLocale()));
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return respond(problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", request.getLocale(), "resource"));
+        return respond(problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", LocaleContextHolder.getLocale(), "resource"));
     }
 
     @Override
@@ -174,7 +194,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && detail.getProperties().containsKey("code")) {
             return super.handleExceptionInternal(e, body, headers, status, request);
         }
-        return respond(problems.of(status, "HTTP_" + status.value(), request.getLocale()));
+        return respond(problems.of(status, Problems.codeFor(status), LocaleContextHolder.getLocale(), "resource"));
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

@@ -39,6 +39,9 @@ public class ProbeApplication {
     record Probe(@Id String id, List<OutboxEntry> outbox) {
     }
 
+    record Note(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 10) String text) {
+    }
+
     @RestController
     static class ProbeController {
         private final MongoTemplate mongo;
@@ -53,6 +56,12 @@ public class ProbeApplication {
         Map<String, String> me(Authentication authentication) {
             Caller caller = Caller.of(authentication);
             return Map.of("id", caller.id(), "username", caller.username());
+        }
+
+        /** A body the client writes, to see how the kit refuses wrong ones. */
+        @PostMapping("/api/probe/me/notes")
+        Map<String, String> note(@jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Note note) {
+            return Map.of("text", note.text());
         }
 
         /** Stores a state change and its event in one document write, as every aggregate of the suite does. */
