@@ -10,6 +10,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Lets HR officers follow up on messages that could not be delivered; recipients are shown masked only. */
@@ -27,9 +29,10 @@ class DeliveryAdminController {
     @GetMapping
     @Operation(summary = "Deliveries by status (FAILED by default), newest first")
     DeliveryPage list(@RequestParam(defaultValue = "FAILED") DeliveryStatus status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         Page<Delivery> found = store.withStatus(status,
-                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
+                PageRequest.of(page, size));
         return new DeliveryPage(found.getContent().stream().map(DeliveryView::of).toList(), found.getNumber(),
                 found.getSize(), found.getTotalElements());
     }

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,10 +42,11 @@ class InboxController {
 
     @GetMapping
     @Operation(summary = "My messages, newest first, with the number of unread ones")
-    InboxPage list(Authentication authentication, Locale locale, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+    InboxPage list(Authentication authentication, Locale locale,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         String applicantId = Caller.of(authentication).id();
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+        PageRequest request = PageRequest.of(page, size);
         List<InboxEntry> items = inbox.page(applicantId, request).stream()
                 .map(item -> InboxEntry.of(item, templates.inApp(item.message(), locale)))
                 .toList();

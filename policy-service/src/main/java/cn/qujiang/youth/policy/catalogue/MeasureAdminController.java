@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.catalogue;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.policy.catalogue.AdminViews.ApprovalRequest;
@@ -53,6 +54,7 @@ class MeasureAdminController {
     @Operation(summary = "Start a draft (new measure, or next version of an existing one)",
             description = "The rules must compile: otherwise 422 RULE_DOES_NOT_COMPILE with `criterion` and "
                     + "`celMessage`.")
+    @ApiResponse(responseCode = "201", description = "Draft stored; `Location` names it", useReturnTypeSchema = true)
     ResponseEntity<DraftView> startDraft(@Valid @RequestBody DraftRequest request, Authentication authentication) {
         MeasureDocument document = administration.startDraft(request.measure(), actor(authentication));
         return ResponseEntity.created(URI.create("/api/policy/admin/measures/" + document.code() + "/draft"))
@@ -82,6 +84,7 @@ class MeasureAdminController {
     @Operation(summary = "Discard the draft",
             description = "Refused with 409 EXCLUSION_ONE_SIDED when the draft settles a pair of exclusions whose "
                     + "other half is already published.")
+    @ApiResponse(responseCode = "204", description = "Discarded")
     ResponseEntity<Void> discardDraft(@PathVariable String code, @RequestParam long draftRevision,
             Authentication authentication) {
         administration.discardDraft(code, draftRevision, actor(authentication));

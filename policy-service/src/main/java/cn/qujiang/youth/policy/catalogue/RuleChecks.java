@@ -1,10 +1,12 @@
 package cn.qujiang.youth.policy.catalogue;
 
+import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.policy.engine.catalogue.GrantCheck;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
+import cn.qujiang.youth.policy.engine.eligibility.DerivedFacts;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
 import cn.qujiang.youth.policy.engine.eligibility.ExampleCheck;
 import cn.qujiang.youth.policy.engine.eligibility.RuleCompilationException;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,10 @@ class RuleChecks {
     private static final Pattern CRITERION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
     private static final int MIN_EXAMPLES = 2;
+    private static final int MAX_QUOTA = 1_000_000;
+    private static final int MAX_RESPONSE_WORKING_DAYS = 250;
+    private static final Set<String> OUTCOMES = Arrays.stream(MatchesEvaluated.Outcome.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final EligibilityEngine engine;
 
@@ -100,6 +107,21 @@ class RuleChecks {
         if (definition.examples().size() < MIN_EXAMPLES) {
             reasons.add("EXAMPLES_REQUIRED");
         }
+        if (definition.quota() != null && (definition.quota() < 1 || definition.quota() > MAX_QUOTA)) {
+            reasons.add("QUOTA_RANGE");
+        }
+        if (definition.responseWorkingDays() < 0 || definition.responseWorkingDays() > MAX_RESPONSE_WORKING_DAYS) {
+            reasons.add("RESPONSE_DAYS_RANGE");
+        }
+        if (definition.examples().stream().anyMatch(example -> !OUTCOMES.contains(example.expect()))) {
+            reasons.add("EXAMPLE_EXPECT_UNKNOWN");
+        }
+        if (definition.examples().stream().anyMatch(example -> !factsOfTheVocabulary(example))) {
+            reasons.add("EXAMPLE_FACTS_INVALID");
+        }
+        if (definition.examples().stream().anyMatch(example -> example.amount() != null && example.amount() < 0)) {
+            reasons.add("EXAMPLE_AMOUNT_RANGE");
+        }
         if (definition.code() != null && definition.excludes().contains(definition.code())) {
             reasons.add("EXCLUDES_ITSELF");
         }
@@ -107,6 +129,20 @@ class RuleChecks {
             reasons.add("EXCLUDES_FORMAT");
         }
         return reasons;
+    }
+
+    /**
+     * Every fact of a worked example is a fact of the vocabulary with a value of its type: an unknown name (which
+     * covers {@code $} and dotted keys, which the store would refuse) or a wrong type is the author's mistake to
+     * fix before the draft is stored, not a disagreement found at publication.
+     */
+    private static boolean factsOfTheVocabulary(MeasureDefinition.Example example) {
+        try {
+            DerivedFacts.of(example.applicant());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean matches(Pattern pattern, String text) {

@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Stored match results: an applicant's own, and for HR officers who is eligible for a measure (ids only). */
 @RestController
-@Validated
 @Tag(name = "Match results")
 class MatchResultsController {
     private final MatchStore store;
@@ -55,7 +53,7 @@ class MatchResultsController {
     @GetMapping("/api/policy/measures/{code}/eligible")
     @Operation(summary = "Applicants currently eligible for a measure, for outreach (hr-officer)",
             description = "Applicant ids and outcome only, in id order.")
-    EligiblePage eligible(@PathVariable String code, @RequestParam(defaultValue = "0") @Min(0) int page,
+    EligiblePage eligible(@PathVariable String code, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         if (catalogue.current().measure(code).isEmpty()) {
             throw ApiException.notFound("measure");

@@ -56,6 +56,28 @@ class RuleChecksTest {
     }
 
     @Test
+    void numbersOutOfRangeAndExamplesTheRulesCouldNeverReadAreRefusedBeforeStoring() {
+        MeasureDefinition station = SEED.get(0);
+        Example good = station.examples().get(0);
+        List<Example> examples = List.of(
+                new Example("dollar key", Map.of("$where", 1), "ELIGIBLE", null),
+                new Example("dotted key", Map.of("age.years", 30), "ELIGIBLE", null),
+                new Example("age as text", Map.of("age", "thirty"), "ELIGIBLE", null),
+                new Example("operator object", Map.of("age", Map.of("$gt", 1)), "ELIGIBLE", null),
+                new Example("unknown outcome", good.applicant(), "MAYBE", null),
+                new Example("negative amount", good.applicant(), "ELIGIBLE", -7L));
+        MeasureDefinition odd = new MeasureDefinition(station.code(), 0, station.title(), station.summary(),
+                station.category(), station.department(), station.mode(), station.window(), -5,
+                station.excludes(), -1, station.benefit(), station.grant(), station.criteria(), station.documents(),
+                examples);
+
+        assertThatThrownBy(() -> checks.checkDraft(odd))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.reasons()).containsExactlyInAnyOrder(
+                        "QUOTA_RANGE", "RESPONSE_DAYS_RANGE", "EXAMPLE_EXPECT_UNKNOWN", "EXAMPLE_FACTS_INVALID",
+                        "EXAMPLE_AMOUNT_RANGE"));
+    }
+
+    @Test
     void aMonthlyGrantWithoutMonthsIsRefusedWithTheFieldToCorrect() {
         MeasureDefinition station = SEED.get(0);
         MeasureDefinition monthly = new MeasureDefinition(station.code(), 0, station.title(), station.summary(),

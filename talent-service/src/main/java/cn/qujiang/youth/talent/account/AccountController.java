@@ -1,5 +1,6 @@
 package cn.qujiang.youth.talent.account;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationService;
@@ -71,6 +72,7 @@ class AccountController {
 
     @Operation(summary = "Erase me: profile, applications and match results; other services are told to purge")
     @DeleteMapping
+    @ApiResponse(responseCode = "204", description = "Erased")
     ResponseEntity<Void> erase(Authentication authentication) {
         erasure.erase(Caller.of(authentication).id());
         return ResponseEntity.noContent().build();

@@ -8,6 +8,18 @@ final class IfMatch {
     private IfMatch() {
     }
 
+    /**
+     * The version the client read, from the body or the header; both may be sent, but then they must agree: a
+     * client naming two versions has lost track of what it read, and picking one would silently overwrite.
+     */
+    static Long expected(Long bodyVersion, String header) {
+        Long headerVersion = version(header);
+        if (bodyVersion != null && headerVersion != null && !bodyVersion.equals(headerVersion)) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "VERSION_DISAGREES");
+        }
+        return bodyVersion != null ? bodyVersion : headerVersion;
+    }
+
     static Long version(String header) {
         if (header == null || header.isBlank()) {
             return null;
@@ -18,7 +30,11 @@ final class IfMatch {
         }
         tag = tag.replace("\"", "");
         try {
-            return Long.parseLong(tag);
+            long version = Long.parseLong(tag);
+            if (version < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return version;
         } catch (NumberFormatException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "If-Match");
         }

@@ -1,5 +1,6 @@
 package cn.qujiang.youth.talent.profile;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.kit.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,12 +35,15 @@ class ProfileController {
                 .body(ProfileView.of(profile, profiles.currentNoticeVersion()));
     }
 
-    @Operation(summary = "Save my whole profile; send the version read (body or If-Match), none for the first save")
+    @Operation(summary = "Save my whole profile; send the version read (body or If-Match), none for the first save",
+            description = "Body version and If-Match both sent and different: 412 VERSION_DISAGREES, nothing saved.")
+    @ApiResponse(responseCode = "200", description = "Saved as the next version", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "The first save: the profile now exists", useReturnTypeSchema = true)
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProfileView> put(Authentication authentication,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ProfileRequest request) {
-        Long expected = request.version() != null ? request.version() : IfMatch.version(ifMatch);
+        Long expected = IfMatch.expected(request.version(), ifMatch);
         ProfileService.Saved saved = profiles.save(Caller.of(authentication).id(), request, expected);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(Long.toString(saved.profile().version()))

@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -42,7 +43,7 @@ import jakarta.validation.constraints.Size;
          "family": {"married": false, "childrenBirthDates": []}}
         """)
 public record ProfileRequest(
-        Long version,
+        @PositiveOrZero Long version,
         @Valid ConsentGiven consent,
         @NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{L}\\p{M}·•.' -]+", message = "{talent.validation.name}") String name,
         @NotBlank @ValidResidentId String idNumber,
