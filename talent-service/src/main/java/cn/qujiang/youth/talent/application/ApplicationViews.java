@@ -35,8 +35,7 @@ public final class ApplicationViews {
      * {@code held} while it has not ended; {@code endedOn} the first day it was no longer held.
      */
     @Schema(example = """
-            {"term": "MONTHS", "grantedFrom": "2026-03-03", "grantedUntil": "2029-03-02", "held": true,
-             "endedOn": null}""")
+            {"term": "MONTHS", "grantedFrom": "2026-03-03", "grantedUntil": "2029-03-02", "held": true}""")
     public record GrantView(GrantTerm.Term term, LocalDate grantedFrom, LocalDate grantedUntil, boolean held,
             LocalDate endedOn) {
 
