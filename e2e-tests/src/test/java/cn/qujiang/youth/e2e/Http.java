@@ -45,11 +45,11 @@ final class Http {
     }
 
     Reply get(String path) {
-        return send("GET", path, null, null);
+        return send("GET", path, (byte[]) null, null);
     }
 
     Reply delete(String path) {
-        return send("DELETE", path, null, null);
+        return send("DELETE", path, (byte[]) null, null);
     }
 
     Reply post(String path, Object body) {
@@ -62,8 +62,14 @@ final class Http {
 
     /** A raw body with any content type, for the bad-input journeys. */
     Reply send(String method, String path, String body, String contentType) {
+        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contentType);
+    }
+
+    /** Bytes as they are, which need not be UTF-8. */
+    Reply send(String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         String bearer = token.get();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
