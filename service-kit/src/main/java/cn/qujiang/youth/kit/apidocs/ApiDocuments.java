@@ -31,6 +31,8 @@ import org.springframework.util.AntPathMatcher;
  */
 public final class ApiDocuments implements OpenApiCustomizer {
     static final String BEARER = "keycloak-bearer";
+    /** The same kind of token; named apart so that a reader sees which operations need a staff role. */
+    static final String STAFF_BEARER = "keycloak-bearer-staff";
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
@@ -57,6 +59,10 @@ public final class ApiDocuments implements OpenApiCustomizer {
                 .bearerFormat("JWT").description("An access token of the Keycloak realm `qujiang` (audience "
                         + "`youth-api`); roles from `realm_access.roles`. Signed RS256, checked as RFC8725 advises: "
                         + "the algorithm fixed, issuer, audience and expiry verified."));
+        components.addSecuritySchemes(STAFF_BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT").description("An access token of the Keycloak realm `qujiang` "
+                        + "(audience `youth-api`) of a staff member: realm role `hr-officer` (review, deliveries, "
+                        + "eligible lists) or `policy-admin` (catalogue administration). Checked as RFC8725 advises."));
         components.addSchemas(PROBLEM, problemSchema());
         if (api.getPaths() == null) {
             return;
@@ -71,7 +77,8 @@ public final class ApiDocuments implements OpenApiCustomizer {
             return parts.length == 2 && parts[0].equalsIgnoreCase(method.name()) && PATHS.match(parts[1], path);
         });
         if (!open) {
-            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+            boolean staff = path.contains("/admin/") || path.contains("/review/") || path.endsWith("/eligible");
+            operation.setSecurity(List.of(new SecurityRequirement().addList(staff ? STAFF_BEARER : BEARER)));
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
@@ -101,7 +108,11 @@ public final class ApiDocuments implements OpenApiCustomizer {
             responses.get(retryable).addHeaderObject("Retry-After", new Header()
                     .description("whole seconds after which the request may be sent again")
                     .schema(new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ONE)
-                            .maximum(java.math.BigDecimal.valueOf(3600))));
+                            .maximum(java.math.BigDecimal.valueOf(3600))))
+                    .addHeaderObject("Access-Control-Allow-Origin", new Header()
+                            .description("the calling page's origin, when it is one the gateway allows "
+                                    + "(`qujiang.cors.allowed-origins`)")
+                            .schema(new StringSchema().format("uri").maxLength(200)));
         }
         responses.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
