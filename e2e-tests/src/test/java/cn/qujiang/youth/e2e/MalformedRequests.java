@@ -27,7 +27,7 @@ final class MalformedRequests {
      * A large body (a measure) breaks in hundreds of ways; a sample spread over all its fields keeps each caller
      * under the gateway's per-user rate limit.
      */
-    private static final int MAX_BREAKS_PER_OPERATION = 60;
+    private static final int MAX_BREAKS_PER_OPERATION = 90;
 
     /** One request to send; {@code what} names the operation and the break, for the failure list. */
     record Malformed(String method, String path, String contentType, byte[] body, String what) {
