@@ -16,7 +16,7 @@ export const WINDOW_RULE = 'window'
 const LOCATED = /^ERROR: <input>:(\d+):(\d+): ([^\n]*)\n?([\s\S]*)$/
 
 /**
- * CEL's message split into what an officer reads: "第 1 行第 18 列：Syntax error: …" with CEL's excerpt below. A
+ * CEL's message split into what an officer reads: "第 1 行第 18 列：mismatched input …" with CEL's excerpt below. A
  * message of our own (the expression is missing, a value a fact never has) has no location and stays whole.
  */
 export function ruleProblem(celMessage: string): RuleProblem {

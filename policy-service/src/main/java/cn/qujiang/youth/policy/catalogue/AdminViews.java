@@ -71,7 +71,7 @@ final class AdminViews {
     }
 
     record RuleProblem(@Schema(example = "age") String criterion,
-            @Schema(example = "ERROR: <input>:1:17: Syntax error: mismatched input '<EOF>'") String celMessage) {
+            @Schema(example = "ERROR: <input>:1:17: mismatched input '<EOF>' expecting …") String celMessage) {
     }
 
     @Schema(description = "One worked example: what it expects and what the rules decide (`outcome` null when the "

@@ -31,7 +31,7 @@ public class Drafts {
     /** The current draft of {@code code}, compiled as its next version; 404 without a measure or a draft. */
     public DraftUnderReview current(String code) {
         Query query = Query.query(Criteria.where("_id").is(code));
-        query.fields().include("draft", "currentVersion", "status");
+        query.fields().exclude("versions", "history", "outbox");
         MeasureDocument document = mongo.findOne(query, MeasureDocument.class);
         if (document == null || document.draft() == null) {
             throw ApiException.notFound("draft");

@@ -130,13 +130,13 @@ class MatchStore {
     }
 
     /**
-     * Every applicant (erased ones aside) with what evaluating them needs: facts, held measures, results and their
-     * day. For reading only: without the lock nothing read here can be written back.
+     * Every applicant (erased ones aside) with what evaluating them needs (facts, held measures, results and their
+     * day), without pending events. For reading only.
      */
     void forEachPageToEvaluate(int pageSize, Consumer<List<ApplicantMatches>> pages) {
         Query query = Query.query(Criteria.where(ApplicantMatches.ERASED).is(false)).cursorBatchSize(pageSize);
-        query.fields().include(ApplicantMatches.FACTS, ApplicantMatches.HELD, ApplicantMatches.RESULTS,
-                ApplicantMatches.AS_OF);
+        // Excluding rather than including: a record's primitive components (lock, versions) must be present.
+        query.fields().exclude(OutboxEntry.FIELD, ApplicantMatches.ELIGIBLE);
         forEachPage(query, pageSize, pages);
     }
 
