@@ -31,6 +31,11 @@ public record Message(MessageKind kind, List<EligibleMeasure> measures, Applicat
         return kind.category();
     }
 
+    /** One message for measures the applicant newly qualifies for, gathered over a short while (news). */
+    public static Message newlyEligible(List<EligibleMeasure> measures) {
+        return new Message(MessageKind.NEWLY_ELIGIBLE, measures, null);
+    }
+
     /** One message for all newly eligible measures, in the event's order; empty when nothing is new. */
     public static Optional<Message> newlyEligible(MatchesEvaluated event) {
         if (event.newlyEligible().isEmpty()) {
@@ -64,7 +69,7 @@ public record Message(MessageKind kind, List<EligibleMeasure> measures, Applicat
     /** A measure the applicant now qualifies for, with the benefit the match computed (amount and unit may be null). */
     public record EligibleMeasure(String code, Long amount, String unit) {
 
-        static EligibleMeasure of(String code, MatchResult result) {
+        public static EligibleMeasure of(String code, MatchResult result) {
             // The event may list a code without its result: still tell the applicant, without an amount.
             return result == null ? new EligibleMeasure(code, null, null)
                     : new EligibleMeasure(code, result.amount(), result.unit());
