@@ -69,7 +69,7 @@ public record Message(MessageKind kind, List<EligibleMeasure> measures, Applicat
     /** A measure the applicant now qualifies for, with the benefit the match computed (amount and unit may be null). */
     public record EligibleMeasure(String code, Long amount, String unit) {
 
-        public static EligibleMeasure of(String code, MatchResult result) {
+        static EligibleMeasure of(String code, MatchResult result) {
             // The event may list a code without its result: still tell the applicant, without an amount.
             return result == null ? new EligibleMeasure(code, null, null)
                     : new EligibleMeasure(code, result.amount(), result.unit());

@@ -1,16 +1,13 @@
 package cn.qujiang.youth.notification.news;
 
 import cn.qujiang.youth.contracts.MatchesEvaluated;
-import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.notification.message.Message;
 import cn.qujiang.youth.notification.message.Message.EligibleMeasure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -66,10 +63,7 @@ record EligibilityNews(
         replaced.addAll(event.newlyEligible());
         List<EligibleMeasure> next = new ArrayList<>();
         measures.stream().filter(measure -> !replaced.contains(measure.code())).forEach(next::add);
-        Map<String, MatchResult> results = event.results().stream()
-                .collect(Collectors.toMap(MatchResult::measureCode, Function.identity(), (first, second) -> first));
-        event.newlyEligible().stream().distinct()
-                .forEach(code -> next.add(EligibleMeasure.of(code, results.get(code))));
+        Message.newlyEligible(event).ifPresent(news -> next.addAll(news.measures()));
         if (next.isEmpty()) {
             return new EligibilityNews(applicantId, List.of(), null, null, recent, lock + 1);
         }
