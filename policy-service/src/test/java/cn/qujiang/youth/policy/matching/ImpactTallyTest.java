@@ -10,6 +10,7 @@ import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Criterion;
 import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
+import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import cn.qujiang.youth.policy.matching.ImpactTally.Change;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,7 +109,7 @@ class ImpactTallyTest {
         for (int i = 0; i < count; i++) {
             ApplicantFacts facts = BenchApplicants.facts(random, TODAY);
             applicants.add(new ApplicantMatches("a" + i, 1, 1, facts, List.of(), TODAY, catalogue.revision(), NOW,
-                    matcher.results(catalogue, facts, List.of(), TODAY).stream()
+                    matcher.results(catalogue, facts, List.of(), TODAY, Outlooks.NEAR_MISS).stream()
                             .map(result -> StoredResult.of(result).encode()).toList(),
                     List.of(), false, List.of()));
         }

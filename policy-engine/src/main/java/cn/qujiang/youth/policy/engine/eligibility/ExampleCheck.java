@@ -51,7 +51,7 @@ public final class ExampleCheck {
         } catch (IllegalArgumentException e) {
             return new Run(example, null, mismatch(example, "the example's applicant is invalid: " + e.getMessage()));
         }
-        MatchResult result = EligibilityEngine.assess(measure, new RuleResults(facts));
+        MatchResult result = EligibilityEngine.assess(measure, new RuleResults(facts, Outlooks.NONE));
         String outcome = result.outcome().name();
         if (!outcome.equals(example.expect())) {
             return new Run(example, result, mismatch(example, "expected " + example.expect()
