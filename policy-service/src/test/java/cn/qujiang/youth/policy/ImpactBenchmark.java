@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Not a test: times the impact preview of a draft over N stored applicants (default 100,000) in the MongoDB-wire
  * server (its own JVM, as in {@link RematchBenchmark}), then publishes the draft and checks that the re-match
  * changed exactly as many applicants as the preview said. Run with
- * {@code mvn -o -pl policy-service -Pbench -DskipTests verify -Dbench.main=cn.qujiang.youth.policy.ImpactBenchmark}.
+ * {@code mvn -o -pl policy-service -Pbench -DskipTests verify -Dbench.service.main=cn.qujiang.youth.policy.ImpactBenchmark}.
  *
  * <p>The draft narrows the age criterion of QJY-37 from 18–35 to 18–30 (about one applicant in six changes). The
  * first preview runs right after start-up (cold), the next ones as in a service that has been running (warm).
