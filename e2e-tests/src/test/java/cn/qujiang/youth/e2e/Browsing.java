@@ -46,7 +46,11 @@ abstract class Browsing {
             // A first profile saved a moment ago and not matched yet: the app says it is matching and asks again.
             new ExpectedAnswer(404, "/api/policy/me/results"),
             // A colleague decided first: the console explains it and shows the application as it is now.
-            new ExpectedAnswer(409, "/api/talent/review/applications/[^/]+/decision"));
+            new ExpectedAnswer(409, "/api/talent/review/applications/[^/]+/decision"),
+            // A document refused (its kind, size or content): the app says why under the document.
+            new ExpectedAnswer(415, "/api/talent/me(/applications/[^/]+)?/documents"),
+            // Applying with documents missing: the app names them.
+            new ExpectedAnswer(409, "/api/talent/me/applications"));
     private static final Pattern FAILED_RESOURCE =
             Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3}).*");
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",

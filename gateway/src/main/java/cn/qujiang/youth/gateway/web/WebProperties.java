@@ -15,8 +15,4 @@ public record WebProperties(DataSize maxBodySize, DataSize maxUploadSize, List<S
         maxUploadSize = maxUploadSize == null ? maxBodySize : maxUploadSize;
         uploadPaths = uploadPaths == null ? List.of() : List.copyOf(uploadPaths);
     }
-
-    public WebProperties(DataSize maxBodySize) {
-        this(maxBodySize, null, null);
-    }
 }
