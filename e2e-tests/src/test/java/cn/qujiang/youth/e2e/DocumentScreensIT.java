@@ -85,7 +85,7 @@ class DocumentScreensIT {
 
         row(card, "身份证").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("查看")).click();
         Locator dialog = page.getByRole(AriaRole.DIALOG);
-        assertThat(dialog.getByRole(AriaRole.IMG)).isVisible();
+        assertThat(dialog.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions().setName("身份证"))).isVisible();
         desk.shot("document-preview");
         page.keyboard().press("Escape");
         assertThat(card).containsText("hr1 于");
