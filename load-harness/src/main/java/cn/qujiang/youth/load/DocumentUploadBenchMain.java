@@ -15,8 +15,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * then sends rounds of {@code -Ddocbench.concurrent} (50) simultaneous {@code -Ddocbench.megabytes} (5) MB PDF
  * uploads through the gateway, as the mobile app sends them (multipart, the resident's token). Prints, per round and
  * in total, the answers by status, uploads a second and MB a second, the latency percentiles, and the peak heap of
- * talent-service (its {@code jvm_memory_used_bytes{area="heap"}}, sampled every 100 ms from its Prometheus
- * endpoint) against its idle heap: what streaming uploads to disk and sealing them segment by segment keeps flat.
+ * talent-service ({@code jstat -gc} every 100 ms) against its idle heap: what streaming uploads to disk and sealing
+ * them segment by segment keeps flat.
  * A main class, not a test: {@code mvn -B -o -pl load-harness exec:java -Dexec.mainClass=cn.qujiang.youth.load.DocumentUploadBenchMain}.
  */
 public final class DocumentUploadBenchMain {
@@ -45,20 +43,20 @@ public final class DocumentUploadBenchMain {
                 stack -> stack.withGatewayArguments(GatewayBench.LIMITS_OUT_OF_REACH), stack -> {
                     try (Gateway gateway = new Gateway(stack.gatewayUrl(), 8)) {
                         List<Resident> residents = Residents.signUp(RESIDENTS, stack.keycloak(), gateway);
-                        run(stack.gatewayUrl(), stack.service("talent-service").baseUrl(), residents);
+                        run(stack.gatewayUrl(), residents);
                     }
                 });
     }
 
-    private static void run(String gatewayUrl, String talentUrl, List<Resident> residents) throws InterruptedException {
+    private static void run(String gatewayUrl, List<Resident> residents) throws InterruptedException {
         byte[] pdf = pdf(MEGABYTES * 1024 * 1024);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(8, Gateway.daemon("docbench-http")))
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        HeapSampler heap = new HeapSampler(talentUrl);
+        HeapSampler heap = new HeapSampler();
+        heap.start();
         long idle = heap.sampleNow();
         System.out.printf("docbench: talent-service heap used before: %d MB%n", idle >> 20);
-        heap.start();
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<Long> latencies = new ArrayList<>();
         long begin = System.nanoTime();
@@ -146,46 +144,65 @@ public final class DocumentUploadBenchMain {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e9;
     }
 
-    /** talent-service's heap in use, from its Prometheus endpoint: sum of the heap pools. */
+    /**
+     * talent-service's heap in use (survivor, eden and old generation used, KB), from {@code jstat -gc <pid> 100}:
+     * one JDK tool process printing a line every 100 ms, not one process per sample. The service's pid is found
+     * among this process's descendants, as {@link ProcessMemory} finds the stack's processes.
+     */
     private static final class HeapSampler {
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final URI uri;
         private final AtomicLong peak = new AtomicLong();
-        private final ScheduledExecutorService timer =
-                Executors.newSingleThreadScheduledExecutor(Gateway.daemon("docbench-heap"));
-
-        HeapSampler(String talentUrl) {
-            this.uri = URI.create(talentUrl + "/actuator/prometheus");
-        }
+        private final AtomicLong last = new AtomicLong();
+        private Process jstat;
 
         void start() {
-            timer.scheduleWithFixedDelay(() -> peak.accumulateAndGet(sampleNow(), Math::max), 0, 100,
-                    TimeUnit.MILLISECONDS);
+            long pid = ProcessMemory.stackProcesses().getOrDefault("talent-service", List.of(-1L)).get(0);
+            try {
+                jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "100").redirectErrorStream(true).start();
+            } catch (java.io.IOException e) {
+                System.out.println("docbench: jstat not available, no heap figures: " + e.getMessage());
+                return;
+            }
+            Thread reader = Gateway.daemon("docbench-heap").newThread(this::read);
+            reader.start();
         }
 
-        void stop() throws InterruptedException {
-            timer.shutdown();
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+        private void read() {
+            try (java.io.BufferedReader lines = jstat.inputReader()) {
+                List<String> header = List.of();
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    List<String> cells = List.of(line.trim().split("\\s+"));
+                    if (cells.contains("EU")) {
+                        header = cells;
+                    } else if (header.size() == cells.size()) {
+                        long used = 0;
+                        for (String pool : List.of("S0U", "S1U", "EU", "OU")) {
+                            used += (long) (Double.parseDouble(cells.get(header.indexOf(pool))) * 1024);
+                        }
+                        last.set(used);
+                        peak.accumulateAndGet(used, Math::max);
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                System.out.println("docbench: heap sampling ended: " + e.getMessage());
+            }
+        }
+
+        /** The latest sample, waiting up to a second for the first one. */
+        long sampleNow() throws InterruptedException {
+            for (int i = 0; i < 20 && last.get() == 0; i++) {
+                Thread.sleep(50);
+            }
+            return last.get();
+        }
+
+        void stop() {
+            if (jstat != null) {
+                jstat.destroy();
+            }
         }
 
         long peak() {
             return peak.get();
-        }
-
-        long sampleNow() {
-            try {
-                String text = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                return text.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{")
-                        && line.contains("area=\"heap\""))
-                        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                        .sum();
-            } catch (java.io.IOException e) {
-                return 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            }
         }
     }
 }

@@ -33,8 +33,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 public class PdfActiveContent {
     private static final Set<String> ACTIVE = Set.of("JS", "JavaScript", "EmbeddedFile", "EmbeddedFiles", "Launch",
             "RichMedia", "RichMediaContent");
-    private static final byte[][] RAW = {ascii("/JS"), ascii("/JavaScript"), ascii("/EmbeddedFile"), ascii("/EmbeddedFiles"), ascii("/Launch"),
-        ascii("/RichMedia")};
+    /**
+     * Long names only: the raw scan also reads stream data (a scan's compressed pixels), where a three-byte "/JS"
+     * turns up by chance in about one 5 MB file in twenty; a script needs "/S /JavaScript" beside its "/JS" anyway,
+     * and the parser checks the "/JS" key itself.
+     */
+    private static final byte[][] RAW = {ascii("/JavaScript"), ascii("/EmbeddedFile"), ascii("/EmbeddedFiles"),
+        ascii("/Launch"), ascii("/RichMedia")};
     private static final int SCAN_BUFFER = 64 * 1024;
     private static final int TAIL_BYTES = 1024;
 

@@ -59,6 +59,14 @@ class FileInspectorTest {
     }
 
     @Test
+    void scriptLikeBytesInsideAPageAreNotAScript() throws IOException {
+        byte[] pdf = SampleFiles.pdf("see /JS (x) on page 2", false);
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("/JS (x)");
+
+        assertThat(inspector.inspect(upload(pdf, "notes.pdf", "application/pdf"))).isEqualTo(DocumentType.PDF);
+    }
+
+    @Test
     void aPdfWithAnEmbeddedFileIsRefused() throws IOException {
         assertRefused(upload(SampleFiles.pdfWithEmbeddedFile(), "contract.pdf", "application/pdf"),
                 Reason.DOCUMENT_ACTIVE_CONTENT);

@@ -83,10 +83,16 @@ public final class SampleFiles {
 
     /** A one-page PDF showing {@code text}. */
     public static byte[] pdf(String text) {
+        return pdf(text, true);
+    }
+
+    /** A one-page PDF showing {@code text}; uncompressed, its page's bytes show the text as it is. */
+    public static byte[] pdf(String text, boolean compressed) {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage();
             document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            try (PDPageContentStream content = new PDPageContentStream(document, page,
+                    PDPageContentStream.AppendMode.OVERWRITE, compressed)) {
                 content.beginText();
                 content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
                 content.newLineAtOffset(72, 700);
