@@ -7,6 +7,7 @@ const roles = ref<string[]>([])
 const login = vi.fn(async () => {})
 vi.mock('@/auth/useAuth', () => ({
   HR_OFFICER: 'hr-officer',
+  POLICY_ADMIN: 'policy-admin',
   useAuth: () => ({
     authenticated: computed(() => authenticated.value),
     hasRole: (role: string) => roles.value.includes(role),
@@ -44,5 +45,37 @@ describe('who may see the review screens', () => {
     const router = createAppRouter(createMemoryHistory())
     await router.push('/')
     expect(router.currentRoute.value.path).toBe('/queue')
+  })
+
+  it('starts a policy admin at the measures and keeps the review screens from them', async () => {
+    authenticated.value = true
+    roles.value = ['policy-admin']
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/')
+    expect(router.currentRoute.value.path).toBe('/measures')
+    await router.push('/queue')
+    expect(router.currentRoute.value.path).toBe('/no-access')
+    expect(router.currentRoute.value.query.role).toBe('hr-officer')
+  })
+
+  it('keeps the policy screens from an HR officer without the policy admin role', async () => {
+    authenticated.value = true
+    roles.value = ['hr-officer']
+    const router = createAppRouter(createMemoryHistory())
+    for (const path of ['/measures', '/measures/QJY-01', '/measures/QJY-01/draft']) {
+      await router.push(path)
+      expect(router.currentRoute.value.path, path).toBe('/no-access')
+      expect(router.currentRoute.value.query.role).toBe('policy-admin')
+    }
+  })
+
+  it('lets an officer with both roles see both parts, starting at the review queue', async () => {
+    authenticated.value = true
+    roles.value = ['hr-officer', 'policy-admin']
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/')
+    expect(router.currentRoute.value.path).toBe('/queue')
+    await router.push('/measures/QJY-01/draft')
+    expect(router.currentRoute.value.path).toBe('/measures/QJY-01/draft')
   })
 })

@@ -1,13 +1,15 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
 import { isLoginCallback } from '@shared/auth/keycloakSession'
-import { HR_OFFICER, useAuth } from '@/auth/useAuth'
+import { HR_OFFICER, POLICY_ADMIN, useAuth } from '@/auth/useAuth'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Only for a signed-in officer with this realm role; others see the "no access" page. */
-    role?: typeof HR_OFFICER
+    role?: typeof HR_OFFICER | typeof POLICY_ADMIN
     /** The menu entry this screen belongs to. */
-    menu?: 'queue' | 'offers'
+    menu?: 'queue' | 'offers' | 'measures'
+    /** The start page: the first screen the signed-in officer's roles allow. */
+    home?: boolean
   }
 }
 
@@ -16,7 +18,8 @@ const featureRoutes = import.meta.glob<{ default: RouteRecordRaw[] }>('../featur
 
 export function routes(): RouteRecordRaw[] {
   const all = Object.values(featureRoutes).flatMap((module) => module.default)
-  return [{ path: '/', redirect: '/queue' }, ...all, { path: '/:pathMatch(.*)*', redirect: '/queue' }]
+  return [{ path: '/', meta: { home: true }, component: () => import('../features/access/NoAccessScreen.vue') }, ...all,
+    { path: '/:pathMatch(.*)*', redirect: '/' }]
 }
 
 export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
@@ -35,7 +38,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
       return { path: to.path, query, hash: to.hash, replace: true }
     }
     const role = to.meta.role
-    if (!role) return true
+    if (!role && !to.meta.home) return true
     if (!auth.authenticated.value) {
       await auth.init()
       if (!auth.authenticated.value) {
@@ -43,7 +46,11 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
         return false
       }
     }
-    return auth.hasRole(role) ? true : { path: '/no-access', replace: true }
+    if (to.meta.home) {
+      // An officer with only the policy admin role starts at the measures; everyone else at the review queue.
+      return { path: !auth.hasRole(HR_OFFICER) && auth.hasRole(POLICY_ADMIN) ? '/measures' : '/queue', replace: true }
+    }
+    return auth.hasRole(role!) ? true : { path: '/no-access', query: { role }, replace: true }
   })
   return router
 }

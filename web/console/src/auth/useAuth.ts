@@ -3,6 +3,8 @@ import { config } from '@/app/config'
 
 /** The officers' sign-in (realm client hr-console, PKCE, tokens in memory). */
 export const HR_OFFICER = 'hr-officer'
+/** Policy officers: the measures, their drafts and the four-eyes publishing. */
+export const POLICY_ADMIN = 'policy-admin'
 
 const session = keycloakSession(config, 'qj.console.signedIn')
 

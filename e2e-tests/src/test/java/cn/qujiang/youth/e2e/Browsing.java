@@ -50,7 +50,9 @@ abstract class Browsing {
             // A document refused (its kind, size or content): the app says why under the document.
             new ExpectedAnswer(415, "/api/talent/me(/applications/[^/]+)?/documents"),
             // Applying with documents missing: the app names them.
-            new ExpectedAnswer(409, "/api/talent/me/applications"));
+            new ExpectedAnswer(409, "/api/talent/me/applications"),
+            // A measure without a draft: the policy console shows "no draft" and drafts from the published version.
+            new ExpectedAnswer(404, "/api/policy/admin/measures/[^/]+/draft"));
     private static final Pattern FAILED_RESOURCE =
             Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3}).*");
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",

@@ -26,6 +26,12 @@ final class Desk extends Browsing {
         return E2eStack.get().consoleUrl();
     }
 
+    /** A smaller office screen than the default 1440×900. */
+    Desk sized(int width, int height) {
+        page.setViewportSize(width, height);
+        return this;
+    }
+
     Desk open(String path) {
         page.navigate(url(path));
         return this;

@@ -377,6 +377,77 @@ class PolicyServiceIT {
         assertThat(awaitMatches(missedBySweep, 1, Trigger.DAILY_SWEEP).noLongerEligible()).containsExactly("QJY-01");
     }
 
+    @Test
+    @Order(12)
+    void theEditorsCheckSavesNothingAndTheImpactPreviewIsWhatTheRematchAfterPublishingDoes() {
+        for (int age : new int[] {20, 27, 31, 34, 40}) {
+            String applicant = UUID.randomUUID().toString();
+            kafka.send(profile(applicant, 1, jobSeeker(age)), applicant);
+            awaitMatches(applicant, 1, Trigger.PROFILE_CHANGED);
+        }
+        String admin1 = token("admin1", "Policyadmin1pass");
+        String admin2 = token("admin2", "Policyadmin2pass");
+        ObjectNode sports = (ObjectNode) api().get("/api/policy/admin/measures/QJY-36/versions/1", admin1).json()
+                .get("measure");
+
+        ((ObjectNode) sports.get("criteria").get(0)).put("expr", "applicant.age >= 18 && applicant.age <=");
+        JsonNode broken = api().post("/api/policy/admin/measures/check", admin1, Map.of("measure", sports)).json();
+        assertThat(broken.get("savable").asBoolean()).isFalse();
+        assertThat(broken.get("rules").get(0).get("criterion").asString()).isEqualTo("age");
+        assertThat(broken.get("rules").get(0).get("celMessage").asString()).contains("mismatched input");
+        assertThat(mongo.findById("QJY-36", Document.class, "measures").get("draft")).isNull();
+
+        ((ObjectNode) sports.get("criteria").get(0)).put("expr", "applicant.age >= 18 && applicant.age <= 30");
+        JsonNode fixed = api().post("/api/policy/admin/measures/check", admin1, Map.of("measure", sports)).json();
+        assertThat(fixed.get("savable").asBoolean()).isTrue();
+        assertThat(fixed.get("examplesAgree").asBoolean()).isTrue();
+        assertThat(fixed.get("examples").valueStream().map(e -> e.get("outcome").asString()))
+                .containsExactly("ELIGIBLE", "INELIGIBLE");
+        assertThat(api().post("/api/policy/admin/measures", admin1, Map.of("measure", sports)).status())
+                .isEqualTo(201);
+
+        JsonNode[] preview = new JsonNode[1];
+        await().atMost(WAIT).until(() -> {
+            preview[0] = api().get("/api/policy/admin/measures/QJY-36/draft/impact", admin1).json();
+            return preview[0].get("state").asString().equals("READY");
+        });
+        JsonNode impact = preview[0].get("impact");
+        long loses = impact.get("loseEligibility").asLong();
+        assertThat(loses).isGreaterThanOrEqualTo(2);
+        assertThat(impact.get("becomeEligible").asLong()).isZero();
+        assertThat(impact.get("examples").valueStream().map(e -> e.get("change").asString()))
+                .contains("LOSES_ELIGIBILITY");
+        assertThat(impact.get("examples").toString()).doesNotContain("applicantId").doesNotContain("birth");
+        long eligibleAfter = impact.get("outcomes").valueStream()
+                .filter(o -> o.get("outcome").asString().equals("ELIGIBLE")).findFirst().orElseThrow()
+                .get("after").asLong();
+        // The second officer is shown the same, finished preview.
+        assertThat(api().get("/api/policy/admin/measures/QJY-36/draft/impact", admin2).json().get("impact")
+                .get("computedAt")).isEqualTo(impact.get("computedAt"));
+
+        assertThat(api().post("/api/policy/admin/measures/QJY-36/draft/approve", admin2,
+                Map.of("draftRevision", 1)).status()).isEqualTo(200);
+        assertThat(api().post("/api/policy/admin/measures/QJY-36/publish", admin2, Map.of()).status())
+                .isEqualTo(200);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode progress = api().get("/api/policy/admin/rematch", admin1).json();
+            assertThat(progress.get("catalogueRevision").asLong()).isEqualTo(revisionOf("QJY-36"));
+            assertThat(progress.get("behind").asLong()).isZero();
+            assertThat(progress.get("upToDate").asLong()).isEqualTo(progress.get("applicants").asLong());
+        });
+        relay.flush();
+        // Events are delivered at least once: applicants are counted, not deliveries.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.events(MatchesEvaluated.class,
+                m -> m.trigger() == Trigger.CATALOGUE_CHANGED && m.noLongerEligible().contains("QJY-36")).stream()
+                .map(MatchesEvaluated::applicantId).distinct()).hasSize((int) loses));
+        assertThat(kafka.events(MatchesEvaluated.class, m -> m.trigger() == Trigger.CATALOGUE_CHANGED
+                && result(m, "QJY-36").measureVersion() == 2).stream().map(MatchesEvaluated::applicantId).distinct())
+                .hasSize((int) impact.get("changed").asLong());
+        assertThat(api().get("/api/policy/measures/QJY-36/eligible", token("hr1", "Hrofficer1pass")).json()
+                .get("total").asLong()).isEqualTo(eligibleAfter);
+    }
+
     /** Last: it moves the service's clock a month ahead. */
     @Test
     @Order(100)
@@ -425,7 +496,8 @@ class PolicyServiceIT {
         assertThat(docs.json().get("paths").propertyNames()).contains("/api/policy/measures",
                 "/api/policy/measures/{code}", "/api/policy/evaluate", "/api/policy/me/results",
                 "/api/policy/measures/{code}/eligible", "/api/policy/admin/measures/{code}/publish",
-                "/api/policy/vocabulary");
+                "/api/policy/vocabulary", "/api/policy/admin/measures/check",
+                "/api/policy/admin/measures/{code}/draft/impact", "/api/policy/admin/rematch");
         assertThat(docs.body()).contains("JOB_SEEKING", "QJY-99");
     }
 

@@ -54,15 +54,7 @@ public final class RematchBenchmark {
         String bootstrap = TestInfrastructure.kafka().bootstrapServers();
         int mongoPort = Ports.free();
         ChildProcess mongo = startMongo(mongoPort, System.getProperty("bench.mongo.jvm", "-Xmx5g -XX:+UseG1GC"));
-        // Command-line arguments, as they must win over application.yml.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PolicyApplication.class).run(
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/policy-bench",
-                "--server.port=0",
-                "--qujiang.policy.matching.catch-up-interval=1h",
-                "--logging.structured.format.console=",
-                "--logging.level.root=WARN",
-                "--logging.level.cn.qujiang.youth.policy.matching.Rematch=INFO");
+        ConfigurableApplicationContext context = startService(bootstrap, mongoPort);
         int status = 0;
         try (EventCounter events = new EventCounter(bootstrap)) {
             long seedStart = System.nanoTime();
@@ -87,8 +79,21 @@ public final class RematchBenchmark {
         System.exit(status); // the broker's shutdown hook stops it
     }
 
+    /** policy-service against the broker and the MongoDB-wire server, quiet but for the re-match's own report. */
+    static ConfigurableApplicationContext startService(String bootstrap, int mongoPort) {
+        // Command-line arguments, as they must win over application.yml.
+        return new SpringApplicationBuilder(PolicyApplication.class).run(
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/policy-bench",
+                "--server.port=0",
+                "--qujiang.policy.matching.catch-up-interval=1h",
+                "--logging.structured.format.console=",
+                "--logging.level.root=WARN",
+                "--logging.level.cn.qujiang.youth.policy.matching.Rematch=INFO");
+    }
+
     /** The MongoDB-wire server in its own JVM, as a database runs beside a service, not inside it. */
-    private static ChildProcess startMongo(int port, String jvmOptions) throws IOException {
+    static ChildProcess startMongo(int port, String jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StandaloneMongoWire.class.getName(),
@@ -139,11 +144,11 @@ public final class RematchBenchmark {
         return new Timing(applicants, published, rematched, received, changed, cpu);
     }
 
-    private static double seconds(long since) {
+    static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static void report(String format, Object... args) {
+    static void report(String format, Object... args) {
         System.out.println("[bench] " + String.format(format, args));
     }
 

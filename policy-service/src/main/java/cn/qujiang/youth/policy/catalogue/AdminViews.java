@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.catalogue;
 
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.policy.catalogue.MeasureDocument.Actor;
 import cn.qujiang.youth.policy.catalogue.MeasureDocument.Draft;
 import cn.qujiang.youth.policy.catalogue.MeasureDocument.HistoryEntry;
@@ -10,7 +11,9 @@ import cn.qujiang.youth.policy.engine.eligibility.ExampleCheck;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /** Requests and responses of the policy admin API. The measure itself travels in its definition form. */
 final class AdminViews {
@@ -49,8 +52,36 @@ final class AdminViews {
     record ApprovalRequest(@NotNull @Schema(example = "2") Long draftRevision) {
     }
 
-    record MeasureOverview(String code, String status, int currentVersion, String title, Long draftRevision,
-            Boolean draftApproved) {
+    @Schema(description = "`title`, `opens`, `closes` and `quota` of the current version (of the draft before the "
+            + "first publish); `draftRevision` and `draftApproved` null without a draft.")
+    record MeasureOverview(String code, String status, int currentVersion, String title, String category,
+            LocalDate opens, LocalDate closes, Integer quota, Long draftRevision, Boolean draftApproved) {
+    }
+
+    @Schema(description = "What saving (`savable`) and publishing (`examplesAgree`) would say about the measure, "
+            + "without storing anything: `reasons` and `errors` as INVALID_MEASURE, `rules` as RULE_DOES_NOT_COMPILE "
+            + "(every rule that does not compile: `criterion` is a criterion id, `benefit.amount` or `window`), and "
+            + "every worked example with the rules' answer (empty while a rule does not compile).")
+    record DraftCheckView(boolean savable, boolean examplesAgree, List<String> reasons, List<FieldProblem> errors,
+            List<RuleProblem> rules, List<ExampleResult> examples) {
+    }
+
+    record FieldProblem(@Schema(example = "benefit.months") String field,
+            @Schema(example = "GRANT_MONTHS_REQUIRED") String code, String message) {
+    }
+
+    record RuleProblem(@Schema(example = "age") String criterion,
+            @Schema(example = "ERROR: <input>:1:17: mismatched input '<EOF>' expecting …") String celMessage) {
+    }
+
+    @Schema(description = "One worked example: what it expects and what the rules decide (`outcome` null when the "
+            + "example's applicant names an unknown fact or value; `description` then says why), criterion by "
+            + "criterion.")
+    record ExampleResult(String name, String expect, Long expectedAmount, String outcome, Long amount,
+            boolean agrees, String description, List<CriterionStatusView> criteria, List<String> missingFacts) {
+    }
+
+    record CriterionStatusView(@Schema(example = "age") String id, @Schema(example = "PASSED") String status) {
     }
 
     record DraftView(String code, String status, int currentVersion, long draftRevision, boolean approved,
@@ -82,8 +113,31 @@ final class AdminViews {
         Draft draft = document.draft();
         String title = document.current().map(v -> v.definition().title().zh())
                 .orElseGet(() -> draft == null ? null : draft.definition().title().zh());
+        MeasureDefinition shown = document.current().map(PublishedVersion::definition)
+                .orElseGet(() -> draft == null ? null : draft.definition());
+        MeasureDefinition.Window window = shown == null ? null : shown.window();
         return new MeasureOverview(document.code(), document.status().name(), document.currentVersion(), title,
+                shown == null ? null : shown.category(), window == null ? null : window.opens(),
+                window == null ? null : window.closes(), shown == null ? null : shown.quota(),
                 draft == null ? null : draft.revision(), draft == null ? null : draft.isApproved());
+    }
+
+    static DraftCheckView check(RuleChecks.Check check, Function<String, String> fieldMessage) {
+        return new DraftCheckView(check.savable(), check.examplesAgree(), check.reasons(),
+                check.fields().stream().map(p -> new FieldProblem(p.field(), p.code(), fieldMessage.apply(p.code())))
+                        .toList(),
+                check.rules().stream().map(e -> new RuleProblem(e.criterionId(), e.celMessage())).toList(),
+                check.examples().stream().map(AdminViews::example).toList());
+    }
+
+    private static ExampleResult example(ExampleCheck.Run run) {
+        MatchResult actual = run.actual();
+        return new ExampleResult(run.example().name(), run.example().expect(), run.example().amount(),
+                actual == null ? null : actual.outcome().name(), actual == null ? null : actual.amount(),
+                run.agrees(), run.mismatch().map(ExampleCheck.Mismatch::description).orElse(null),
+                actual == null ? List.of() : actual.criteria().stream()
+                        .map(c -> new CriterionStatusView(c.id(), c.status().name())).toList(),
+                actual == null ? List.of() : actual.missingFacts());
     }
 
     static DraftView draft(MeasureDocument document, List<ExampleCheck.Mismatch> disagreements,

@@ -2,7 +2,9 @@ package cn.qujiang.youth.policy.catalogue;
 
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.kit.web.ApiException;
+import cn.qujiang.youth.kit.web.Problems;
 import cn.qujiang.youth.policy.catalogue.AdminViews.ApprovalRequest;
+import cn.qujiang.youth.policy.catalogue.AdminViews.DraftCheckView;
 import cn.qujiang.youth.policy.catalogue.AdminViews.DraftEditRequest;
 import cn.qujiang.youth.policy.catalogue.AdminViews.DraftRequest;
 import cn.qujiang.youth.policy.catalogue.AdminViews.DraftView;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,11 +39,14 @@ class MeasureAdminController {
     private final MeasureAdministration administration;
     private final RuleChecks rules;
     private final ExclusionSymmetry exclusions;
+    private final Problems problems;
 
-    MeasureAdminController(MeasureAdministration administration, RuleChecks rules, ExclusionSymmetry exclusions) {
+    MeasureAdminController(MeasureAdministration administration, RuleChecks rules, ExclusionSymmetry exclusions,
+            Problems problems) {
         this.administration = administration;
         this.rules = rules;
         this.exclusions = exclusions;
+        this.problems = problems;
     }
 
     @GetMapping
@@ -57,6 +63,16 @@ class MeasureAdminController {
         MeasureDocument document = administration.startDraft(request.measure(), actor(authentication));
         return ResponseEntity.created(URI.create("/api/policy/admin/measures/" + document.code() + "/draft"))
                 .body(draftView(document));
+    }
+
+    @PostMapping("/check")
+    @Operation(summary = "Check a measure as saving and publishing would, without storing it",
+            description = "Always 200: `savable` false lists what saving would refuse (`reasons`, field `errors`, "
+                    + "every rule that does not compile), and each worked example is run and compared. For an "
+                    + "editor that shows problems at the rule while the officer types.")
+    DraftCheckView check(@Valid @RequestBody DraftRequest request, Locale locale) {
+        return AdminViews.check(rules.check(request.measure()),
+                code -> problems.text("measure.field." + code, locale));
     }
 
     @GetMapping("/{code}/draft")

@@ -49,6 +49,41 @@ class RuleChecks {
         return draft;
     }
 
+    /**
+     * Everything {@link #checkDraft} and publishing would say about a definition, collected instead of thrown, with
+     * every worked example's answer: what the editor shows while the officer types. Nothing is stored.
+     */
+    Check check(MeasureDefinition definition) {
+        List<RuleCompilationException> rules = engine.problems(definition);
+        List<ExampleCheck.Run> examples = List.of();
+        if (rules.isEmpty()) {
+            try {
+                examples = ExampleCheck.runAll(engine.compile(definition.withVersion(0)));
+            } catch (RuleCompilationException e) {
+                throw new IllegalStateException("a definition without rule problems did not compile", e);
+            }
+        }
+        return new Check(incompleteness(definition), GrantCheck.problems(definition), rules, examples);
+    }
+
+    /**
+     * The outcome of {@link #check}: reasons and field problems as {@code INVALID_MEASURE} names them, rules that do
+     * not compile as {@code RULE_DOES_NOT_COMPILE} does, and the examples run (only when every rule compiles).
+     */
+    record Check(List<String> reasons, List<GrantCheck.Problem> fields, List<RuleCompilationException> rules,
+            List<ExampleCheck.Run> examples) {
+
+        /** Whether saving the definition as a draft would succeed. */
+        boolean savable() {
+            return reasons.isEmpty() && fields.isEmpty() && rules.isEmpty();
+        }
+
+        /** Whether every example agrees (publishing is refused otherwise); false while a rule does not compile. */
+        boolean examplesAgree() {
+            return rules.isEmpty() && examples.stream().allMatch(ExampleCheck.Run::agrees);
+        }
+    }
+
     /** Refuses a version whose rules disagree with any of its examples. */
     void checkExamples(MeasureDefinition definition) {
         List<ExampleCheck.Mismatch> mismatches = mismatches(definition);

@@ -126,6 +126,21 @@ class MatchStore {
     void forEachPageBehind(long revision, LocalDate today, int pageSize, Consumer<List<ApplicantMatches>> pages) {
         Query query = Query.query(behind(revision, today)).cursorBatchSize(pageSize);
         query.fields().exclude(OutboxEntry.FIELD);
+        forEachPage(query, pageSize, pages);
+    }
+
+    /**
+     * Every applicant (erased ones aside) with what evaluating them needs (facts, held measures, results and their
+     * day), without pending events. For reading only.
+     */
+    void forEachPageToEvaluate(int pageSize, Consumer<List<ApplicantMatches>> pages) {
+        Query query = Query.query(Criteria.where(ApplicantMatches.ERASED).is(false)).cursorBatchSize(pageSize);
+        // Excluding rather than including: a record's primitive components (lock, versions) must be present.
+        query.fields().exclude(OutboxEntry.FIELD, ApplicantMatches.ELIGIBLE);
+        forEachPage(query, pageSize, pages);
+    }
+
+    private void forEachPage(Query query, int pageSize, Consumer<List<ApplicantMatches>> pages) {
         try (Stream<ApplicantMatches> stream = mongo.stream(query, ApplicantMatches.class)) {
             Iterator<ApplicantMatches> cursor = stream.iterator();
             List<ApplicantMatches> page = new ArrayList<>(pageSize);
@@ -143,6 +158,16 @@ class MatchStore {
         return Criteria.where(ApplicantMatches.ERASED).is(false).orOperator(
                 Criteria.where(ApplicantMatches.CATALOGUE_REVISION).lt(revision),
                 Criteria.where(ApplicantMatches.AS_OF).lt(today));
+    }
+
+    /** Applicants not erased. Counting scans the collection in the MongoDB-wire server: not for hot paths. */
+    long countApplicants() {
+        return mongo.count(Query.query(Criteria.where(ApplicantMatches.ERASED).is(false)), ApplicantMatches.class);
+    }
+
+    /** Applicants whose results predate catalogue revision {@code revision} or day {@code today}. */
+    long countBehind(long revision, LocalDate today) {
+        return mongo.count(Query.query(behind(revision, today)), ApplicantMatches.class);
     }
 
     /** Ids of applicants currently ELIGIBLE for a measure, in id order. */

@@ -55,17 +55,19 @@ class Matcher {
     /**
      * The stored result lines brought up to a snapshot and day. A line decided by a version that is still the
      * active one, on the same day, is kept as it is: the same facts, version and day decide the same. Only the other
-     * measures are evaluated, which makes re-matching everyone after one publish about forty times cheaper.
+     * measures are evaluated, which makes re-matching everyone after one publish about forty times cheaper. The
+     * impact preview passes the published version and the draft of one measure, and gets their two lines exactly as
+     * a re-match after publishing would compute them.
      */
-    List<String> refreshedLines(ApplicantMatches stored, CatalogueSnapshot snapshot, LocalDate asOf) {
+    List<String> refreshedLines(ApplicantMatches stored, List<CompiledMeasure> measures, LocalDate asOf) {
         Map<String, String> kept = new HashMap<>();
         if (asOf.equals(stored.asOf())) {
             stored.results().forEach(line -> kept.put(StoredResult.code(line), line));
         }
         DerivedFacts derived = null;
         Set<String> held = Set.copyOf(stored.heldMeasures());
-        List<String> lines = new ArrayList<>(snapshot.measures().size());
-        for (CompiledMeasure measure : snapshot.measures()) {
+        List<String> lines = new ArrayList<>(measures.size());
+        for (CompiledMeasure measure : measures) {
             String line = kept.get(measure.code());
             if (line == null || StoredResult.version(line) != measure.version()) {
                 if (derived == null) {
@@ -91,6 +93,15 @@ class Matcher {
                         .map(measure -> engine.evaluate(measure, derived, stored.asOf(), held, Outlooks.DATES))
                         .orElseGet(result::withoutValues))
                 .toList();
+    }
+
+    /**
+     * One measure for a stored applicant in full, with the values of the facts each criterion read, decided as the
+     * stored lines are (near misses, no days).
+     */
+    MatchResult evaluate(ApplicantMatches stored, CompiledMeasure measure, LocalDate asOf) {
+        return engine.evaluate(measure, derive(stored.facts(), asOf), asOf, Set.copyOf(stored.heldMeasures()),
+                Outlooks.NEAR_MISS);
     }
 
     LocalDate today() {

@@ -127,7 +127,7 @@ class Rematch {
             List<MatchStore.Rewrite> rewrites = new ArrayList<>(page.size());
             int announced = 0;
             for (ApplicantMatches stored : page) {
-                List<String> lines = matcher.refreshedLines(stored, snapshot, today);
+                List<String> lines = matcher.refreshedLines(stored, snapshot.measures(), today);
                 MatchDiff diff = MatchDiff.between(stored.results(), lines);
                 OutboxEntry event = null;
                 if (diff.changed()) {

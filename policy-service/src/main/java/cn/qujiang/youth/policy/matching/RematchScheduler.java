@@ -30,6 +30,7 @@ class RematchScheduler implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     RematchScheduler(Rematch rematch, ActiveCatalogue catalogue) {
         this.rematch = rematch;
@@ -66,13 +67,21 @@ class RematchScheduler implements DisposableBean {
         }
         worker.execute(() -> {
             queued.set(false);
+            running.set(true);
             try {
                 rematch.run();
             } catch (RuntimeException e) {
                 // MongoDB or the catalogue unavailable: everyone behind stays behind and the catch-up retries.
                 log.warn("re-match interrupted: {}", e.getMessage());
+            } finally {
+                running.set(false);
             }
         });
+    }
+
+    /** Whether a run is under way on this instance (another instance may run one too; the counts tell). */
+    boolean running() {
+        return running.get();
     }
 
     @Override

@@ -18,6 +18,13 @@ public final class BenchCatalogue {
     /** Replaces the expression of one criterion and publishes it; returns the new catalogue revision. */
     public static long publishChangedCriterion(ApplicationContext context, String code, String criterionId,
             String expression) {
+        draftChangedCriterion(context, code, criterionId, expression);
+        return approveAndPublish(context, code);
+    }
+
+    /** The draft of {@code code} with one criterion's expression replaced, as its author saves it. */
+    public static void draftChangedCriterion(ApplicationContext context, String code, String criterionId,
+            String expression) {
         MeasureAdministration administration = context.getBean(MeasureAdministration.class);
         MeasureDefinition current = administration.get(code).current().orElseThrow().definition();
         List<Criterion> criteria = new ArrayList<>();
@@ -27,8 +34,13 @@ public final class BenchCatalogue {
                 current.category(), current.department(), current.mode(), current.window(), current.quota(),
                 current.excludes(), current.responseWorkingDays(), current.benefit(), current.grant(), criteria, current.documents(),
                 current.examples());
-        long draftRevision = administration.startDraft(changed, AUTHOR).draft().revision();
-        administration.approve(code, draftRevision, APPROVER);
+        administration.startDraft(changed, AUTHOR);
+    }
+
+    /** A second officer approves the draft, then it is published; returns the new catalogue revision. */
+    public static long approveAndPublish(ApplicationContext context, String code) {
+        MeasureAdministration administration = context.getBean(MeasureAdministration.class);
+        administration.approve(code, administration.get(code).draft().revision(), APPROVER);
         return administration.publish(code, AUTHOR).revision();
     }
 }

@@ -98,6 +98,49 @@ class RuleChecksTest {
                         .singleElement().satisfies(m -> assertThat(m.example()).isEqualTo("claimed eligible at 50")));
     }
 
+    @Test
+    void theCheckWithoutSavingNamesEveryBrokenRuleAndRunsTheExamplesOnceTheRulesCompile() {
+        MeasureDefinition station = SEED.get(0);
+        Criterion age = station.criteria().get(0);
+        Criterion origin = station.criteria().get(1);
+        MeasureDefinition broken = withCriteria(station, new Criterion(age.id(), "applicant.age >=", age.label(), null),
+                new Criterion(origin.id(), "applicant.hukou == 'MARS'", origin.label(), null));
+
+        RuleChecks.Check check = checks.check(broken);
+
+        assertThat(check.savable()).isFalse();
+        assertThat(check.rules()).extracting(e -> e.criterionId()).containsExactly("age", "from-outside");
+        assertThat(check.rules().get(1).celMessage()).contains("MARS");
+        assertThat(check.examples()).isEmpty();
+        assertThat(check.examplesAgree()).isFalse();
+
+        RuleChecks.Check fixed = checks.check(withCriteria(station,
+                new Criterion(age.id(), "applicant.age >= 18 && applicant.age <= 30", age.label(), null),
+                origin, station.criteria().get(2)));
+
+        assertThat(fixed.savable()).isTrue();
+        assertThat(fixed.examples()).hasSameSizeAs(station.examples());
+        assertThat(fixed.examplesAgree()).isTrue();
+        assertThat(fixed.examples().get(0).actual().outcome().name()).isEqualTo("ELIGIBLE");
+    }
+
+    @Test
+    void theCheckRunsEveryExampleAndSaysWhichDisagree() {
+        MeasureDefinition station = SEED.get(0);
+        Criterion age = station.criteria().get(0);
+        MeasureDefinition stricter = withCriteria(station,
+                new Criterion(age.id(), "applicant.age >= 18 && applicant.age <= 23", age.label(), null),
+                station.criteria().get(1), station.criteria().get(2));
+
+        RuleChecks.Check check = checks.check(stricter);
+
+        assertThat(check.savable()).isTrue();
+        assertThat(check.examplesAgree()).isFalse();
+        assertThat(check.examples()).filteredOn(run -> !run.agrees())
+                .extracting(run -> run.example().name()).containsExactly("out-of-province graduate");
+        assertThat(check.reasons()).isEmpty();
+    }
+
     private static MeasureDefinition withCriteria(MeasureDefinition m, Criterion... criteria) {
         return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
                 m.mode(), m.window(), m.quota(), m.excludes(), m.responseWorkingDays(), m.benefit(), m.grant(),

@@ -10,6 +10,8 @@ import cn.qujiang.youth.contracts.ApplicantFacts.TalentTier;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.catalogue.DraftUnderReview;
+import cn.qujiang.youth.policy.catalogue.Drafts;
 import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,6 +52,21 @@ public final class BenchApplicants {
                 batch.clear();
             }
         }
+    }
+
+    /** What the impact preview of a draft counted, and how long it took (milliseconds). */
+    public record Preview(long millis, long applicants, long becomeEligible, long loseEligibility, long changed) {
+    }
+
+    /** The impact preview of the saved draft of {@code code}, computed in the calling thread as the service does. */
+    public static Preview previewImpact(ApplicationContext context, String code) {
+        DraftUnderReview draft = context.getBean(Drafts.class).current(code);
+        ImpactPreviews.Impact impact = context.getBean(ImpactPreviews.class).compute(
+                context.getBean(ActiveCatalogue.class).current(), draft.measure(),
+                context.getBean(Matcher.class).today(), new AtomicLong());
+        ImpactTally tally = impact.tally();
+        return new Preview(impact.took(), tally.applicants(), tally.count(ImpactTally.Change.BECOMES_ELIGIBLE),
+                tally.count(ImpactTally.Change.LOSES_ELIGIBILITY), tally.changed());
     }
 
     /** A find with limit 1, which stops at the first match (an exists() would count through an aggregation). */

@@ -36,7 +36,7 @@ class MatcherTest {
             ApplicantFacts facts = BenchApplicants.facts(random, TODAY);
             ApplicantMatches stored = stored(facts, before, TODAY);
 
-            List<String> refreshed = matcher.refreshedLines(stored, after, TODAY);
+            List<String> refreshed = matcher.refreshedLines(stored, after.measures(), TODAY);
 
             assertThat(refreshed).isEqualTo(full(facts, after, TODAY));
             assertThat(refreshed).filteredOn(line -> !line.startsWith("QJY-01|"))
@@ -52,7 +52,8 @@ class MatcherTest {
             ApplicantFacts facts = BenchApplicants.facts(random, TODAY);
             ApplicantMatches stored = stored(facts, catalogue, TODAY.minusYears(1));
 
-            assertThat(matcher.refreshedLines(stored, catalogue, TODAY)).isEqualTo(full(facts, catalogue, TODAY));
+            assertThat(matcher.refreshedLines(stored, catalogue.measures(), TODAY))
+                    .isEqualTo(full(facts, catalogue, TODAY));
         }
     }
 
@@ -63,7 +64,7 @@ class MatcherTest {
                 catalogue.measures().subList(1, catalogue.measures().size()));
         ApplicantMatches stored = stored(BenchApplicants.facts(new Random(3), TODAY), catalogue, TODAY);
 
-        List<String> refreshed = matcher.refreshedLines(stored, retired, TODAY);
+        List<String> refreshed = matcher.refreshedLines(stored, retired.measures(), TODAY);
 
         assertThat(refreshed).hasSize(catalogue.measures().size() - 1).isEqualTo(stored.results().subList(1, 40));
     }

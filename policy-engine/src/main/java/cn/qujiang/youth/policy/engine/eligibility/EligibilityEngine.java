@@ -44,23 +44,62 @@ public final class EligibilityEngine {
      * @throws RuleCompilationException naming the first rule that does not compile
      */
     public CompiledMeasure compile(MeasureDefinition measure) throws RuleCompilationException {
-        String code = measure.code();
-        Window window = measure.window();
-        if (window != null && window.opens() != null && window.closes() != null
-                && window.closes().isBefore(window.opens())) {
-            throw new RuleCompilationException(code, "window", "the window closes before it opens");
-        }
+        checkWindow(measure);
         Set<String> ids = new HashSet<>();
         List<CompiledRule> criteria = new ArrayList<>();
         for (Criterion criterion : measure.criteria()) {
-            if (criterion.id() == null || criterion.id().isBlank() || !ids.add(criterion.id())) {
-                throw new RuleCompilationException(code, String.valueOf(criterion.id()),
-                        "every criterion needs an id of its own");
-            }
-            criteria.add(cel.compile(code, criterion.id(), criterion.expr(), SimpleType.BOOL));
+            criteria.add(compileCriterion(measure.code(), criterion, ids));
         }
+        return new CompiledMeasure(measure, criteria, compileAmount(measure));
+    }
+
+    /**
+     * Every rule of the measure that does not compile, not only the first: an editor shows each problem at its
+     * rule while the officer types. Empty when {@link #compile} would succeed.
+     */
+    public List<RuleCompilationException> problems(MeasureDefinition measure) {
+        List<RuleCompilationException> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        attempt(problems, () -> checkWindow(measure));
+        for (Criterion criterion : measure.criteria()) {
+            attempt(problems, () -> compileCriterion(measure.code(), criterion, ids));
+        }
+        attempt(problems, () -> compileAmount(measure));
+        return problems;
+    }
+
+    private interface RuleStep {
+        void run() throws RuleCompilationException;
+    }
+
+    private static void attempt(List<RuleCompilationException> problems, RuleStep step) {
+        try {
+            step.run();
+        } catch (RuleCompilationException e) {
+            problems.add(e);
+        }
+    }
+
+    private static void checkWindow(MeasureDefinition measure) throws RuleCompilationException {
+        Window window = measure.window();
+        if (window != null && window.opens() != null && window.closes() != null
+                && window.closes().isBefore(window.opens())) {
+            throw new RuleCompilationException(measure.code(), "window", "the window closes before it opens");
+        }
+    }
+
+    private CompiledRule compileCriterion(String code, Criterion criterion, Set<String> ids)
+            throws RuleCompilationException {
+        if (criterion.id() == null || criterion.id().isBlank() || !ids.add(criterion.id())) {
+            throw new RuleCompilationException(code, String.valueOf(criterion.id()),
+                    "every criterion needs an id of its own");
+        }
+        return cel.compile(code, criterion.id(), criterion.expr(), SimpleType.BOOL);
+    }
+
+    private CompiledRule compileAmount(MeasureDefinition measure) throws RuleCompilationException {
         String amount = measure.benefit() == null ? null : measure.benefit().amount();
-        return new CompiledMeasure(measure, criteria, cel.compile(code, AMOUNT_RULE_ID, amount, SimpleType.INT));
+        return cel.compile(measure.code(), AMOUNT_RULE_ID, amount, SimpleType.INT);
     }
 
     /**

@@ -20,31 +20,48 @@ public final class ExampleCheck {
     private ExampleCheck() {
     }
 
+    /**
+     * What the rules decide for one worked example: {@code actual} is null when the example's applicant is
+     * invalid; {@code mismatch} is empty when the example agrees.
+     */
+    public record Run(Example example, MatchResult actual, Optional<Mismatch> mismatch) {
+
+        public boolean agrees() {
+            return mismatch.isEmpty();
+        }
+    }
+
     public static List<Mismatch> mismatches(CompiledMeasure measure) {
-        return measure.definition().examples().stream()
-                .map(example -> check(measure, example))
-                .flatMap(Optional::stream)
-                .toList();
+        return runAll(measure).stream().map(Run::mismatch).flatMap(Optional::stream).toList();
+    }
+
+    /** Every example of the measure with the rules' answer, in the definition's order: an editor shows them all. */
+    public static List<Run> runAll(CompiledMeasure measure) {
+        return measure.definition().examples().stream().map(example -> run(measure, example)).toList();
     }
 
     public static Optional<Mismatch> check(CompiledMeasure measure, Example example) {
+        return run(measure, example).mismatch();
+    }
+
+    public static Run run(CompiledMeasure measure, Example example) {
         DerivedFacts facts;
         try {
             facts = DerivedFacts.of(example.applicant());
         } catch (IllegalArgumentException e) {
-            return mismatch(example, "the example's applicant is invalid: " + e.getMessage());
+            return new Run(example, null, mismatch(example, "the example's applicant is invalid: " + e.getMessage()));
         }
         MatchResult result = EligibilityEngine.assess(measure, new RuleResults(facts, Outlooks.NONE));
         String outcome = result.outcome().name();
         if (!outcome.equals(example.expect())) {
-            return mismatch(example, "expected " + example.expect() + " but the rules say " + outcome + " ("
-                    + trace(result) + ")");
+            return new Run(example, result, mismatch(example, "expected " + example.expect()
+                    + " but the rules say " + outcome + " (" + trace(result) + ")"));
         }
         if (example.amount() != null && !example.amount().equals(result.amount())) {
-            return mismatch(example, "expected amount " + example.amount() + " but the rules give "
-                    + result.amount());
+            return new Run(example, result, mismatch(example, "expected amount " + example.amount()
+                    + " but the rules give " + result.amount()));
         }
-        return Optional.empty();
+        return new Run(example, result, Optional.empty());
     }
 
     private static Optional<Mismatch> mismatch(Example example, String description) {

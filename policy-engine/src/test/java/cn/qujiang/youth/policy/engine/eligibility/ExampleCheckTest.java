@@ -34,4 +34,19 @@ class ExampleCheckTest {
                         + " (age PASSED {age=24}; degree UNKNOWN; missing [degree])"),
                 new Mismatch("bad fact", "the example's applicant is invalid: unknown fact 'salary'"));
     }
+
+    @Test
+    void runAllGivesTheRulesAnswerForEveryExampleAgreeingOrNot() throws Exception {
+        CompiledMeasure measure = engine.compile(TestMeasures.measure(OPEN_2024, List.of(), "500",
+                List.of(criterion("age", "applicant.age <= 35")),
+                List.of(new Example("young", Map.of("age", 24), "ELIGIBLE", 500L),
+                        new Example("old", Map.of("age", 40), "ELIGIBLE", null))));
+
+        List<ExampleCheck.Run> runs = ExampleCheck.runAll(measure);
+
+        assertThat(runs).extracting(ExampleCheck.Run::agrees).containsExactly(true, false);
+        assertThat(runs.get(0).actual().amount()).isEqualTo(500L);
+        assertThat(runs.get(1).actual().outcome().name()).isEqualTo("INELIGIBLE");
+        assertThat(runs.get(1).actual().criteria().get(0).status().name()).isEqualTo("FAILED");
+    }
 }

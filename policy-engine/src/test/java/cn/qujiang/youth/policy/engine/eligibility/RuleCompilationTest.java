@@ -29,6 +29,16 @@ class RuleCompilationTest {
     }
 
     @Test
+    void problemsListsEveryBrokenRuleNotOnlyTheFirst() {
+        MeasureDefinition measure = measure("'seven'", criterion("age", "applicant.age >="),
+                criterion("degree", "applicant.degree == 'BACHELOR'"), criterion("salary", "applicant.salary > 1"));
+
+        assertThat(engine.problems(measure)).extracting(RuleCompilationException::criterionId)
+                .containsExactly("age", "salary", "benefit.amount");
+        assertThat(engine.problems(measure("7", criterion("age", "applicant.age >= 18")))).isEmpty();
+    }
+
+    @Test
     void unknownFactFailsTypeChecking() {
         RuleCompilationException error = compileFailure(measure("7",
                 criterion("salary", "applicant.salary > 3000")));
