@@ -6,7 +6,7 @@ import { ApiProblem } from '@/api/problem'
  */
 export const REFUSAL_REASONS = [
   'MEASURE_UNKNOWN', 'AUTO_GRANT_ONLY', 'WINDOW_CLOSED', 'NOT_ELIGIBLE', 'MATCH_PENDING', 'ALREADY_HELD',
-  'EXCLUDED_BY_HELD', 'ALREADY_OPEN',
+  'EXCLUDED_BY_HELD', 'ALREADY_OPEN', 'DOCUMENTS_MISSING',
 ] as const
 
 export type ApplyFailure =

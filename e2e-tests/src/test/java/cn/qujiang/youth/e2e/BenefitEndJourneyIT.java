@@ -30,6 +30,7 @@ class BenefitEndJourneyIT {
         assertThat(outcome(first, RENT_SUBSIDY)).isEqualTo("ELIGIBLE");
         assertThat(outcome(first, TALENT_APARTMENT)).isEqualTo("ELIGIBLE");
 
+        Journeys.uploadRequiredDocuments(applicant, RENT_SUBSIDY);
         Http.Reply submitted = applicant.http().post("/api/talent/me/applications", Map.of("measureCode", RENT_SUBSIDY));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String id = submitted.json().path("id").asString();
@@ -75,13 +76,14 @@ class BenefitEndJourneyIT {
         });
         await().atMost(ASYNC).untilAsserted(() -> assertThat(outcome(matches(applicant), TALENT_APARTMENT))
                 .isEqualTo("ELIGIBLE"));
+        Journeys.uploadRequiredDocuments(applicant, TALENT_APARTMENT);
         Http.Reply reopened = applicant.http().post("/api/talent/me/applications",
                 Map.of("measureCode", TALENT_APARTMENT));
         assertThat(reopened.status()).as(reopened.toString()).isEqualTo(201);
     }
 
     /** Works and rents in the district with a year of social insurance: rent subsidy and talent apartment alike. */
-    private static Map<String, Object> employedRenter(Applicant applicant) {
+    static Map<String, Object> employedRenter(Applicant applicant) {
         Map<String, Object> profile = new LinkedHashMap<>(applicant.jobSeekerProfile(null));
         profile.put("residence", Map.of("residesInQujiang", true, "firstTimeInQujiang", false));
         profile.put("employment", Map.of("status", "EMPLOYED", "employer", "衢江某科技有限公司",

@@ -47,6 +47,10 @@ abstract class Browsing {
             new ExpectedAnswer(404, "/api/policy/me/results"),
             // A colleague decided first: the console explains it and shows the application as it is now.
             new ExpectedAnswer(409, "/api/talent/review/applications/[^/]+/decision"),
+            // A document refused (its kind, size or content): the app says why under the document.
+            new ExpectedAnswer(415, "/api/talent/me(/applications/[^/]+)?/documents"),
+            // Applying with documents missing: the app names them.
+            new ExpectedAnswer(409, "/api/talent/me/applications"),
             // A measure without a draft: the policy console shows "no draft" and drafts from the published version.
             new ExpectedAnswer(404, "/api/policy/admin/measures/[^/]+/draft"));
     private static final Pattern FAILED_RESOURCE =

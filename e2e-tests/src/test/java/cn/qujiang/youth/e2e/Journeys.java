@@ -35,6 +35,44 @@ final class Journeys {
         return matches[0];
     }
 
+    /**
+     * Uploads a photo for every document the measure asks for that the applicant has not uploaded yet, as a resident
+     * does before applying; returns the document ids by requirement key.
+     */
+    static Map<String, String> uploadRequiredDocuments(Applicant applicant, String measureCode) {
+        Map<String, String> uploaded = new java.util.LinkedHashMap<>();
+        JsonNode needed = applicant.http().get("/api/talent/me/measures/" + measureCode + "/documents").json();
+        for (JsonNode requirement : needed.path("requirements")) {
+            if ("MISSING".equals(requirement.path("state").asString())) {
+                String key = requirement.path("key").asString();
+                Http.Reply reply = applicant.http().upload("/api/talent/me/documents", key, key + ".png", "image/png",
+                        photo());
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+                uploaded.put(key, reply.json().path("id").asString());
+            }
+        }
+        return uploaded;
+    }
+
+    /** A small photo of a document, made on the spot. */
+    static byte[] photo() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 80,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 120, 80);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.drawString("ID 3308", 10, 40);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** Waits until the district has offered the measure to the applicant (免申即享) and returns the offer's id. */
     static String awaitOffer(Applicant applicant, String measureCode) {
         String[] id = new String[1];

@@ -75,12 +75,13 @@ public record SiteConfig(
     }
 
     /**
-     * Scripts only from this origin; the app talks only to the gateway and Keycloak; no framing, no plugins. Styles
+     * Scripts only from this origin; the app talks only to the gateway and Keycloak; no plugins; nothing framed but
+     * the app's own object URLs (a proof document the console fetched with the officer's token and previews). Styles
      * and fonts may be inline data (Vant's icon font is an embedded data: font).
      */
     public String contentSecurityPolicy() {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
-                + "connect-src 'self' " + apiBase + " " + keycloakUrl + "; frame-src 'none'; frame-ancestors 'none'; "
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; "
+                + "connect-src 'self' " + apiBase + " " + keycloakUrl + "; frame-src blob:; frame-ancestors 'none'; "
                 + "object-src 'none'; base-uri 'self'; form-action 'self' " + keycloakUrl;
     }
 

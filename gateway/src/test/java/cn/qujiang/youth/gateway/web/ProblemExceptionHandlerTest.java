@@ -45,7 +45,7 @@ class ProblemExceptionHandlerTest {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest
                 .get("/api/talent/me/matches").header("Accept-Language", "en"));
         ProblemExceptionHandler handler = new ProblemExceptionHandler(
-                new Problems(ProblemsTest.messages(), JsonMapper.builder().build()), new WebProperties(null),
+                new Problems(ProblemsTest.messages(), JsonMapper.builder().build()), new WebProperties(null, null, null),
                 CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().waitDurationInOpenState(OPEN_FOR).build()));
 
         handler.handle(exchange, new ServiceUnavailableException()).block();

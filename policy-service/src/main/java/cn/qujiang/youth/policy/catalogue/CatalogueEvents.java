@@ -21,7 +21,9 @@ final class CatalogueEvents {
                 benefit == null ? null : benefit.unit(), definition.responseWorkingDays(), at,
                 definition.criteria().stream()
                         .map(c -> new MeasurePublished.Criterion(c.id(), c.label(), c.hint())).toList(),
-                definition.grantTerm());
+                definition.grantTerm(),
+                definition.documents().stream().map(MeasurePublished.RequiredDocument::named).toList(),
+                definition.documentsLater());
         return OutboxEntry.of(event, definition.code(), at);
     }
 }

@@ -61,11 +61,14 @@ public class KitWebAutoConfiguration {
         return registration;
     }
 
+    /** Upload routes ({@code qujiang.web.upload-paths}) get {@code max-upload-size} instead of the small limit. */
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${qujiang.web.max-body-size:64KB}") DataSize maxBodySize, Problems problems) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodySize.toBytes(), problems));
+            @Value("${qujiang.web.max-body-size:64KB}") DataSize maxBodySize,
+            @Value("${qujiang.web.max-upload-size:64KB}") DataSize maxUploadSize,
+            @Value("${qujiang.web.upload-paths:}") java.util.List<String> uploadPaths, Problems problems) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(
+                maxBodySize.toBytes(), maxUploadSize.toBytes(), uploadPaths, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }

@@ -56,6 +56,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!e.reasons().isEmpty()) {
             problem.setProperty("reasons", e.reasons());
         }
+        e.properties().forEach(problem::setProperty);
         return respond(problem);
     }
 

@@ -2,6 +2,7 @@ package cn.qujiang.youth.talent.account;
 
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationService;
+import cn.qujiang.youth.talent.documents.DocumentService;
 import cn.qujiang.youth.talent.matches.MatchReadModel;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Service;
  * The right to be forgotten (PIPL). The profile document is first turned into a tombstone holding only the
  * applicant id and the ApplicantErased outbox entry — one write, so the event cannot be lost even though the data it
  * announces is gone. From then on nothing new is accepted for the applicant (match results are dropped, applications
- * need a live profile). Applications and match results are deleted next; should the process die in between, the
+ * need a live profile). Applications, match results and documents (records, views, every GridFS file and chunk)
+ * are deleted next; should the process die in between, the
  * sweep finishes the job. The tombstone itself is deleted once its event has left and a grace period has passed
  * (late match results that raced the erasure are purged meanwhile).
  */
@@ -28,12 +30,15 @@ class ErasureService {
     private final ProfileService profiles;
     private final ApplicationService applications;
     private final MatchReadModel matches;
+    private final DocumentService documents;
     private final Clock clock;
 
-    ErasureService(ProfileService profiles, ApplicationService applications, MatchReadModel matches, Clock clock) {
+    ErasureService(ProfileService profiles, ApplicationService applications, MatchReadModel matches,
+            DocumentService documents, Clock clock) {
         this.profiles = profiles;
         this.applications = applications;
         this.matches = matches;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -58,5 +63,6 @@ class ErasureService {
     private void purge(String applicantId, Instant erasedAt) {
         applications.eraseAllOf(applicantId, erasedAt);
         matches.delete(applicantId);
+        documents.eraseAllOf(applicantId);
     }
 }

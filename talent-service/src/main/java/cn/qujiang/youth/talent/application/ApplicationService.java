@@ -12,6 +12,8 @@ import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
 import cn.qujiang.youth.talent.calendar.Deadlines;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
+import cn.qujiang.youth.talent.documents.DocumentService;
+import cn.qujiang.youth.talent.documents.MissingDocument;
 import cn.qujiang.youth.talent.matches.MatchReadModel;
 import cn.qujiang.youth.talent.matches.Matches;
 import cn.qujiang.youth.talent.profile.Profile;
@@ -41,11 +43,12 @@ public class ApplicationService {
     private final CatalogueReplica catalogue;
     private final Deadlines deadlines;
     private final OutboxRelay relay;
+    private final DocumentService documents;
     private final Clock clock;
 
     ApplicationService(ApplicationStore store, ApplicationWorkflow workflow, ExclusiveHoldings holdings,
             ProfileService profiles, MatchReadModel matches, CatalogueReplica catalogue, Deadlines deadlines,
-            OutboxRelay relay, Clock clock) {
+            OutboxRelay relay, DocumentService documents, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.holdings = holdings;
@@ -54,6 +57,7 @@ public class ApplicationService {
         this.catalogue = catalogue;
         this.deadlines = deadlines;
         this.relay = relay;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -70,6 +74,11 @@ public class ApplicationService {
         Optional<MatchResult> match = latest.flatMap(found -> found.result(measureCode));
         List<String> held = store.approvedCodes(applicantId);
         List<String> reasons = new ArrayList<>();
+        List<MissingDocument> missing = measure.filter(m -> !m.allowsDocumentsLater())
+                .map(m -> documents.outstandingBeforeSubmission(applicantId, m)).orElse(List.of());
+        if (!missing.isEmpty()) {
+            reasons.add("DOCUMENTS_MISSING");
+        }
         if (measure.isEmpty()) {
             reasons.add("MEASURE_UNKNOWN");
         } else {
@@ -95,13 +104,14 @@ public class ApplicationService {
             reasons.add("ALREADY_OPEN");
         }
         if (!reasons.isEmpty()) {
-            throw refused(reasons);
+            throw refused(reasons).with("missingDocuments", missing);
         }
         Instant now = ServiceZone.now(clock);
         MeasurePublished published = measure.get();
+        String id = UUID.randomUUID().toString();
+        documents.attachForSubmission(applicantId, id, published);
         int workingDays = deadlines.workingDays(published.responseWorkingDays());
         LocalDate due = deadlines.dueDate(today, workingDays);
-        String id = UUID.randomUUID().toString();
         OutboxEntry submitted = OutboxEntry.of(new ApplicationSubmitted(id, applicantId, measureCode,
                 published.version(), published.title(), now, due), applicantId, now);
         ApplicationDocument application = new ApplicationDocument(id, 1, applicantId, ApplicationKind.APPLICATION,
@@ -148,9 +158,16 @@ public class ApplicationService {
         return workflow.move(application, to, applicant(applicantId), to.name(), null);
     }
 
+    /** After a request for information: refused while a required document is still missing or rejected. */
     ApplicationDocument resubmit(String applicantId, String id) {
-        return workflow.move(own(applicantId, id), ApplicationStatus.SUBMITTED, applicant(applicantId),
-                "RESUBMITTED", null);
+        ApplicationDocument application = own(applicantId, id);
+        List<MissingDocument> missing = catalogue.find(application.measureCode())
+                .filter(measure -> !measure.allowsDocumentsLater())
+                .map(measure -> documents.outstandingOn(id, measure)).orElse(List.of());
+        if (!missing.isEmpty()) {
+            throw refused(List.of("DOCUMENTS_MISSING")).with("missingDocuments", missing);
+        }
+        return workflow.move(application, ApplicationStatus.SUBMITTED, applicant(applicantId), "RESUBMITTED", null);
     }
 
     /** Accepting a confirmed offer approves it (免申即享: one call, no form). */

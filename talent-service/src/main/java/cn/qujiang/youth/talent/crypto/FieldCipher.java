@@ -1,5 +1,7 @@
 package cn.qujiang.youth.talent.crypto;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -14,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * AES-256-GCM for personal data fields. The {@code context} (e.g. {@code profile:<applicantId>:phone}) is bound as
- * additional authenticated data, so a cipher text copied into another document or field does not decrypt.
+ * AES-256-GCM for personal data: fields, and files as streams of sealed segments ({@link #sealing},
+ * {@link #opening}) under the same keys and the same rotation. The {@code context} (e.g.
+ * {@code profile:<applicantId>:phone}) is bound as additional authenticated data, so a cipher text copied into
+ * another document or field does not decrypt.
  */
 public class FieldCipher {
     private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
@@ -76,6 +80,27 @@ public class FieldCipher {
             // never include the value or the context: the context names the applicant
             throw new IllegalStateException("decryption failed for a value sealed with key " + sealed.keyId(), e);
         }
+    }
+
+    /** Plain bytes per sealed segment of a file: small enough to hold, large enough that tags cost little. */
+    static final int FILE_SEGMENT_BYTES = 64 * 1024;
+
+    /** Encrypts a file written to the returned stream into {@code sink} with the active key. */
+    public SealingOutputStream sealing(OutputStream sink, String context) {
+        byte[] prefix = new byte[SegmentedGcm.PREFIX_BYTES];
+        random.nextBytes(prefix);
+        FileSeal seal = new FileSeal(activeKeyId, Base64.getEncoder().encodeToString(prefix), FILE_SEGMENT_BYTES);
+        return new SealingOutputStream(sink, new SegmentedGcm(keys.get(activeKeyId), prefix, context), seal);
+    }
+
+    /** Decrypts, as it is read, a file sealed by {@link #sealing} with the same context. */
+    public OpeningInputStream opening(InputStream source, FileSeal seal, String context) {
+        SecretKey key = keys.get(seal.keyId());
+        if (key == null) {
+            throw new IllegalStateException("no key configured for key id " + seal.keyId());
+        }
+        return new OpeningInputStream(source,
+                new SegmentedGcm(key, Base64.getDecoder().decode(seal.noncePrefix()), context), seal.segmentSize());
     }
 
     static SecretKey aesKey(String id, String base64) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * One measure as policy officers write it: the seed YAML, the admin API's JSON and policy-service's stored document
  * all have this shape. Criteria and the benefit amount are CEL expressions over the derived {@code applicant} facts;
  * {@code examples} pin down what they must decide. {@code version} is server-owned: absent (read as 0) in the seed
- * and in drafts, assigned on publish.
+ * and in drafts, assigned on publish. {@code documentsLater} (optional): applications may be submitted before every
+ * listed document is uploaded (the officer asks for what is missing).
  */
 public record MeasureDefinition(
         String code,
@@ -32,18 +33,29 @@ public record MeasureDefinition(
         Grant grant,
         List<Criterion> criteria,
         List<LocalizedText> documents,
-        List<Example> examples) {
+        List<Example> examples,
+        Boolean documentsLater) {
 
     public MeasureDefinition {
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
         documents = documents == null ? List.of() : List.copyOf(documents);
         examples = examples == null ? List.of() : List.copyOf(examples);
+        documentsLater = Boolean.TRUE.equals(documentsLater) ? Boolean.TRUE : null;
+    }
+
+    /** A definition that says nothing about documents later: they are needed before submission. */
+    public MeasureDefinition(String code, int version, LocalizedText title, LocalizedText summary, String category,
+            LocalizedText department, String mode, Window window, Integer quota, List<String> excludes,
+            int responseWorkingDays, Benefit benefit, Grant grant, List<Criterion> criteria,
+            List<LocalizedText> documents, List<Example> examples) {
+        this(code, version, title, summary, category, department, mode, window, quota, excludes, responseWorkingDays,
+                benefit, grant, criteria, documents, examples, null);
     }
 
     public MeasureDefinition withVersion(int newVersion) {
         return new MeasureDefinition(code, newVersion, title, summary, category, department, mode, window, quota,
-                excludes, responseWorkingDays, benefit, grant, criteria, documents, examples);
+                excludes, responseWorkingDays, benefit, grant, criteria, documents, examples, documentsLater);
     }
 
     /**

@@ -1,0 +1,46 @@
+export default {
+  'zh-CN': {
+    documents: {
+      title: '申请材料',
+      intro: '请上传政策要求的材料：PDF 文件或 JPEG、PNG、HEIC 照片，每份不超过 10 MB。照片中的拍摄地点等信息会被去除。',
+      allThere: '材料已齐全。',
+      stillMissing: '还需上传 {count} 项：{names}',
+      later: '此政策可先申请、后补材料。',
+      state: {
+        MISSING: '未上传',
+        SUBMITTED: '已上传，待审核',
+        ACCEPTED: '审核通过',
+        REJECTED: '被退回，请重新上传',
+      },
+      reason: '退回理由：{reason}',
+      upload: '拍照或选择文件',
+      replace: '重新上传',
+      uploading: '正在上传 {percent}%',
+      uploaded: '已上传',
+      refused: '文件未能上传，请稍后再试。',
+      readOnly: '申请已办结，材料不能再更改。',
+    },
+  },
+  en: {
+    documents: {
+      title: 'Documents',
+      intro: 'Upload the documents this measure asks for: PDF files or JPEG, PNG or HEIC photos, up to 10 MB each. Where a photo was taken and similar details are removed.',
+      allThere: 'All documents are there.',
+      stillMissing: '{count} still to upload: {names}',
+      later: 'You can apply now and add the documents later.',
+      state: {
+        MISSING: 'Not uploaded',
+        SUBMITTED: 'Uploaded, waiting for review',
+        ACCEPTED: 'Accepted',
+        REJECTED: 'Returned, please upload it again',
+      },
+      reason: 'Reason: {reason}',
+      upload: 'Take a photo or choose a file',
+      replace: 'Upload again',
+      uploading: 'Uploading {percent}%',
+      uploaded: 'Uploaded',
+      refused: 'The file could not be uploaded. Please try again later.',
+      readOnly: 'The application is closed; its documents can no longer change.',
+    },
+  },
+}
