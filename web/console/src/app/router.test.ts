@@ -7,6 +7,7 @@ const roles = ref<string[]>([])
 const login = vi.fn(async () => {})
 vi.mock('@/auth/useAuth', () => ({
   HR_OFFICER: 'hr-officer',
+  POLICY_ADMIN: 'policy-admin',
   useAuth: () => ({
     authenticated: computed(() => authenticated.value),
     hasRole: (role: string) => roles.value.includes(role),
@@ -44,5 +45,23 @@ describe('who may see the review screens', () => {
     const router = createAppRouter(createMemoryHistory())
     await router.push('/')
     expect(router.currentRoute.value.path).toBe('/queue')
+  })
+
+  it('opens the statistics to HR and policy officers, and only the statistics to a policy officer', async () => {
+    authenticated.value = true
+    for (const role of ['hr-officer', 'policy-admin']) {
+      roles.value = [role]
+      const router = createAppRouter(createMemoryHistory())
+      await router.push('/statistics')
+      expect(router.currentRoute.value.path).toBe('/statistics')
+    }
+    roles.value = ['policy-admin']
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/queue')
+    expect(router.currentRoute.value.path).toBe('/no-access')
+    roles.value = ['applicant']
+    const resident = createAppRouter(createMemoryHistory())
+    await resident.push('/statistics')
+    expect(resident.currentRoute.value.path).toBe('/no-access')
   })
 })

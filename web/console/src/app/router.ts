@@ -1,13 +1,13 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
 import { isLoginCallback } from '@shared/auth/keycloakSession'
-import { HR_OFFICER, useAuth } from '@/auth/useAuth'
+import { useAuth } from '@/auth/useAuth'
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Only for a signed-in officer with this realm role; others see the "no access" page. */
-    role?: typeof HR_OFFICER
+    /** Only for a signed-in officer with this realm role (or one of these); others see the "no access" page. */
+    role?: string | readonly string[]
     /** The menu entry this screen belongs to. */
-    menu?: 'queue' | 'offers'
+    menu?: 'queue' | 'offers' | 'statistics'
   }
 }
 
@@ -43,7 +43,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
         return false
       }
     }
-    return auth.hasRole(role) ? true : { path: '/no-access', replace: true }
+    return (typeof role === 'string' ? [role] : role).some(auth.hasRole) ? true : { path: '/no-access', replace: true }
   })
   return router
 }

@@ -3,6 +3,7 @@ import { config } from '@/app/config'
 
 /** The officers' sign-in (realm client hr-console, PKCE, tokens in memory). */
 export const HR_OFFICER = 'hr-officer'
+export const POLICY_ADMIN = 'policy-admin'
 
 const session = keycloakSession(config, 'qj.console.signedIn')
 

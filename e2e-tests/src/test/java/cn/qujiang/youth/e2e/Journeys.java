@@ -35,6 +35,15 @@ final class Journeys {
         return matches[0];
     }
 
+    /** Saves a job seeker's profile, checks that it makes the applicant eligible for the measure, applies; the id. */
+    static String applyAsJobSeeker(Applicant applicant, String measureCode) {
+        JsonNode matches = saveProfileAndAwaitMatches(applicant, applicant.jobSeekerProfile(null));
+        assertThat(result(matches, measureCode).path("outcome").asString()).isEqualTo("ELIGIBLE");
+        Http.Reply submitted = applicant.http().post("/api/talent/me/applications", Map.of("measureCode", measureCode));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        return submitted.json().path("id").asString();
+    }
+
     /** Waits until the district has offered the measure to the applicant (免申即享) and returns the offer's id. */
     static String awaitOffer(Applicant applicant, String measureCode) {
         String[] id = new String[1];
