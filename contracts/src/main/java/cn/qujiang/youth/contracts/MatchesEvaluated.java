@@ -39,7 +39,10 @@ public record MatchesEvaluated(
      * One measure's outcome. {@code amount} and {@code unit} are set for ELIGIBLE; {@code missingFacts} for
      * NEEDS_INFO; {@code nearMiss} when exactly one criterion failed and it can still come true;
      * {@code eligibleFrom} for INELIGIBLE on one criterion when time alone makes the applicant eligible on that day
-     * (an age or a number of months not reached yet) and nothing else is missing.
+     * (an age or a number of months not reached yet) and nothing else is missing. Matching does not work out such
+     * days (policy-engine's {@code Outlooks.NEAR_MISS}), so {@code MatchesEvaluated} events never carry
+     * {@code eligibleFrom}, {@code passesFrom} or {@code failsFrom}; the results policy-service shows a resident
+     * ({@code GET /api/policy/me/results}, the calculator) do.
      */
     public record MatchResult(
             String measureCode,

@@ -2,7 +2,6 @@ package cn.qujiang.youth.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +62,6 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new InfraException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
-        return new H2Backend(file.toString());
+        return new IdLookupH2Backend(file.toString());
     }
 }

@@ -67,6 +67,36 @@ class InfrastructureIT {
         }
     }
 
+    /**
+     * A query naming one {@code _id} and more (a guarded write) is answered from that document alone: it must still
+     * match every other condition, so a stale guard changes nothing, and ids of other types are still found.
+     */
+    @Test
+    void guardedWritesOnTheFileStoreMatchTheWholeQuery() {
+        try (MongoWireServer server = MongoWireServer.persistent(Ports.free(), data.resolve("mongo/ids.mv")).start();
+                MongoClient client = MongoClients.create(server.uri("talent"))) {
+            var profiles = client.getDatabase("talent").getCollection("profiles");
+            profiles.insertMany(List.of(new Document("_id", "p1").append("version", 1L),
+                    new Document("_id", "p2").append("version", 1L), new Document("_id", 7).append("version", 1L),
+                    new Document("_id", new org.bson.types.ObjectId()).append("version", 1L)));
+
+            var stale = profiles.updateOne(new Document("_id", "p1").append("version", 0L),
+                    new Document("$set", new Document("version", 2L)));
+            var current = profiles.updateOne(new Document("_id", "p1").append("version", 1L),
+                    new Document("$set", new Document("version", 2L)));
+            var numeric = profiles.updateOne(new Document("_id", 7).append("version", 1L),
+                    new Document("$set", new Document("version", 2L)));
+
+            assertThat(stale.getMatchedCount()).isZero();
+            assertThat(current.getModifiedCount()).isOne();
+            assertThat(numeric.getModifiedCount()).isOne();
+            assertThat(profiles.find(new Document("_id", "p1")).first()).containsEntry("version", 2L);
+            assertThat(profiles.find(new Document("_id", "p2").append("version", 1L)).first()).isNotNull();
+            assertThat(profiles.find(new Document("_id", "nobody").append("version", 1L)).first()).isNull();
+            assertThat(profiles.countDocuments(new Document("version", 2L))).isEqualTo(2);
+        }
+    }
+
     @Test
     void aTakenPortIsAOneLineError() {
         try (MongoWireServer first = MongoWireServer.inMemory(Ports.free()).start()) {

@@ -11,17 +11,16 @@ final class Report {
     }
 
     static void stages(List<Stage> stages, PrintStream out) {
-        out.println("| offered/s | started | current | PUT p50 / p95 (ms) | PUT→current p50 / p95 / p99 / max (ms) | given up | stale 409 "
-                + "| other PUT refusals | PUT answers | poll answers |");
-        out.println("|---:|---:|---:|---|---|---:|---:|---:|---|---|");
+        out.println("| offered/s | started | current | PUT p50 / p95 (ms) | PUT→stored p50 / p95 / p99 / max (ms) "
+                + "| PUT→current p50 / p95 / p99 / max (ms) | given up | stale 409 | other PUT refusals | PUT answers "
+                + "| poll answers |");
+        out.println("|---:|---:|---:|---|---|---|---:|---:|---:|---|---|");
         for (Stage stage : stages) {
-            List<Long> ms = stage.putToCurrentMs();
             List<Long> put = stage.putMs();
-            out.printf("| %d | %d (%.1f/s) | %d | %s | %s | %d | %d | %d | %s | %s |%n", stage.rate, stage.started.sum(),
-                    stage.started.sum() / (double) stage.seconds, stage.current.sum(),
+            out.printf("| %d | %d (%.1f/s) | %d | %s | %s | %s | %d | %d | %d | %s | %s |%n", stage.rate,
+                    stage.started.sum(), stage.started.sum() / (double) stage.seconds, stage.current.sum(),
                     put.isEmpty() ? "–" : percentile(put, 50) + " / " + percentile(put, 95),
-                    ms.isEmpty() ? "–" : "%d / %d / %d / %d".formatted(percentile(ms, 50), percentile(ms, 95),
-                            percentile(ms, 99), ms.get(ms.size() - 1)),
+                    spread(stage.putToStoredMs()), spread(stage.putToCurrentMs()),
                     stage.gaveUp.sum(), stage.stale.sum(), stage.putRefused.sum(), counts(stage.putAnswers()),
                     counts(stage.pollAnswers()));
         }
@@ -36,6 +35,11 @@ final class Report {
         out.println("RSS " + when + " (MiB): " + rssKiB.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue() / 1024).collect(Collectors.joining(", "))
                 + " — total " + total / 1024);
+    }
+
+    private static String spread(List<Long> ms) {
+        return ms.isEmpty() ? "–" : "%d / %d / %d / %d".formatted(percentile(ms, 50), percentile(ms, 95),
+                percentile(ms, 99), ms.get(ms.size() - 1));
     }
 
     /** Nearest-rank percentile of a sorted list. */

@@ -71,7 +71,8 @@ final class Resident {
         lastStatus = status;
     }
 
-    record MatchStatus(String tag, long evaluatedProfileVersion) {
+    /** @param storedAtMillis when talent-service took these results (epoch ms), -1 when it did not say */
+    record MatchStatus(String tag, long evaluatedProfileVersion, long storedAtMillis) {
     }
 
     /** The next whole profile to PUT: the same person with one fact changed, carrying the version it was read at. */

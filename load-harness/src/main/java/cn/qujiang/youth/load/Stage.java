@@ -21,6 +21,7 @@ final class Stage {
     private final Map<String, LongAdder> pollAnswers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> putMs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> putToCurrentMs = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> putToStoredMs = new ConcurrentLinkedQueue<>();
 
     Stage(int rate, long seconds) {
         this.rate = rate;
@@ -40,8 +41,15 @@ final class Stage {
         pollAnswers.computeIfAbsent(status, key -> new LongAdder()).increment();
     }
 
-    void resultsCurrent(long millis) {
+    /**
+     * @param storedMillis from the PUT to the moment talent-service took the results ({@code storedAt}), whatever
+     *                     the poll interval; negative when the status did not say
+     */
+    void resultsCurrent(long millis, long storedMillis) {
         putToCurrentMs.add(millis);
+        if (storedMillis >= 0) {
+            putToStoredMs.add(storedMillis);
+        }
         current.increment();
     }
 
@@ -59,6 +67,10 @@ final class Stage {
 
     List<Long> putToCurrentMs() {
         return sorted(putToCurrentMs);
+    }
+
+    List<Long> putToStoredMs() {
+        return sorted(putToStoredMs);
     }
 
     private static List<Long> sorted(ConcurrentLinkedQueue<Long> millis) {

@@ -20,6 +20,8 @@ final class Update {
     private final Duration giveUp;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private long startedAt;
+    /** The same moment on the wall clock, to compare with the service's {@code storedAt} (one machine, one clock). */
+    private long startedAtMillis;
     private long savedVersion;
 
     Update(Resident resident, Stage stage, Gateway gateway, ScheduledExecutorService timer, Duration pollInterval,
@@ -35,6 +37,7 @@ final class Update {
     CompletableFuture<Void> start() {
         stage.started.increment();
         startedAt = System.nanoTime();
+        startedAtMillis = System.currentTimeMillis();
         try {
             gateway.putProfile(resident, resident.nextProfile()).whenComplete(this::saved);
         } catch (RuntimeException e) {
@@ -99,18 +102,24 @@ final class Update {
         int status = response.statusCode();
         stage.pollAnswered(Integer.toString(status));
         if (status == 200) {
+            var body = Gateway.json(response);
             resident.lastStatus(new Resident.MatchStatus(response.headers().firstValue("ETag").orElse(null),
-                    Gateway.json(response).path("evaluatedProfileVersion").asLong(-1)));
+                    body.path("evaluatedProfileVersion").asLong(-1), storedAtMillis(body.path("storedAt").asString(""))));
         }
         Resident.MatchStatus known = resident.lastStatus();
         // Results of a later version count too: a newer save of the same resident includes this one. (Requiring
         // "current" as well would starve an update whenever the resident saved again before it was evaluated.)
         if ((status == 200 || status == 304) && known != null && known.evaluatedProfileVersion() >= savedVersion) {
-            stage.resultsCurrent(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+            stage.resultsCurrent(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
+                    known.storedAtMillis() < 0 ? -1 : Math.max(0, known.storedAtMillis() - startedAtMillis));
             done.complete(null);
             return;
         }
         pollLater(status == 429 || status == 503 ? retryAfterMillis(response) : pollInterval.toMillis());
+    }
+
+    private static long storedAtMillis(String storedAt) {
+        return storedAt.isEmpty() ? -1 : java.time.Instant.parse(storedAt).toEpochMilli();
     }
 
     /** The wait a 429/503 asked for, never shorter than the usual interval. */

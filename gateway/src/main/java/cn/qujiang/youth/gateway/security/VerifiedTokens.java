@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -59,22 +58,9 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
     /** Kept until the token's expiry plus the skew: after that no check could pass it anyway. */
     private static Expiry<String, Jwt> untilExpiry(Duration clockSkew, Clock clock) {
-        return new Expiry<>() {
-            @Override
-            public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
-                Instant end = jwt.getExpiresAt().plus(clockSkew);
-                return Math.max(0, Duration.between(clock.instant(), end).toNanos());
-            }
-
-            @Override
-            public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
-                return expireAfterCreate(token, jwt, currentTime);
-            }
-
-            @Override
-            public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        };
+        return Expiry.writing((token, jwt) -> {
+            Duration left = Duration.between(clock.instant(), jwt.getExpiresAt().plus(clockSkew));
+            return left.isNegative() ? Duration.ZERO : left;
+        });
     }
 }

@@ -3,6 +3,7 @@ package cn.qujiang.youth.notification.erasure;
 import cn.qujiang.youth.notification.delivery.DeliveryStore;
 import cn.qujiang.youth.notification.delivery.ErasedApplicants;
 import cn.qujiang.youth.notification.inbox.Inbox;
+import cn.qujiang.youth.notification.news.NewsStore;
 import cn.qujiang.youth.notification.preferences.PreferencesService;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -21,12 +22,15 @@ public class ApplicantErasure {
     private final Inbox inbox;
     private final DeliveryStore deliveries;
     private final PreferencesService preferences;
+    private final NewsStore news;
 
-    ApplicantErasure(ErasedApplicants erased, Inbox inbox, DeliveryStore deliveries, PreferencesService preferences) {
+    ApplicantErasure(ErasedApplicants erased, Inbox inbox, DeliveryStore deliveries, PreferencesService preferences,
+            NewsStore news) {
         this.erased = erased;
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.preferences = preferences;
+        this.news = news;
     }
 
     public void erase(String applicantId, Instant erasedAt) {
@@ -35,6 +39,7 @@ public class ApplicantErasure {
         long messages = inbox.purge(applicantId);
         long sends = deliveries.purge(applicantId);
         preferences.purge(applicantId);
+        news.purge(applicantId);
         log.info("erased an applicant: {} inbox entries, {} deliveries", messages, sends);
     }
 }

@@ -31,6 +31,11 @@ public record Message(MessageKind kind, List<EligibleMeasure> measures, Applicat
         return kind.category();
     }
 
+    /** One message for measures the applicant newly qualifies for, gathered over a short while (news). */
+    public static Message newlyEligible(List<EligibleMeasure> measures) {
+        return new Message(MessageKind.NEWLY_ELIGIBLE, measures, null);
+    }
+
     /** One message for all newly eligible measures, in the event's order; empty when nothing is new. */
     public static Optional<Message> newlyEligible(MatchesEvaluated event) {
         if (event.newlyEligible().isEmpty()) {

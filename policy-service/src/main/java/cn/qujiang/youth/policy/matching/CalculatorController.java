@@ -2,6 +2,7 @@ package cn.qujiang.youth.policy.matching;
 
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import cn.qujiang.youth.policy.catalogue.SampleNotice;
 import cn.qujiang.youth.policy.matching.ResultViews.CalculatorRequest;
 import cn.qujiang.youth.policy.matching.ResultViews.CalculatorResponse;
@@ -36,7 +37,7 @@ class CalculatorController {
         CatalogueSnapshot snapshot = catalogue.current();
         LocalDate today = matcher.today();
         List<String> held = request.heldMeasures() == null ? List.of() : request.heldMeasures();
-        List<ResultView> results = ResultViews.of(matcher.results(snapshot, request.facts(), held, today),
+        List<ResultView> results = ResultViews.of(matcher.results(snapshot, request.facts(), held, today, Outlooks.DATES),
                 result -> snapshot.measure(result.measureCode()), held, locale);
         return new CalculatorResponse(today, notice.sample(), notice.text(locale), Summary.of(results), results);
     }

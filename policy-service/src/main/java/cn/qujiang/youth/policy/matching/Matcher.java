@@ -8,6 +8,7 @@ import cn.qujiang.youth.policy.engine.eligibility.ApplicantFactsDeriver;
 import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
 import cn.qujiang.youth.policy.engine.eligibility.DerivedFacts;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
+import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Evaluates an applicant's facts against the active measures of a catalogue snapshot, as of a day. */
+/**
+ * Evaluates an applicant's facts against the active measures of a catalogue snapshot, as of a day. Matching (events,
+ * stored results, re-matches) asks time only whether waiting can mend a failure ({@link Outlooks#NEAR_MISS}); the
+ * days ("可于 2027年3月1日 起申请") are worked out where results are shown to someone ({@link Outlooks#DATES}).
+ */
 @Component
 class Matcher {
     private final ActiveCatalogue catalogue;
@@ -37,14 +42,14 @@ class Matcher {
         CatalogueSnapshot snapshot = catalogue.current();
         LocalDate asOf = LocalDate.ofInstant(now, clock.getZone());
         return Evaluation.of(profileVersion, facts, heldMeasures, asOf, snapshot.revision(), now,
-                results(snapshot, facts, heldMeasures, asOf));
+                results(snapshot, facts, heldMeasures, asOf, Outlooks.NEAR_MISS));
     }
 
     /** Every active measure, nothing stored: for a new profile, an event, or the anonymous calculator. */
     List<MatchResult> results(CatalogueSnapshot snapshot, ApplicantFacts facts, List<String> heldMeasures,
-            LocalDate asOf) {
+            LocalDate asOf, Outlooks outlooks) {
         return engine.evaluateAll(snapshot.measures(), facts == null ? ApplicantFacts.none() : facts, asOf,
-                heldMeasures == null ? Set.of() : Set.copyOf(heldMeasures));
+                heldMeasures == null ? Set.of() : Set.copyOf(heldMeasures), outlooks);
     }
 
     /**
@@ -66,7 +71,7 @@ class Matcher {
                 if (derived == null) {
                     derived = derive(stored.facts(), asOf);
                 }
-                line = StoredResult.of(engine.evaluate(measure, derived, asOf, held)).encode();
+                line = StoredResult.of(engine.evaluate(measure, derived, asOf, held, Outlooks.NEAR_MISS)).encode();
             }
             lines.add(line);
         }
@@ -74,15 +79,16 @@ class Matcher {
     }
 
     /**
-     * Stored results in full again (with the applicant's values): the stored facts evaluated against the stored
-     * measure versions on the stored day. A version that can no longer be found shows its stored outcome only.
+     * Stored results in full again (with the applicant's values and the days time changes them): the stored facts
+     * evaluated against the stored measure versions on the stored day. A version that can no longer be found shows
+     * its stored outcome only.
      */
     List<MatchResult> replay(ApplicantMatches stored) {
         DerivedFacts derived = derive(stored.facts(), stored.asOf());
         Set<String> held = Set.copyOf(stored.heldMeasures());
         return stored.results().stream().map(StoredResult::decode)
                 .map(result -> catalogue.version(result.measureCode(), result.measureVersion())
-                        .map(measure -> engine.evaluate(measure, derived, stored.asOf(), held))
+                        .map(measure -> engine.evaluate(measure, derived, stored.asOf(), held, Outlooks.DATES))
                         .orElseGet(result::withoutValues))
                 .toList();
     }

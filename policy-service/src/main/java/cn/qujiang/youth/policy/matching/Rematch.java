@@ -6,6 +6,7 @@ import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -170,7 +171,8 @@ class Rematch {
             Trigger trigger = stored.catalogueRevision() < snapshot.revision()
                     ? Trigger.CATALOGUE_CHANGED : Trigger.DAILY_SWEEP;
             return new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), today, now, trigger,
-                    matcher.results(snapshot, stored.facts(), stored.heldMeasures(), today), diff.newlyEligible(),
+                    matcher.results(snapshot, stored.facts(), stored.heldMeasures(), today, Outlooks.NEAR_MISS),
+                    diff.newlyEligible(),
                     diff.noLongerEligible());
         }
     }

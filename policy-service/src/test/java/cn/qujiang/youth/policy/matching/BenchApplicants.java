@@ -10,6 +10,7 @@ import cn.qujiang.youth.contracts.ApplicantFacts.TalentTier;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class BenchApplicants {
         for (int i = 0; i < count; i++) {
             ApplicantFacts facts = facts(random, today);
             Evaluation evaluation = Evaluation.of(1, facts, List.of(), today, snapshot.revision(), now,
-                    matcher.results(snapshot, facts, List.of(), today));
+                    matcher.results(snapshot, facts, List.of(), today, Outlooks.NEAR_MISS));
             batch.add(new ApplicantMatches(UUID.randomUUID().toString(), 1, 1, evaluation.facts(),
                     evaluation.heldMeasures(), today, snapshot.revision(), now, evaluation.lines(),
                     evaluation.eligible(), false, List.of()));

@@ -9,6 +9,7 @@ import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
 import cn.qujiang.youth.policy.engine.catalogue.CatalogueSeed;
 import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
+import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class MatchEventSizeTest {
     private int size(CatalogueSnapshot catalogue, ApplicantFacts facts) {
         MatchesEvaluated event = new MatchesEvaluated("a7d2c1e0-3b4f-4c2a-9e1d-2f6b8c9d0e11", 3, TODAY,
                 Instant.parse("2026-03-02T01:00:00Z"), MatchesEvaluated.Trigger.PROFILE_CHANGED,
-                matcher.results(catalogue, facts, List.of(), TODAY), List.of("QJY-01"), List.of());
+                matcher.results(catalogue, facts, List.of(), TODAY, Outlooks.NEAR_MISS), List.of("QJY-01"), List.of());
         return EventJson.write(event).getBytes(StandardCharsets.UTF_8).length;
     }
 

@@ -9,6 +9,7 @@ import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Criterion;
 import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
+import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import cn.qujiang.youth.policy.engine.eligibility.RuleCompilationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class MatcherTest {
     }
 
     private List<String> full(ApplicantFacts facts, CatalogueSnapshot catalogue, LocalDate asOf) {
-        return matcher.results(catalogue, facts, List.of(), asOf).stream()
+        return matcher.results(catalogue, facts, List.of(), asOf, Outlooks.NEAR_MISS).stream()
                 .map(result -> StoredResult.of(result).encode()).toList();
     }
 

@@ -2,6 +2,7 @@ package cn.qujiang.youth.kit.security;
 
 import cn.qujiang.youth.kit.web.KitWebAutoConfiguration;
 import cn.qujiang.youth.kit.web.Problems;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,22 +31,25 @@ public class KitSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri,
             SecurityProperties properties) {
+        OAuth2TokenValidator<Jwt> claims = validator(issuerUri, properties);
         SupplierJwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = properties.jwkSetUri() == null || properties.jwkSetUri().isBlank()
                     ? NimbusJwtDecoder.withIssuerLocation(issuerUri).build()
                     : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-            decoder.setJwtValidator(validator(issuerUri, properties));
+            decoder.setJwtValidator(claims);
             return decoder;
         });
         // Keycloak unreachable at the first token: an authentication-service failure (503), not a crash (500).
         // The next token tries the discovery again.
-        return token -> {
+        JwtDecoder verifier = token -> {
             try {
                 return lazy.decode(token);
             } catch (JwtDecoderInitializationException e) {
                 throw new JwtException("identity provider unavailable", e);
             }
         };
+        return new VerifiedTokens(verifier, claims, properties.tokenCacheSize(), properties.clockSkew(),
+                Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuerUri, SecurityProperties properties) {

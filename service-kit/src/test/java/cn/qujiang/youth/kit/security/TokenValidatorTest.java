@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class TokenValidatorTest {
     private static final String ISSUER = "http://127.0.0.1:8180/realms/qujiang";
     private final OAuth2TokenValidator<Jwt> validator = KitSecurityAutoConfiguration.validator(ISSUER,
-            new SecurityProperties("youth-api", null, Duration.ofSeconds(5)));
+            new SecurityProperties("youth-api", null, Duration.ofSeconds(5), null));
 
     @Test
     void acceptsTheRealmsTokenForTheSuite() {

@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The latest match results of one applicant. {@code revision} guards the read-merge-write of concurrent
- * deliveries; {@code profileVersion} and {@code evaluatedAt} decide which evaluation is the newer.
+ * deliveries; {@code profileVersion} and {@code evaluatedAt} decide which evaluation is the newer; {@code storedAt}
+ * is when this service took it, from when on the resident is shown it.
  */
 @Document(MatchDocument.COLLECTION)
 record MatchDocument(
@@ -18,7 +19,8 @@ record MatchDocument(
         LocalDate asOf,
         Instant evaluatedAt,
         List<MatchResult> results,
-        long revision) {
+        long revision,
+        Instant storedAt) {
 
     static final String COLLECTION = "matches";
 

@@ -3,6 +3,7 @@ package cn.qujiang.youth.talent.matches;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,9 +31,11 @@ public class MatchReadModel {
     private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    MatchReadModel(MongoTemplate mongo) {
+    MatchReadModel(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /** True when the event was taken (it was not older than the stored results). */
@@ -47,7 +50,8 @@ public class MatchReadModel {
             List<MatchResult> results = stored == null || event.profileVersion() > stored.profileVersion()
                     ? event.results() : merge(stored.results(), event.results());
             if (write(stored, new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(),
-                    evaluatedAt, results, stored == null ? 1 : stored.revision() + 1))) {
+                    evaluatedAt, results, stored == null ? 1 : stored.revision() + 1,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS)))) {
                 return true;
             }
         }
@@ -59,16 +63,17 @@ public class MatchReadModel {
     }
 
     /**
-     * Which profile version the stored results are of, and when they were evaluated, read without the results
-     * themselves: the cheap answer to "are my results current?".
+     * Which profile version the stored results are of, when they were evaluated and when this service took them,
+     * read without the results themselves: the cheap answer to "are my results current?".
      */
     Optional<Evaluation> evaluation(String applicantId) {
         Query query = Query.query(Criteria.where("_id").is(applicantId));
-        query.fields().include("profileVersion", "evaluatedAt");
+        query.fields().include("profileVersion", "evaluatedAt", "storedAt");
         return Optional.ofNullable(mongo.findOne(query, Evaluation.class, MatchDocument.COLLECTION));
     }
 
-    record Evaluation(long profileVersion, Instant evaluatedAt) {
+    /** {@code storedAt} is null for results stored before this service recorded it. */
+    record Evaluation(long profileVersion, Instant evaluatedAt, Instant storedAt) {
     }
 
     /** Applicants whose latest result for {@code measureCode} is ELIGIBLE. */
@@ -105,7 +110,8 @@ public class MatchReadModel {
         }
         Query unchanged = Query.query(Criteria.where("_id").is(next.applicantId()).and("revision").is(stored.revision()));
         Update update = new Update().set("profileVersion", next.profileVersion()).set("asOf", next.asOf())
-                .set("evaluatedAt", next.evaluatedAt()).set("results", next.results()).set("revision", next.revision());
+                .set("evaluatedAt", next.evaluatedAt()).set("results", next.results()).set("revision", next.revision())
+                .set("storedAt", next.storedAt());
         return mongo.updateFirst(unchanged, update, MatchDocument.class).getMatchedCount() == 1;
     }
 }

@@ -17,7 +17,9 @@ import java.util.Optional;
  * One measure's match result in the reader's language: what was decided, what it is worth, which criteria failed
  * and how to fix them, which facts are missing. Shared by the applicant's matches and the officers' review. Titles,
  * criterion labels and hints come from the catalogue replica; facts, values, units and amounts from the engine's
- * vocabulary. The codes stay beside the words for clients that branch on them.
+ * vocabulary. The codes stay beside the words for clients that branch on them. When time alone changes a result
+ * ("可于 2027年3月1日 起申请") is not here: matching does not work the days out (policy-engine's {@code Outlooks}); the
+ * resident's own results at policy-service's {@code GET /api/policy/me/results} carry them.
  */
 public record MatchResultView(
         String measureCode,
@@ -35,15 +37,11 @@ public record MatchResultView(
         List<FactView> missingFacts,
         List<ExclusionView> excludedBy,
         @Schema(description = "The measure's window: why it is NOT_OPEN; null ends are open") LocalDate opens,
-        LocalDate closes,
-        @Schema(description = "For INELIGIBLE: the day on which time alone makes the resident eligible, the rest "
-                + "of the profile unchanged (可于 2027-03-01 起申请)") LocalDate eligibleFrom) {
+        LocalDate closes) {
 
-    @Schema(description = "A criterion not met or not decided; `values` are the resident's facts it read, in words; "
-            + "`passesFrom`: the day it passes by time alone; `failsFrom`: for one time cannot mend, the day it "
-            + "stopped passing (已于 2026-05-01 超龄)")
+    @Schema(description = "A criterion not met or not decided; `values` are the resident's facts it read, in words")
     public record CriterionView(String id, CriterionStatus status, String label, String hint,
-            List<FactValueView> values, LocalDate passesFrom, LocalDate failsFrom) {
+            List<FactValueView> values) {
     }
 
     public record FactView(@Schema(example = "degree") String fact, @Schema(example = "最高学历") String label) {
@@ -75,8 +73,7 @@ public record MatchResultView(
                 result.excludedBy().stream()
                         .map(code -> new ExclusionView(code, title(measures.get(code), code, locale)))
                         .toList(),
-                measure.map(MeasurePublished::opens).orElse(null), measure.map(MeasurePublished::closes).orElse(null),
-                result.eligibleFrom());
+                measure.map(MeasurePublished::opens).orElse(null), measure.map(MeasurePublished::closes).orElse(null));
     }
 
     static CriterionView criterion(CriterionResult result, Optional<MeasurePublished.Criterion> texts,
@@ -87,8 +84,7 @@ public record MatchResultView(
                 result.values().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(value -> new FactValueView(value.getKey(), words.fact(value.getKey()),
                                 words.value(value.getKey(), value.getValue())))
-                        .toList(),
-                result.passesFrom(), result.failsFrom());
+                        .toList());
     }
 
     private static String title(MeasurePublished measure, String code, Locale locale) {

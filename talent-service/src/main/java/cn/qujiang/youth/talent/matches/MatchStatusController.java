@@ -39,15 +39,19 @@ class MatchStatusController {
 
     /**
      * {@code current}: the results are of the latest profile version. {@code profileVersion} is null without a
-     * profile, {@code evaluatedProfileVersion} and {@code evaluatedAt} before the first evaluation.
+     * profile, {@code evaluatedProfileVersion}, {@code evaluatedAt} and {@code storedAt} before the first evaluation.
+     * {@code storedAt}: when these results reached this service, from when on they are shown (a load test measures
+     * a save's way through the pipeline by it, independently of how often it polls).
      */
-    record MatchStatus(Long profileVersion, Long evaluatedProfileVersion, boolean current, Instant evaluatedAt) {
+    record MatchStatus(Long profileVersion, Long evaluatedProfileVersion, boolean current, Instant evaluatedAt,
+            Instant storedAt) {
 
         static MatchStatus of(OptionalLong profileVersion, Optional<Evaluation> evaluation) {
             return new MatchStatus(profileVersion.isPresent() ? profileVersion.getAsLong() : null,
                     evaluation.map(Evaluation::profileVersion).orElse(null),
                     evaluation.filter(evaluated -> isCurrent(profileVersion, evaluated.profileVersion())).isPresent(),
-                    evaluation.map(Evaluation::evaluatedAt).orElse(null));
+                    evaluation.map(Evaluation::evaluatedAt).orElse(null),
+                    evaluation.map(Evaluation::storedAt).orElse(null));
         }
 
         /** The results are of the latest profile version (none without a live profile). */

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 
 class MatchReadModelTest {
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00.123456Z");
+    private static final Instant STORED = Instant.parse("2026-03-02T08:00:01.250Z");
     private InMemoryMongo mongo;
     private MatchReadModel model;
 
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo();
-        model = new MatchReadModel(mongo.template());
+        model = new MatchReadModel(mongo.template(), java.time.Clock.fixed(STORED, java.time.ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -106,7 +107,8 @@ class MatchReadModelTest {
         model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)));
         model.apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
         assertThat(model.evaluation("a1")).contains(
-                new MatchReadModel.Evaluation(3, T0.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                new MatchReadModel.Evaluation(3, T0.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                        STORED));
     }
 
     @Test

@@ -60,24 +60,25 @@ class MatchStatusControllerTest {
 
     @Test
     void aSavedProfileIsBehindUntilItsVersionIsEvaluated() throws Exception {
-        given("a1", 2L, new Evaluation(1, EVALUATED));
+        given("a1", 2L, new Evaluation(1, EVALUATED, EVALUATED.plusMillis(40)));
         mvc.perform(asApplicant("a1")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.profileVersion").value(2))
                 .andExpect(jsonPath("$.evaluatedProfileVersion").value(1))
                 .andExpect(jsonPath("$.current").value(false))
                 .andExpect(header().string("ETag", "\"2-1-" + EVALUATED.toEpochMilli() + "\""));
 
-        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(5)));
+        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(5), EVALUATED.plusSeconds(5).plusMillis(40)));
         mvc.perform(asApplicant("a1")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.evaluatedProfileVersion").value(2))
                 .andExpect(jsonPath("$.current").value(true))
                 .andExpect(jsonPath("$.evaluatedAt").value("2026-03-02T08:00:05.123Z"))
+                .andExpect(jsonPath("$.storedAt").value("2026-03-02T08:00:05.163Z"))
                 .andExpect(header().string("Cache-Control", "no-cache, private"));
     }
 
     @Test
     void anUnchangedEtagIsAnswered304WithoutABodyAndAChangedOneWithTheNewStatus() throws Exception {
-        given("a1", 2L, new Evaluation(1, EVALUATED));
+        given("a1", 2L, new Evaluation(1, EVALUATED, EVALUATED.plusMillis(40)));
         String etag = mvc.perform(asApplicant("a1")).andReturn().getResponse().getHeader("ETag");
 
         mvc.perform(asApplicant("a1").header("If-None-Match", etag)).andExpect(status().isNotModified())
@@ -85,7 +86,7 @@ class MatchStatusControllerTest {
                 .andExpect(header().string("ETag", etag))
                 .andExpect(header().string("Cache-Control", "no-cache, private"));
 
-        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(5)));
+        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(5), EVALUATED.plusSeconds(5).plusMillis(40)));
         mvc.perform(asApplicant("a1").header("If-None-Match", etag)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.current").value(true));
     }

@@ -40,10 +40,10 @@ public class CatalogueBenchmark {
     public String profiles;
 
     /**
-     * on: failing criteria are asked what time does (passesFrom, failsFrom, eligibleFrom), as in production; off:
-     * not, to tell what that costs ({@code -p outlooks=off,on}).
+     * How much of what time does the engine works out ({@link Outlooks}): NEAR_MISS as matching does, DATES as the
+     * results shown to a resident, NONE to tell what the others cost ({@code -p outlooks=NONE,NEAR_MISS,DATES}).
      */
-    @Param({"on"})
+    @Param({"NEAR_MISS"})
     public String outlooks;
 
     private final EligibilityEngine engine = new EligibilityEngine();
@@ -95,7 +95,7 @@ public class CatalogueBenchmark {
         int index = next++ & (APPLICANTS - 1);
         Set<String> held = GeneratedApplicants.held(index);
         return engine.evaluateAll(measures, applicants.get(index), GeneratedApplicants.AS_OF, held,
-                outlooks.equals("on"));
+                Outlooks.valueOf(outlooks));
     }
 
     private List<CompiledMeasure> compile() throws RuleCompilationException {

@@ -22,6 +22,7 @@ final class ChangeDates {
     /** What time alone does to a failing rule; {@link #NONE} when nothing is known (facts given by name). */
     record Outlook(LocalDate passesFrom, LocalDate failsFrom, boolean hopeless) {
         static final Outlook NONE = new Outlook(null, null, false);
+        static final Outlook HOPELESS = new Outlook(null, null, true);
     }
 
     private ChangeDates() {
@@ -53,6 +54,20 @@ final class ChangeDates {
         }
         CandidateDays past = candidateDays(rule, facts, asOf.minusYears(HORIZON_YEARS), asOf);
         return new Outlook(null, failingSince(rule, facts, past), true);
+    }
+
+    /**
+     * Only whether waiting ever mends a failing rule that reads nothing but time ({@code hopeless} as {@link #of}
+     * says it), without the days: no look behind and no dates, which is all matching needs.
+     */
+    static Outlook ofTimeOnly(CompiledRule rule, DerivedFacts facts) {
+        Outlook ofCount = CountOutlook.of(rule, facts);
+        if (ofCount != null) {
+            return ofCount.hopeless() ? Outlook.HOPELESS : Outlook.NONE;
+        }
+        LocalDate asOf = facts.asOf();
+        CandidateDays ahead = candidateDays(rule, facts, asOf, asOf.plusYears(HORIZON_YEARS));
+        return firstPassing(rule, facts, ahead) == null ? Outlook.HOPELESS : Outlook.NONE;
     }
 
     /** The first of the days (all after the facts' day) on which the rule passes; null if there is none. */

@@ -64,7 +64,7 @@ public final class EligibilityEngine {
     }
 
     /**
-     * One measure for one applicant.
+     * One measure for one applicant, with the dates of what time alone does ({@link Outlooks#DATES}).
      *
      * @param derivedFacts the applicant's facts on {@code asOf}; pass the {@link DerivedFacts} from
      *                     {@link ApplicantFactsDeriver} when evaluating several measures, so they are built once
@@ -72,22 +72,24 @@ public final class EligibilityEngine {
      */
     public MatchResult evaluate(CompiledMeasure measure, Map<String, Object> derivedFacts, LocalDate asOf,
             Set<String> heldMeasures) {
-        return evaluate(measure, new RuleResults(DerivedFacts.of(derivedFacts)), asOf, heldMeasures);
+        return evaluate(measure, derivedFacts, asOf, heldMeasures, Outlooks.DATES);
     }
 
-    /** Every measure for one applicant, deriving the facts once. */
+    /** As {@link #evaluate(CompiledMeasure, Map, LocalDate, Set)}, working out as much of time as {@code outlooks}. */
+    public MatchResult evaluate(CompiledMeasure measure, Map<String, Object> derivedFacts, LocalDate asOf,
+            Set<String> heldMeasures, Outlooks outlooks) {
+        return evaluate(measure, new RuleResults(DerivedFacts.of(derivedFacts), outlooks), asOf, heldMeasures);
+    }
+
+    /** Every measure for one applicant, deriving the facts once, with the dates ({@link Outlooks#DATES}). */
     public List<MatchResult> evaluateAll(List<CompiledMeasure> measures, ApplicantFacts facts, LocalDate asOf,
             Set<String> heldMeasures) {
-        return evaluateAll(measures, facts, asOf, heldMeasures, true);
+        return evaluateAll(measures, facts, asOf, heldMeasures, Outlooks.DATES);
     }
 
-    /**
-     * As {@link #evaluateAll(List, ApplicantFacts, LocalDate, Set)}; without {@code outlooks} no criterion is asked
-     * what time does (no dates, and a hopeless failure still counts as a near miss). Only the benchmark turns them
-     * off, to tell their cost from the rest.
-     */
-    List<MatchResult> evaluateAll(List<CompiledMeasure> measures, ApplicantFacts facts, LocalDate asOf,
-            Set<String> heldMeasures, boolean outlooks) {
+    /** As {@link #evaluateAll(List, ApplicantFacts, LocalDate, Set)}, working out as much of time as {@code outlooks}. */
+    public List<MatchResult> evaluateAll(List<CompiledMeasure> measures, ApplicantFacts facts, LocalDate asOf,
+            Set<String> heldMeasures, Outlooks outlooks) {
         RuleResults ruleResults = new RuleResults(ApplicantFactsDeriver.derive(facts, asOf), outlooks);
         MatchResult[] results = new MatchResult[measures.size()];
         for (int i = 0; i < results.length; i++) {

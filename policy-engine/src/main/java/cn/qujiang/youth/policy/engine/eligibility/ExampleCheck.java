@@ -34,7 +34,7 @@ public final class ExampleCheck {
         } catch (IllegalArgumentException e) {
             return mismatch(example, "the example's applicant is invalid: " + e.getMessage());
         }
-        MatchResult result = EligibilityEngine.assess(measure, new RuleResults(facts));
+        MatchResult result = EligibilityEngine.assess(measure, new RuleResults(facts, Outlooks.NONE));
         String outcome = result.outcome().name();
         if (!outcome.equals(example.expect())) {
             return mismatch(example, "expected " + example.expect() + " but the rules say " + outcome + " ("

@@ -14,19 +14,14 @@ final class RuleResults {
     private static final Object UNDECIDED = new Object();
 
     private final DerivedFacts facts;
-    /** Whether failing rules are asked what time does; off only in the benchmark, to measure what that costs. */
-    private final boolean asksTime;
+    private final Outlooks outlooks;
     private final Map<String, Object> byExpression = new HashMap<>(128);
-    private Map<String, ChangeDates.Outlook> outlooks;
+    private Map<String, ChangeDates.Outlook> byRule;
     private DerivedFacts withoutTime;
 
-    RuleResults(DerivedFacts facts) {
-        this(facts, true);
-    }
-
-    RuleResults(DerivedFacts facts, boolean asksTime) {
+    RuleResults(DerivedFacts facts, Outlooks outlooks) {
         this.facts = facts;
-        this.asksTime = asksTime;
+        this.outlooks = outlooks;
     }
 
     DerivedFacts facts() {
@@ -45,18 +40,23 @@ final class RuleResults {
     }
 
     /**
-     * What time alone does to a failing rule that reads facts changing with time ({@link ChangeDates#of}); nothing
-     * for facts given by name, whose dates are unknown.
+     * What time alone does to a failing rule that reads facts changing with time ({@link ChangeDates#of}), as far as
+     * the {@link Outlooks} ask; nothing for facts given by name, whose dates are unknown.
      */
     ChangeDates.Outlook outlookOfFailing(CompiledRule rule) {
-        if (!asksTime || facts.source().isEmpty()) {
+        if (outlooks == Outlooks.NONE || facts.source().isEmpty()) {
             return ChangeDates.Outlook.NONE;
         }
-        if (outlooks == null) {
-            outlooks = new HashMap<>();
+        if (outlooks == Outlooks.NEAR_MISS && !rule.readsOnlyTime()) {
+            // Another fact the resident can change decides too, so waiting is never the only hope: a near miss.
+            return ChangeDates.Outlook.NONE;
         }
-        return outlooks.computeIfAbsent(rule.expression(), expression -> ChangeDates.of(rule, facts,
-                this::withoutTime));
+        if (byRule == null) {
+            byRule = new HashMap<>();
+        }
+        return byRule.computeIfAbsent(rule.expression(), expression -> outlooks == Outlooks.DATES
+                ? ChangeDates.of(rule, facts, this::withoutTime)
+                : ChangeDates.ofTimeOnly(rule, facts));
     }
 
     /** The facts without those that change with time, made once per applicant and only if a rule needs them. */

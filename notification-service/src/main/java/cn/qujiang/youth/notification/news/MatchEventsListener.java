@@ -1,33 +1,38 @@
-package cn.qujiang.youth.notification.events;
+package cn.qujiang.youth.notification.news;
 
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.kit.messaging.InboundEvent;
-import cn.qujiang.youth.notification.delivery.NotificationPlanner;
-import cn.qujiang.youth.notification.message.Message;
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** {@code policy.match.v1}: one "you now qualify for ..." message per evaluation that made anything new eligible. */
+/**
+ * {@code policy.match.v1}: what each evaluation newly made eligible, or no longer, is gathered as the applicant's
+ * news ({@link NewsStore}); {@link NewsSender} tells it in one message once the applicant has settled.
+ */
 @Component
 class MatchEventsListener {
     private static final Logger log = LoggerFactory.getLogger(MatchEventsListener.class);
 
-    private final NotificationPlanner planner;
+    private final NewsStore news;
+    private final Clock clock;
 
-    MatchEventsListener(NotificationPlanner planner) {
-        this.planner = planner;
+    MatchEventsListener(NewsStore news, Clock clock) {
+        this.news = news;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.POLICY_MATCH)
     void on(ConsumerRecord<String, String> record) {
         InboundEvent.from(record).ifPresent(event -> {
             if (event.payload() instanceof MatchesEvaluated matches) {
-                Message.newlyEligible(matches).ifPresent(message ->
-                        planner.plan(event.id(), matches.applicantId(), matches.evaluatedAt(), message));
+                if (!matches.newlyEligible().isEmpty() || !matches.noLongerEligible().isEmpty()) {
+                    news.gather(event.id(), matches, clock.instant());
+                }
             } else {
                 log.debug("skipping {} on {}", event.type(), record.topic());
             }

@@ -1,0 +1,78 @@
+package cn.qujiang.youth.infra;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 store, answering a query that names one {@code _id} by looking that document up. The
+ * server uses an index only when the query's keys are exactly the index's, so {@code {_id, version}} (how every
+ * service guards a write against a concurrent one) read and matched the whole collection: under load that was most
+ * of the dev database's CPU and grew with the data. A real MongoDB answers such a query from its {@code _id} index; so
+ * does this, and the services' schema and queries stay as they would be in production.
+ *
+ * <p>Documents are kept under their {@code _id} value ({@link H2Collection}), so the lookup is one map read; it is
+ * only taken for string, ObjectId and UUID ids, whose equality is the map's. Anything else (numbers, sub-documents,
+ * operators such as {@code $in}) is scanned as before.
+ */
+final class IdLookupH2Backend extends H2Backend {
+
+    IdLookupH2Backend(String file) {
+        super(file);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry());
+    }
+
+    /**
+     * Not static: {@link H2Database}'s constructor opens the existing collections, before a field of this class
+     * would be set, while the enclosing backend (and so its store) is known from the start.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, getMvStore(), cursorRegistry);
+        }
+
+        /** The maps are named as {@link H2Database} names them, so a data file written by either opens in both. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            return new Collection(this, collectionName, options, store.openMap("databases." + namespace),
+                    store.openMap("meta." + namespace), cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                org.h2.mvstore.MVMap<Object, Document> dataMap, org.h2.mvstore.MVMap<String, Object> metaMap,
+                CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+                int batchSize, Document fieldSelector) {
+            Object id = query.get("_id");
+            if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
+                return matchDocumentsFromStream(Stream.ofNullable(getDocument(id)), query, orderBy, numberToSkip,
+                        numberToReturn, batchSize, fieldSelector);
+            }
+            return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+    }
+}
