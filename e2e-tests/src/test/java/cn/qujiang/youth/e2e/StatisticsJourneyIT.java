@@ -56,8 +56,8 @@ class StatisticsJourneyIT {
         desk.signInOnKeycloak("admin1", "Policyadmin1pass");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("政策兑现统计"))).isVisible();
         assertThat(page.getByText("当前用户：admin1")).isVisible();
-        assertThat(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("审核队列")))
-                .as("a policy officer has no review queue").hasCount(0);
+        // a policy officer has no review queue
+        assertThat(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("审核队列"))).hasCount(0);
         Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(COACHING_TITLE));
         assertThat(row).hasCount(1);
         assertThat(cells(row)).startsWith("就业", COACHING_TITLE, number(after.eligible()), number(after.applied()),

@@ -2,6 +2,7 @@ package cn.qujiang.youth.talent.matches;
 
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import java.time.Clock;
 import java.util.Collection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -12,7 +13,7 @@ public final class StoredMatches {
 
     /** Applies each evaluation through the read model, as the match listener does. */
     public static void apply(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
-        MatchReadModel model = new MatchReadModel(mongo);
+        MatchReadModel model = new MatchReadModel(mongo, Clock.systemUTC());
         evaluations.forEach(model::apply);
     }
 
@@ -23,7 +24,8 @@ public final class StoredMatches {
      */
     public static void insertLean(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
         mongo.insert(evaluations.stream().map(event -> new MatchDocument(event.applicantId(), event.profileVersion(),
-                event.asOf(), event.evaluatedAt(), event.results().stream().map(StoredMatches::outcomeOnly).toList(), 1))
+                event.asOf(), event.evaluatedAt(), event.results().stream().map(StoredMatches::outcomeOnly).toList(), 1,
+                event.evaluatedAt()))
                 .toList(), MatchDocument.class);
     }
 
