@@ -11,8 +11,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The uptake table for a period, read fresh on each call: four aggregations in the database (see README,
- * "Statistics", for why no counters are kept) and the adding up in {@link UptakeTally}.
+ * The uptake table for a period, read fresh on each call: four aggregations in the database and the adding up in
+ * {@link UptakeTally}. README, "Statistics": at 100,000 applicants on the MongoDB-wire server the eligible count is
+ * too slow this way and has to become a maintained counter.
  */
 @Service
 class UptakeStatistics {
