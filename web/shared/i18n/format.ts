@@ -20,3 +20,9 @@ export function localeFormat(locale: () => string) {
     },
   }
 }
+
+/** The calendar day in Qujiang (Asia/Shanghai) as yyyy-mm-dd, whatever zone the device is in. */
+export function qujiangDay(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(now)
+}

@@ -78,4 +78,22 @@ describe('who may see the review screens', () => {
     await router.push('/measures/QJY-01/draft')
     expect(router.currentRoute.value.path).toBe('/measures/QJY-01/draft')
   })
+
+  it('opens the statistics to HR and policy officers, and not the review screens to a policy officer', async () => {
+    authenticated.value = true
+    for (const role of ['hr-officer', 'policy-admin']) {
+      roles.value = [role]
+      const router = createAppRouter(createMemoryHistory())
+      await router.push('/statistics')
+      expect(router.currentRoute.value.path).toBe('/statistics')
+    }
+    roles.value = ['policy-admin']
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/queue')
+    expect(router.currentRoute.value.path).toBe('/no-access')
+    roles.value = ['applicant']
+    const resident = createAppRouter(createMemoryHistory())
+    await resident.push('/statistics')
+    expect(resident.currentRoute.value.path).toBe('/no-access')
+  })
 })

@@ -4,10 +4,10 @@ import { HR_OFFICER, POLICY_ADMIN, useAuth } from '@/auth/useAuth'
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Only for a signed-in officer with this realm role; others see the "no access" page. */
-    role?: typeof HR_OFFICER | typeof POLICY_ADMIN
+    /** Only for a signed-in officer with this realm role (or one of these); others see the "no access" page. */
+    role?: string | readonly string[]
     /** The menu entry this screen belongs to. */
-    menu?: 'queue' | 'offers' | 'measures'
+    menu?: 'queue' | 'offers' | 'measures' | 'statistics'
     /** The start page: the first screen the signed-in officer's roles allow. */
     home?: boolean
   }
@@ -50,7 +50,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
       // An officer with only the policy admin role starts at the measures; everyone else at the review queue.
       return { path: !auth.hasRole(HR_OFFICER) && auth.hasRole(POLICY_ADMIN) ? '/measures' : '/queue', replace: true }
     }
-    return auth.hasRole(role!) ? true : { path: '/no-access', query: { role }, replace: true }
+    const allowed: readonly string[] = typeof role === 'string' ? [role] : role!
+    return allowed.some((one) => auth.hasRole(one)) ? true
+      : { path: '/no-access', query: { role: allowed[0] }, replace: true }
   })
   return router
 }

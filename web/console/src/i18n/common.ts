@@ -5,7 +5,7 @@
 export default {
   'zh-CN': {
     app: { name: '青年衢江', console: '经办工作台', language: 'English', languageLabel: '切换为英文界面' },
-    nav: { queue: '审核队列', offers: '免申即享确认', measures: '政策管理', signedInAs: '当前用户：{name}', signOut: '退出登录' },
+    nav: { queue: '审核队列', offers: '免申即享确认', measures: '政策管理', statistics: '兑现统计', signedInAs: '当前用户：{name}', signOut: '退出登录' },
     state: {
       loading: '正在加载…',
       empty: '暂无内容',
@@ -40,7 +40,7 @@ export default {
   },
   en: {
     app: { name: 'Youth Qujiang', console: "Officers' console", language: '中文', languageLabel: 'Switch to Chinese' },
-    nav: { queue: 'Review queue', offers: 'Automatic offers', measures: 'Measures', signedInAs: 'Signed in as {name}', signOut: 'Sign out' },
+    nav: { queue: 'Review queue', offers: 'Automatic offers', measures: 'Measures', statistics: 'Uptake', signedInAs: 'Signed in as {name}', signOut: 'Sign out' },
     state: {
       loading: 'Loading…',
       empty: 'Nothing here',

@@ -139,3 +139,29 @@ describe('an application as the officer reads it', () => {
     free.unmount()
   })
 })
+
+describe('the audited full identity', () => {
+  it('is shown only after the officer confirms, and the history then says who looked', async () => {
+    talentPost.mockReset()
+    const wrapper = await open(reviewDetail())
+    expect(readable(wrapper)).not.toContain('330803200003151234')
+    await click(wrapper, '查看完整身份信息…')
+    expect(readable({ text: () => document.body.textContent ?? '' })).toContain('本次查看会记录您的账号和时间')
+    expect(talentPost).not.toHaveBeenCalled()
+
+    talentPost.mockResolvedValueOnce({ applicationId: 'a1', idNumber: '330803200003151234', birthDate: '2000-03-15',
+      disclosedAt: '2026-11-29T08:00:00Z' })
+    current = reviewDetail({ identityDisclosures: [{ at: '2026-11-29T08:00:00Z', byName: 'hr1' }] })
+    const confirm = wrapper.findAllComponents({ name: 'ElButton' }).find((b) => b.text() === '确认查看')!
+    await confirm.trigger('click')
+    await flushPromises()
+
+    expect(talentPost).toHaveBeenCalledWith('/api/talent/review/applications/{id}/identity', { params: { path: { id: 'a1' } } })
+    const text = readable(wrapper)
+    expect(text).toContain('330803200003151234')
+    expect(text).toContain('2000年3月15日')
+    expect(text).toContain('已显示完整身份信息，本次查看已记录')
+    expect(text).toContain('经办人员（hr1）：查看了完整身份信息')
+    wrapper.unmount()
+  })
+})

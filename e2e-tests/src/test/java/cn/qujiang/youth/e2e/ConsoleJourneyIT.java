@@ -150,12 +150,7 @@ class ConsoleJourneyIT {
     }
 
     private static String applyForCoaching(Applicant applicant) {
-        JsonNode matches = Journeys.saveProfileAndAwaitMatches(applicant, applicant.jobSeekerProfile(null));
-        assertThat(Journeys.result(matches, COACHING).path("outcome").asString()).isEqualTo("ELIGIBLE");
-        Journeys.uploadRequiredDocuments(applicant, COACHING);
-        Http.Reply submitted = applicant.http().post("/api/talent/me/applications", Map.of("measureCode", COACHING));
-        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-        return submitted.json().path("id").asString();
+        return Journeys.applyAsJobSeeker(applicant, COACHING);
     }
 
     /** Opens the decision's list of reasons by its prompt and picks one, as an officer does. */

@@ -73,6 +73,19 @@ final class Journeys {
         return out.toByteArray();
     }
 
+    /**
+     * Saves a job seeker's profile, checks that it makes the applicant eligible for the measure, uploads the documents
+     * it asks for and applies; the application's id.
+     */
+    static String applyAsJobSeeker(Applicant applicant, String measureCode) {
+        JsonNode matches = saveProfileAndAwaitMatches(applicant, applicant.jobSeekerProfile(null));
+        assertThat(result(matches, measureCode).path("outcome").asString()).isEqualTo("ELIGIBLE");
+        uploadRequiredDocuments(applicant, measureCode);
+        Http.Reply submitted = applicant.http().post("/api/talent/me/applications", Map.of("measureCode", measureCode));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        return submitted.json().path("id").asString();
+    }
+
     /** Waits until the district has offered the measure to the applicant (免申即享) and returns the offer's id. */
     static String awaitOffer(Applicant applicant, String measureCode) {
         String[] id = new String[1];

@@ -115,6 +115,7 @@ class GatewaySecurityIT {
             GET,    /api/notifications/admin/deliveries,          401, 403, 200, 403
             POST,   /api/policy/admin/measures,                   401, 403, 403, 200
             PUT,    /api/policy/admin/measures/QJY-01/draft,      401, 403, 403, 200
+            GET,    /api/talent/statistics/uptake,                401, 403, 200, 200
             GET,    /api/talent/applications/a-1,                 401, 200, 200, 200
             GET,    /internal/contacts/a-1,                       404, 404, 404, 404
             GET,    /api/talent/internal/contacts/a-1,            404, 404, 404, 404

@@ -8,8 +8,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what. Applicants reach only {@code /api/talent/me/**} (always their own data), officers the review
- * API, and notification-service's service account the internal contact lookup (never routed by the gateway).
+ * Who may call what. Applicants reach only {@code /api/talent/me/**} (always their own data), HR officers the review
+ * API, HR and policy officers the statistics (counts only), and notification-service's service account the
+ * internal contact lookup (never routed by the gateway).
  */
 @Configuration(proxyBeanMethods = false)
 class TalentSecurity {
@@ -19,6 +20,7 @@ class TalentSecurity {
         return security.build(http, routes -> routes
                 .requestMatchers("/api/talent/me/**").hasRole(Roles.APPLICANT)
                 .requestMatchers("/api/talent/review/**").hasRole(Roles.HR_OFFICER)
+                .requestMatchers("/api/talent/statistics/**").hasAnyRole(Roles.HR_OFFICER, Roles.POLICY_ADMIN)
                 .requestMatchers("/internal/contacts/**").hasRole(Roles.CONTACT_READER));
     }
 }

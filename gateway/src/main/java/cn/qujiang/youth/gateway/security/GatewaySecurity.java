@@ -82,6 +82,7 @@ class GatewaySecurity {
                 .pathMatchers("/api/*/me", "/api/*/me/**").hasRole(Roles.APPLICANT)
                 .pathMatchers("/api/talent/review/**", "/api/notifications/admin/**").hasRole(Roles.HR_OFFICER)
                 .pathMatchers("/api/policy/admin/**").hasRole(Roles.POLICY_ADMIN)
+                .pathMatchers("/api/talent/statistics/**").hasAnyRole(Roles.HR_OFFICER, Roles.POLICY_ADMIN)
                 .pathMatchers("/api/**").authenticated()
                 .anyExchange().denyAll();
     }

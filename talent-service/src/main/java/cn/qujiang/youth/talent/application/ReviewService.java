@@ -16,6 +16,7 @@ import cn.qujiang.youth.talent.application.ReviewViews.MaskedApplicant;
 import cn.qujiang.youth.talent.application.ReviewViews.QueueItem;
 import cn.qujiang.youth.talent.application.ReviewViews.ClaimView;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionReasonView;
+import cn.qujiang.youth.talent.application.ReviewViews.DisclosureView;
 import cn.qujiang.youth.talent.application.ReviewViews.StatusCount;
 import cn.qujiang.youth.talent.matches.MatchResultView.ExclusionView;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
@@ -61,11 +62,12 @@ class ReviewService {
     private final CatalogueReplica catalogue;
     private final Deadlines deadlines;
     private final MessageSource messages;
+    private final IdentityDisclosures disclosures;
     private final Clock clock;
 
     ReviewService(ApplicationStore store, ApplicationWorkflow workflow, ProfileService profiles, MatchReadModel matches,
             MatchResultViews matchViews, PlacesLeft places, OfficerFacts facts, CatalogueReplica catalogue,
-            Deadlines deadlines, MessageSource messages, Clock clock) {
+            Deadlines deadlines, MessageSource messages, IdentityDisclosures disclosures, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.profiles = profiles;
@@ -76,6 +78,7 @@ class ReviewService {
         this.catalogue = catalogue;
         this.deadlines = deadlines;
         this.messages = messages;
+        this.disclosures = disclosures;
         this.clock = clock;
     }
 
@@ -246,7 +249,9 @@ class ReviewService {
                         t.comment())).toList(),
                 GrantView.of(application), places.of(application.measureCode(), locale).orElse(null),
                 workingDaysLeft(application, today),
-                claim == null ? null : new ClaimView(claim.byName(), claim.at(), claim.by().equals(officer.subject())));
+                claim == null ? null : new ClaimView(claim.byName(), claim.at(), claim.by().equals(officer.subject())),
+                disclosures.of(application.id()).stream()
+                        .map(disclosure -> new DisclosureView(disclosure.at(), disclosure.byName())).toList());
     }
 
     private MaskedApplicant masked(Profile profile, LocalDate today, Locale locale) {

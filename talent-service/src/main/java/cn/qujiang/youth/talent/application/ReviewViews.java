@@ -102,10 +102,15 @@ final class ReviewViews {
             ApplicationStatus to, String reasonCode, String reason, String comment) {
     }
 
+    /** An officer (by user name) was shown the applicant's full identity: the audit record, for the timeline. */
+    record DisclosureView(Instant at, String byName) {
+    }
+
+    /** {@code identityDisclosures}: every time an officer asked for the full identity, oldest first. */
     record ReviewDetail(String id, ApplicationKind kind, long version, ApplicationStatus status, String measureCode,
             String measureTitle, Instant submittedAt, LocalDate dueDate, int responseWorkingDays, boolean overdue,
             MaskedApplicant applicant, Eligibility eligibilityAtSubmission, Eligibility eligibilityNow,
             List<TransitionView> transitions, GrantView grant, PlacesView places, Integer workingDaysLeft,
-            ClaimView claim) {
+            ClaimView claim, List<DisclosureView> identityDisclosures) {
     }
 }

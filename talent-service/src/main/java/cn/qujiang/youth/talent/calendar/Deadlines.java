@@ -30,6 +30,11 @@ public class Deadlines {
         return calendar.workingDaysBetween(today, due);
     }
 
+    /** Working days an answer took: received on {@code from}, answered on {@code to} (0 = the same day). */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        return calendar.workingDaysBetween(from, to);
+    }
+
     /** The last day of a window of {@code workingDays} working days from today (0: today). */
     public LocalDate withinWorkingDays(LocalDate today, int workingDays) {
         return calendar.addWorkingDays(today, workingDays);

@@ -64,6 +64,12 @@ public class CatalogueReplica {
                 .collect(Collectors.toMap(MeasurePublished::code, Function.identity()));
     }
 
+    /** Every measure the replica knows, retired ones too (a statistic still counts their applications). */
+    public Map<String, MeasurePublished> all() {
+        return mongo.findAll(CatalogueEntry.class).stream().map(CatalogueEntry::measure)
+                .collect(Collectors.toMap(MeasurePublished::code, Function.identity()));
+    }
+
     /** Whether the applicant may apply for (or be offered) the measure on {@code today}. */
     public boolean openOn(String code, LocalDate today) {
         return find(code).map(measure -> measure.openOn(today)).orElse(false);

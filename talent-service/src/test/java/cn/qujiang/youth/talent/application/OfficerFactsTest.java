@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import cn.qujiang.youth.talent.ServiceMessages;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** What an officer reads about the applicant: an age instead of the birth date, every given fact in words. */
@@ -18,11 +19,7 @@ class OfficerFactsTest {
     private final OfficerFacts facts = new OfficerFacts(messages());
 
     static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
+        return ServiceMessages.load();
     }
 
     private static ApplicantFacts graduate() {

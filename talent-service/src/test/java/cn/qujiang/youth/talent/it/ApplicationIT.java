@@ -76,17 +76,6 @@ class ApplicationIT extends TalentIntegrationTest {
         createProfile(User.APPLICANT2, "李四", ID_B, "13700001111", null);
     }
 
-    /** The latest match for the caller's current profile version says ELIGIBLE for these codes. */
-    void eligible(User user, List<String> newlyEligible, String... codes) {
-        List<cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult> results = new ArrayList<>();
-        for (String code : codes) {
-            results.add(result(code, Outcome.ELIGIBLE));
-        }
-        results.add(result("IT-NO", Outcome.INELIGIBLE));
-        deliverMatches(matches(subject(user), profileVersion(user), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                newlyEligible, results.toArray(cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult[]::new)));
-    }
-
     static Predicate<ConsumerRecord<String, String>> ofType(EventType type) {
         return record -> type.typeId().equals(TopicProbe.header(record, CloudEventHeaders.TYPE));
     }

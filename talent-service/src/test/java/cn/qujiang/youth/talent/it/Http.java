@@ -81,15 +81,23 @@ final class Http {
         }
 
         Response send() {
+            HttpResponse<String> response = send(HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        }
+
+        /** For a binary answer (a download). */
+        HttpResponse<byte[]> sendForBytes() {
+            return send(HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> handler) {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body);
             if (body != null) {
                 builder.header("Content-Type", contentType);
             }
             try {
-                HttpResponse<String> response = CLIENT.send(builder.method(method, publisher).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return new Response(response.statusCode(), response.body(), response.headers());
+                return CLIENT.send(builder.method(method, publisher).build(), handler);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

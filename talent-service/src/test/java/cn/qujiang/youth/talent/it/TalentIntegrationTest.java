@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,11 +56,12 @@ import org.springframework.test.context.TestConstructor;
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @Import(TalentIntegrationTest.DistrictClock.class)
 abstract class TalentIntegrationTest {
-    static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "quota_counters");
+    static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "quota_counters",
+            "identity_disclosures");
 
     enum User {
         APPLICANT1("applicant1", "Applicant1pass"), APPLICANT2("applicant2", "Applicant2pass"),
-        HR1("hr1", "Hrofficer1pass"), HR2("hr2", "Hrofficer2pass");
+        HR1("hr1", "Hrofficer1pass"), HR2("hr2", "Hrofficer2pass"), ADMIN1("admin1", "Policyadmin1pass");
 
         final String username;
         final String password;
@@ -243,6 +246,18 @@ abstract class TalentIntegrationTest {
             List<String> newlyEligible, MatchResult... results) {
         return new MatchesEvaluated(applicantId, profileVersion, LocalDate.now(), evaluatedAt,
                 MatchesEvaluated.Trigger.PROFILE_CHANGED, List.of(results), newlyEligible, List.of());
+    }
+
+    /** The latest match for the caller's current profile version says ELIGIBLE for these codes. */
+    void eligible(User user, List<String> newlyEligible, String... codes) {
+        List<MatchResult> results = new ArrayList<>();
+        for (String code : codes) {
+            results.add(result(code, Outcome.ELIGIBLE));
+        }
+        results.add(result("IT-NO", Outcome.INELIGIBLE));
+        deliverMatches(matches(subject(user), profileVersion(user),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), newlyEligible,
+                results.toArray(MatchResult[]::new)));
     }
 
     /** Publishes match results and waits until the read model shows that evaluation. */

@@ -1,0 +1,36 @@
+package cn.qujiang.youth.talent.matches;
+
+import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import java.time.Clock;
+import java.util.Collection;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Match results stored as the read model stores them, for tests and benchmarks of features that read them. */
+public final class StoredMatches {
+    private StoredMatches() {
+    }
+
+    /** Applies each evaluation through the read model, as the match listener does. */
+    public static void apply(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
+        MatchReadModel model = new MatchReadModel(mongo, Clock.systemUTC());
+        evaluations.forEach(model::apply);
+    }
+
+    /**
+     * Stores first evaluations in one bulk insert (what {@link #apply} would store for applicants new to it), each
+     * result with its code, version and outcome only: a benchmark's 100,000 applicants with whole results (criteria,
+     * values, amounts) do not fit mongo-java-server's in-memory backend in a 6 GB heap.
+     */
+    public static void insertLean(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
+        mongo.insert(evaluations.stream().map(event -> new MatchDocument(event.applicantId(), event.profileVersion(),
+                event.asOf(), event.evaluatedAt(), event.results().stream().map(StoredMatches::outcomeOnly).toList(), 1,
+                event.evaluatedAt()))
+                .toList(), MatchDocument.class);
+    }
+
+    private static MatchResult outcomeOnly(MatchResult result) {
+        return new MatchResult(result.measureCode(), result.measureVersion(), result.outcome(), null, null, null, false,
+                null, null, null, null);
+    }
+}
