@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -101,10 +102,17 @@ class StrictJsonTest {
         ProblemDetailsAdvice advice = new ProblemDetailsAdvice(new Problems(messages));
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.addPreferredLocale(Locale.SIMPLIFIED_CHINESE);
-        var response = advice.handleHttpMessageNotReadable(new HttpMessageNotReadableException("unreadable", cause,
-                new MockHttpInputMessage(new byte[0])), new HttpHeaders(), HttpStatus.BAD_REQUEST,
-                new ServletWebRequest(request));
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        return (ProblemDetail) response.getBody();
+        // The advice words problems in the locale Spring resolved for the request (LocaleContextHolder), as the
+        // DispatcherServlet sets it; without this the test would read whatever another test left on the thread.
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            var response = advice.handleHttpMessageNotReadable(new HttpMessageNotReadableException("unreadable",
+                    cause, new MockHttpInputMessage(new byte[0])), new HttpHeaders(), HttpStatus.BAD_REQUEST,
+                    new ServletWebRequest(request));
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            return (ProblemDetail) response.getBody();
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 }
