@@ -21,15 +21,16 @@ async function menu(withRoles: string[], route: string): Promise<string[]> {
 }
 
 describe('the menu follows the officer\'s roles', () => {
-  it('an HR officer sees the review screens only', async () => {
-    expect(await menu(['hr-officer'], '/queue')).toEqual(['审核队列', '免申即享确认'])
+  it('an HR officer sees the review screens and the uptake, not the measures', async () => {
+    expect(await menu(['hr-officer'], '/queue')).toEqual(['审核队列', '免申即享确认', '兑现统计'])
   })
 
-  it('a policy admin sees the measures only', async () => {
-    expect(await menu(['policy-admin'], '/measures')).toEqual(['政策管理'])
+  it('a policy admin sees the measures and the uptake, not the review screens', async () => {
+    expect(await menu(['policy-admin'], '/measures')).toEqual(['政策管理', '兑现统计'])
   })
 
   it('an officer with both roles sees both parts', async () => {
-    expect(await menu(['hr-officer', 'policy-admin'], '/measures')).toEqual(['审核队列', '免申即享确认', '政策管理'])
+    expect(await menu(['hr-officer', 'policy-admin'], '/measures'))
+      .toEqual(['审核队列', '免申即享确认', '政策管理', '兑现统计'])
   })
 })
