@@ -49,7 +49,10 @@ class OpenApiDocumentsIT {
 
     /** Where the two documents differ, as JSON pointers: enough to see what changed without printing both. */
     private static void compare(String at, JsonNode committed, JsonNode served, List<String> differences) {
-        if (differences.size() >= 20 || committed.equals(served)) {
+        // 3 and 3.0 are the same JSON number; the refresh script (Node) writes a whole double without its ".0".
+        boolean sameNumber = committed.isNumber() && served.isNumber()
+                && committed.decimalValue().compareTo(served.decimalValue()) == 0;
+        if (differences.size() >= 20 || committed.equals(served) || sameNumber) {
             return;
         }
         if (committed.isObject() && served.isObject()) {

@@ -86,6 +86,18 @@ class GatewayEdgeIT {
         assertThat(gateway.raw(from, "GET /api/policy/measures HTTP/1.1", null).status()).isEqualTo(429);
     }
 
+    /** A browser's preflight carries no token; counted by address it would use up the bucket of the call after it. */
+    @Test
+    void corsPreflightsDoNotSpendTheAnonymousBucket() {
+        String from = "127.0.0.14";
+        for (int i = 0; i < 8; i++) {
+            RawResponse preflight = gateway.raw(from, "OPTIONS /api/policy/measures HTTP/1.1\r\nOrigin: http://localhost:5173"
+                    + "\r\nAccess-Control-Request-Method: GET", null);
+            assertThat(preflight.status()).isNotEqualTo(429);
+        }
+        assertThat(gateway.raw(from, "GET /api/policy/measures HTTP/1.1", null).status()).isEqualTo(200);
+    }
+
     @Test
     void pathsThatDoNotDecodeAreRefusedByTheGatewayAsProblems() {
         String from = "127.0.0.14";

@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -47,7 +48,10 @@ public final class RateLimitFilter {
     /** Ordered before Spring Security's filter chain. */
     public WebFilter beforeSecurity() {
         return (exchange, chain) -> {
-            if (isOwnHealth(exchange)) {
+            if (isOwnHealth(exchange) || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+                // A browser's CORS preflight carries no token and is answered by the gateway alone; counted by
+                // address, every resident behind one address would spend the anonymous bucket before their call, and
+                // a 429 without CORS headers reads in the app as "no network".
                 return chain.filter(exchange);
             }
             if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
