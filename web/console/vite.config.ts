@@ -1,32 +1,11 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
-
-/**
- * `npm run dev` against the stack `./run.sh` starts on its default ports: the dev server answers /config.json as the
- * web module's server does in production (port 5174 is the realm's redirect URI of hr-console).
- */
-function devConfig(): Plugin {
-  const body = JSON.stringify({
-    apiBase: process.env.QJ_API_BASE ?? 'http://127.0.0.1:8080',
-    keycloakUrl: process.env.QJ_KEYCLOAK_URL ?? 'http://127.0.0.1:8180',
-    realm: 'qujiang',
-    clientId: 'hr-console',
-  })
-  return {
-    name: 'dev-config',
-    configureServer(server) {
-      server.middlewares.use('/config.json', (_req, res) => {
-        res.setHeader('Content-Type', 'application/json')
-        res.end(body)
-      })
-    },
-  }
-}
+import { devConfig } from '../shared/vite/devConfig.ts'
 
 export default defineConfig({
-  plugins: [vue(), devConfig()],
+  plugins: [vue(), devConfig({ clientId: 'hr-console' })],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -42,6 +21,7 @@ export default defineConfig({
     // (only the statistics screen has one) stay with the screen that imports them, out of the first screen.
     rollupOptions: { output: { manualChunks: (id) => (id.includes('element-plus') && !/date-picker|time-picker/.test(id) ? 'element-plus' : undefined) } },
   },
+  // 5174 is the realm's redirect URI of hr-console.
   server: { port: 5174, strictPort: true },
   // Screens mount with Element Plus: seconds each on a busy 2-core machine, more than vitest's 5 s default.
   test: { environment: 'happy-dom', include: ['src/**/*.test.ts'], testTimeout: 30_000 },

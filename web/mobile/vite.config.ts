@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
+import { devConfig } from '../shared/vite/devConfig.ts'
 
 /**
  * Vant's icon font lists a fallback on an outside CDN host after its embedded data: font. Offline, or under the
@@ -18,31 +19,8 @@ function stripVantCdnFont(): Plugin {
   }
 }
 
-/**
- * `npm run dev` against the stack `./run.sh` starts on its default ports: the dev server answers /config.json as the
- * web module's server does in production.
- */
-function devConfig(): Plugin {
-  const body = JSON.stringify({
-    apiBase: process.env.QJ_API_BASE ?? 'http://127.0.0.1:8080',
-    keycloakUrl: process.env.QJ_KEYCLOAK_URL ?? 'http://127.0.0.1:8180',
-    realm: 'qujiang',
-    clientId: 'youth-mobile',
-    privacyNoticeVersion: '2026-01',
-  })
-  return {
-    name: 'dev-config',
-    configureServer(server) {
-      server.middlewares.use('/config.json', (_req, res) => {
-        res.setHeader('Content-Type', 'application/json')
-        res.end(body)
-      })
-    },
-  }
-}
-
 export default defineConfig({
-  plugins: [vue(), stripVantCdnFont(), devConfig()],
+  plugins: [vue(), stripVantCdnFont(), devConfig({ clientId: 'youth-mobile', privacyNoticeVersion: '2026-01' })],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

@@ -11,6 +11,7 @@ import type { BaseConfig } from '../app/config'
 export function keycloakSession(config: () => BaseConfig, sessionHint: string) {
   const keycloak = shallowRef<Keycloak>()
   const authenticated = ref(false)
+  const subject = ref<string>()
   const userName = ref<string>()
   const roles = ref<string[]>([])
 
@@ -25,6 +26,7 @@ export function keycloakSession(config: () => BaseConfig, sessionHint: string) {
     if (authenticated.value) sessionStorage.setItem(sessionHint, '1')
     else sessionStorage.removeItem(sessionHint)
     const parsed = instance?.tokenParsed as { preferred_username?: string; realm_access?: { roles?: string[] } } | undefined
+    subject.value = instance?.tokenParsed?.sub
     userName.value = parsed?.preferred_username
     roles.value = parsed?.realm_access?.roles ?? []
   }
@@ -32,6 +34,7 @@ export function keycloakSession(config: () => BaseConfig, sessionHint: string) {
   function clear(): void {
     sessionStorage.removeItem(sessionHint)
     authenticated.value = false
+    subject.value = undefined
     roles.value = []
   }
 
@@ -60,6 +63,12 @@ export function keycloakSession(config: () => BaseConfig, sessionHint: string) {
     await keycloak.value!.login({ redirectUri: window.location.origin + returnTo, locale: locale() })
   }
 
+  /** Keycloak's registration page (the realm allows self-registration for residents); back to `returnTo`. */
+  async function register(returnTo: string): Promise<void> {
+    await init()
+    await keycloak.value!.register({ redirectUri: window.location.origin + returnTo, locale: locale() })
+  }
+
   async function logout(): Promise<void> {
     await keycloak.value?.logout({ redirectUri: window.location.origin + '/' })
     clear()
@@ -80,12 +89,14 @@ export function keycloakSession(config: () => BaseConfig, sessionHint: string) {
 
   return {
     authenticated: computed(() => authenticated.value),
+    subject: computed(() => subject.value),
     userName: computed(() => userName.value),
     roles: computed(() => roles.value),
     hasRole: (role: string) => roles.value.includes(role),
     init,
     restore,
     login,
+    register,
     logout,
     token,
   }

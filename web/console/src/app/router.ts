@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
-import { isLoginCallback } from '@shared/auth/keycloakSession'
+import { signInSteps } from '@shared/app/signInSteps'
 import { HR_OFFICER, POLICY_ADMIN, useAuth } from '@/auth/useAuth'
 
 declare module 'vue-router' {
@@ -25,27 +25,13 @@ export function routes(): RouteRecordRaw[] {
 export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
   const router = createRouter({ history, routes: routes(), scrollBehavior: () => ({ top: 0 }) })
   const auth = useAuth()
-  let restored = false
+  const steps = signInSteps(auth)
   router.beforeEach(async (to) => {
-    if (!restored) {
-      restored = true
-      await auth.restore()
-    }
-    if (isLoginCallback(new URL(to.fullPath, window.location.origin))) {
-      // keycloak-js has redeemed the code; the screen must not see the login answer as its own query.
-      const query = { ...to.query }
-      for (const key of ['state', 'code', 'session_state', 'iss', 'error', 'error_description']) delete query[key]
-      return { path: to.path, query, hash: to.hash, replace: true }
-    }
+    const withoutLoginAnswer = await steps.arrive(to)
+    if (withoutLoginAnswer) return withoutLoginAnswer
     const role = to.meta.role
     if (!role && !to.meta.home) return true
-    if (!auth.authenticated.value) {
-      await auth.init()
-      if (!auth.authenticated.value) {
-        await auth.login(to.fullPath)
-        return false
-      }
-    }
+    if (!(await steps.signedIn(to))) return false
     if (to.meta.home) {
       // An officer with only the policy admin role starts at the measures; everyone else at the review queue.
       return { path: !auth.hasRole(HR_OFFICER) && auth.hasRole(POLICY_ADMIN) ? '/measures' : '/queue', replace: true }

@@ -1,30 +1,11 @@
-/**
- * Where the app finds the gateway and Keycloak. Served by the web server as /config.json, so that one build runs
- * against a stack on any ports.
- */
-export interface AppConfig {
-  apiBase: string
-  keycloakUrl: string
-  realm: string
-  clientId: string
+import { configHolder, type BaseConfig } from '@shared/app/config'
+
+/** The app reads the gateway, Keycloak, its realm client (youth-mobile) and the privacy notice's version from /config.json. */
+export interface AppConfig extends BaseConfig {
   privacyNoticeVersion: string
 }
 
-let loaded: AppConfig | undefined
-
-export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
-  const response = await fetchImpl('/config.json', { cache: 'no-store' })
-  if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`)
-  loaded = (await response.json()) as AppConfig
-  return loaded
-}
-
-export function config(): AppConfig {
-  if (!loaded) throw new Error('config not loaded yet')
-  return loaded
-}
-
-/** For tests. */
-export function setConfig(value: AppConfig): void {
-  loaded = value
-}
+const holder = configHolder<AppConfig>()
+export const loadConfig = holder.load
+export const config = holder.get
+export const setConfig = holder.set

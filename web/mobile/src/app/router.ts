@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
-import { useAuth, isLoginCallback } from '@/auth/useAuth'
+import { signInSteps } from '@shared/app/signInSteps'
+import { useAuth } from '@/auth/useAuth'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -23,26 +24,11 @@ export function routes(): RouteRecordRaw[] {
 export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
   const router = createRouter({ history, routes: routes(), scrollBehavior: () => ({ top: 0 }) })
   const auth = useAuth()
-  let restored = false
+  const steps = signInSteps(auth)
   router.beforeEach(async (to) => {
-    if (!restored) {
-      restored = true
-      await auth.restore()
-    }
-    if (isLoginCallback(new URL(to.fullPath, window.location.origin))) {
-      // keycloak-js has redeemed the code; the screen must not see the login answer as its own query.
-      const query = { ...to.query }
-      for (const key of ['state', 'code', 'session_state', 'iss', 'error', 'error_description']) delete query[key]
-      return { path: to.path, query, hash: to.hash, replace: true }
-    }
-    if (to.meta.auth && !auth.authenticated.value) {
-      await auth.init()
-      if (!auth.authenticated.value) {
-        await auth.login(to.fullPath)
-        return false
-      }
-    }
-    return true
+    const withoutLoginAnswer = await steps.arrive(to)
+    if (withoutLoginAnswer) return withoutLoginAnswer
+    return to.meta.auth ? steps.signedIn(to) : true
   })
   return router
 }
