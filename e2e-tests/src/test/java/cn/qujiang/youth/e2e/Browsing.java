@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,10 +66,13 @@ abstract class Browsing {
     final Page page;
     private final List<String> errors = new ArrayList<>();
 
-    /** {@code screen}: viewport, scale and touch of the device, always in zh-CN and Asia/Shanghai. */
+    /**
+     * {@code screen}: viewport, scale and touch of the device, always in zh-CN and Asia/Shanghai. With reduced motion
+     * (which the console's charts honour) a screenshot shows a chart drawn, not half-way through its animation.
+     */
     Browsing(Browser.NewContextOptions screen) {
         context = browser().newContext(screen.setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
-                .setAcceptDownloads(true));
+                .setReducedMotion(ReducedMotion.REDUCE).setAcceptDownloads(true));
         // Generous for a 2-core CI machine that also runs the whole stack; a passing step waits far less.
         context.setDefaultTimeout(30_000);
         page = context.newPage();
