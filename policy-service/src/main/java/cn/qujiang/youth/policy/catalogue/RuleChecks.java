@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.catalogue;
 
+import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.kit.web.ApiException;
@@ -35,6 +36,14 @@ class RuleChecks {
     private static final int MIN_EXAMPLES = 2;
     private static final int MAX_QUOTA = 1_000_000;
     private static final int MAX_RESPONSE_WORKING_DAYS = 250;
+    /** Generous bounds (the sample catalogue's longest texts are about half of them) that keep a draft readable. */
+    private static final int MAX_NAME = 100;
+    private static final int MAX_TEXT = 1_000;
+    private static final int MAX_RULE = 2_000;
+    private static final int MAX_CRITERIA = 30;
+    private static final int MAX_EXAMPLES = 50;
+    private static final int MAX_DOCUMENTS = 20;
+    private static final int MAX_EXCLUDES = 60;
     private static final Set<String> OUTCOMES = Arrays.stream(MatchesEvaluated.Outcome.values()).map(Enum::name)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -163,7 +172,47 @@ class RuleChecks {
         if (definition.excludes().stream().anyMatch(code -> !matches(CODE, code))) {
             reasons.add("EXCLUDES_FORMAT");
         }
+        reasons.addAll(oversize(definition));
         return reasons;
+    }
+
+    /** Texts, rules and lists beyond what any measure needs: a pasted document or a runaway generator. */
+    private static List<String> oversize(MeasureDefinition definition) {
+        List<String> reasons = new ArrayList<>();
+        boolean namesFit = fits(definition.title(), MAX_NAME) && fits(definition.department(), MAX_NAME)
+                && definition.documents().stream().allMatch(name -> fits(name, MAX_NAME))
+                && definition.examples().stream().allMatch(example -> length(example.name()) <= MAX_NAME);
+        boolean textsFit = fits(definition.summary(), MAX_TEXT)
+                && (definition.benefit() == null || fits(definition.benefit().note(), MAX_TEXT))
+                && definition.criteria().stream().allMatch(c -> fits(c.label(), MAX_TEXT) && fits(c.hint(), MAX_TEXT));
+        if (!namesFit || !textsFit) {
+            reasons.add("TEXT_TOO_LONG");
+        }
+        if (definition.criteria().stream().anyMatch(c -> length(c.expr()) > MAX_RULE)
+                || (definition.benefit() != null && length(definition.benefit().amount()) > MAX_RULE)) {
+            reasons.add("RULE_TOO_LONG");
+        }
+        if (definition.criteria().size() > MAX_CRITERIA) {
+            reasons.add("TOO_MANY_CRITERIA");
+        }
+        if (definition.examples().size() > MAX_EXAMPLES) {
+            reasons.add("TOO_MANY_EXAMPLES");
+        }
+        if (definition.documents().size() > MAX_DOCUMENTS) {
+            reasons.add("TOO_MANY_DOCUMENTS");
+        }
+        if (definition.excludes().size() > MAX_EXCLUDES) {
+            reasons.add("TOO_MANY_EXCLUDES");
+        }
+        return reasons;
+    }
+
+    private static boolean fits(LocalizedText text, int max) {
+        return text == null || (length(text.zh()) <= max && length(text.en()) <= max);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 
     /**

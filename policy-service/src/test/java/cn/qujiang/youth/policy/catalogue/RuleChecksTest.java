@@ -3,12 +3,14 @@ package cn.qujiang.youth.policy.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.policy.engine.catalogue.CatalogueSeed;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Criterion;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition.Example;
 import cn.qujiang.youth.policy.engine.eligibility.EligibilityEngine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,7 @@ class RuleChecksTest {
     @Test
     void aVersionWhoseExampleDisagreesCannotBePublished() {
         MeasureDefinition station = SEED.get(0);
-        List<Example> examples = new java.util.ArrayList<>(station.examples());
+        List<Example> examples = new ArrayList<>(station.examples());
         examples.add(new Example("claimed eligible at 50", Map.of("age", 50, "firstTimeInQujiang", true,
                 "employmentStatus", "JOB_SEEKING"), "ELIGIBLE", null));
         MeasureDefinition wrong = new MeasureDefinition(station.code(), 2, station.title(), station.summary(),
@@ -161,6 +163,26 @@ class RuleChecksTest {
         assertThat(check.examples()).filteredOn(run -> !run.agrees())
                 .extracting(run -> run.example().name()).containsExactly("out-of-province graduate");
         assertThat(check.reasons()).isEmpty();
+    }
+
+    @Test
+    void aDraftWithPastedDocumentsForTextsOrRunawayListsIsRefusedWithTheLimitsItBreaks() {
+        MeasureDefinition station = SEED.get(0);
+        String essay = "很长的说明".repeat(300);
+        Criterion wordy = new Criterion("age", "applicant.age >= 18 && " + "applicant.age < 99 && ".repeat(120) + "true",
+                LocalizedText.of(essay, "Age"), null);
+        List<Criterion> criteria = new ArrayList<>(List.of(wordy));
+        for (int i = 0; i < 30; i++) {
+            criteria.add(new Criterion("c" + i, "true", LocalizedText.of("条件" + i, "Criterion " + i), null));
+        }
+        MeasureDefinition runaway = new MeasureDefinition(station.code(), 0, station.title(), station.summary(),
+                station.category(), station.department(), station.mode(), station.window(), station.quota(),
+                station.excludes(), station.responseWorkingDays(), station.benefit(), station.grant(), criteria,
+                station.documents(), station.examples());
+
+        assertThatThrownBy(() -> checks.checkDraft(runaway))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.reasons())
+                        .containsExactlyInAnyOrder("TEXT_TOO_LONG", "RULE_TOO_LONG", "TOO_MANY_CRITERIA"));
     }
 
     private static MeasureDefinition withCriteria(MeasureDefinition m, Criterion... criteria) {
