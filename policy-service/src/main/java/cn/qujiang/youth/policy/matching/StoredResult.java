@@ -4,6 +4,8 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
+import cn.qujiang.youth.policy.engine.eligibility.DerivedFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,6 +85,22 @@ record StoredResult(
         return new MatchResult(measureCode, measureVersion, outcome, amount, unit, null, nearMiss,
                 criteria.stream().map(c -> new CriterionResult(c.id(), c.status(), Map.of(), null, null)).toList(),
                 missingFacts, excludedBy, null);
+    }
+
+    /**
+     * The result as evaluating {@code measure} (the version that decided it) again on the same facts and day would
+     * give it for matching ({@code Outlooks.NEAR_MISS}: no days): the stored outcome, amount and statuses, with the
+     * values each criterion reads looked up in {@code facts}. MatcherTest checks it against a full evaluation.
+     */
+    MatchResult withValues(CompiledMeasure measure, DerivedFacts facts) {
+        List<CriterionResult> withValues = new ArrayList<>(criteria.size());
+        for (int i = 0; i < criteria.size(); i++) {
+            Criterion criterion = criteria.get(i);
+            withValues.add(new CriterionResult(criterion.id(), criterion.status(), measure.criterionValues(i, facts),
+                    null, null));
+        }
+        return new MatchResult(measureCode, measureVersion, outcome, amount, unit,
+                measure.definition().benefit().kind(), nearMiss, withValues, missingFacts, excludedBy, null);
     }
 
     boolean eligible() {
