@@ -35,8 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Not a test: times the impact preview of a draft and the re-match after publishing, over N stored applicants
  * (default 100,000), against the real Kafka broker and MongoDB-wire server of infra-kit (each in a JVM of its own),
- * storage and events included. Run with {@code mvn -o -pl policy-service -Pbench -DskipTests verify} (README.md,
- * "Numbers").
+ * storage and events included. Run with
+ * {@code mvn -o -pl policy-engine,policy-service -Pmatching-bench -DskipTests verify} (README.md, "Numbers").
  *
  * <p>Each draft narrows the age criterion of a leisure measure from 18–35 to 18–30, which changes the result of
  * about one applicant in six: QJY-36 is previewed right after start-up (cold), then again (warm), published (the

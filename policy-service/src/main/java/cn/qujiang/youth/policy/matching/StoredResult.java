@@ -109,8 +109,30 @@ record StoredResult(
 
     /** Codes of the ELIGIBLE results among stored lines, read without decoding the rest of each line. */
     static List<String> eligibleCodes(List<String> lines) {
-        return lines.stream().filter(line -> field(line, 2).equals(Outcome.ELIGIBLE.name()))
-                .map(line -> field(line, 0)).toList();
+        return lines.stream().filter(StoredResult::isEligible).map(line -> field(line, 0)).toList();
+    }
+
+    private static boolean isEligible(String line) {
+        return field(line, 2).equals(Outcome.ELIGIBLE.name());
+    }
+
+    /**
+     * Whether two lists of lines have the same ELIGIBLE codes, reading only the lines that differ when the lists are
+     * in the same order (after a publish every applicant has one changed line, rarely a changed eligibility).
+     */
+    static boolean sameEligible(List<String> previous, List<String> lines) {
+        if (previous.size() != lines.size()) {
+            return eligibleCodes(previous).equals(eligibleCodes(lines));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String before = previous.get(i);
+            String after = lines.get(i);
+            if (!before.equals(after)
+                    && (!field(before, 0).equals(field(after, 0)) || isEligible(before) != isEligible(after))) {
+                return eligibleCodes(previous).equals(eligibleCodes(lines));
+            }
+        }
+        return true;
     }
 
     static String code(String line) {
