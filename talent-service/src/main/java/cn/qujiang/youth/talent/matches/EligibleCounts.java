@@ -1,6 +1,7 @@
 package cn.qujiang.youth.talent.matches;
 
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public class EligibleCounts implements SmartInitializingSingleton {
                 new Document("$unwind", "$results"),
                 new Document("$match", new Document("results.outcome", Outcome.ELIGIBLE.name())),
                 new Document("$group", new Document("_id", "$results.measureCode")
-                        .append("n", new Document("$sum", 1))))).into(new java.util.ArrayList<>());
+                        .append("n", new Document("$sum", 1))))).into(new ArrayList<>());
         Map<String, Long> counts = new HashMap<>();
         groups.forEach(group -> counts.put(group.getString("_id"), ((Number) group.get("n")).longValue()));
         return counts;

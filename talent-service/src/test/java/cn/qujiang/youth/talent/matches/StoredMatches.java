@@ -4,6 +4,9 @@ import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Match results stored as the read model stores them, for tests and benchmarks of features that read them. */
@@ -28,12 +31,12 @@ public final class StoredMatches {
                 event.asOf(), event.evaluatedAt(), event.results().stream().map(StoredMatches::outcomeOnly).toList(), 1,
                 event.evaluatedAt(), null))
                 .toList(), MatchDocument.class);
-        java.util.Map<String, Integer> delta = new java.util.TreeMap<>();
+        Map<String, Integer> delta = new TreeMap<>();
         evaluations.forEach(event -> event.results().stream()
                 .filter(result -> result.outcome() == MatchesEvaluated.Outcome.ELIGIBLE)
                 .forEach(result -> delta.merge(result.measureCode(), 1, Integer::sum)));
         if (!delta.isEmpty()) {
-            new EligibleCounts(mongo).add(new CountChange(java.util.UUID.randomUUID().toString(), delta));
+            new EligibleCounts(mongo).add(new CountChange(UUID.randomUUID().toString(), delta));
         }
     }
 
