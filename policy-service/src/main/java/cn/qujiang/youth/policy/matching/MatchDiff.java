@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.matching;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,10 +19,25 @@ record MatchDiff(List<String> newlyEligible, List<String> noLongerEligible, bool
         if (previous == null) {
             return new MatchDiff(StoredResult.eligibleCodes(current), List.of(), true);
         }
-        Set<String> previousSet = new HashSet<>(previous);
-        Set<String> currentSet = new HashSet<>(current);
-        Map<String, StoredResult> before = decoded(previous, currentSet);
-        Map<String, StoredResult> after = decoded(current, previousSet);
+        // Lines are stored in the catalogue's order: where both lists have the same length, the lines equal at the
+        // same position are on both sides (a code is on one line only), so only the others are hashed and decoded.
+        List<String> was = previous;
+        List<String> is = current;
+        if (previous.size() == current.size()) {
+            was = new ArrayList<>();
+            is = new ArrayList<>();
+            for (int i = 0; i < current.size(); i++) {
+                if (!previous.get(i).equals(current.get(i))) {
+                    was.add(previous.get(i));
+                    is.add(current.get(i));
+                }
+            }
+            if (was.isEmpty()) {
+                return new MatchDiff(List.of(), List.of(), false);
+            }
+        }
+        Map<String, StoredResult> before = decoded(was, new HashSet<>(is));
+        Map<String, StoredResult> after = decoded(is, new HashSet<>(was));
         List<String> newly = after.values().stream().filter(StoredResult::eligible).map(StoredResult::measureCode)
                 .filter(code -> !before.containsKey(code) || !before.get(code).eligible()).sorted().toList();
         List<String> noLonger = before.values().stream().filter(StoredResult::eligible).map(StoredResult::measureCode)

@@ -1,22 +1,22 @@
 package cn.qujiang.youth.policy.matching;
 
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchStore {
     private final MongoTemplate mongo;
+    private final StoredApplicants applicants;
 
     MatchStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.applicants = new StoredApplicants(mongo.getConverter().getConversionService());
     }
 
     Optional<ApplicantMatches> find(String applicantId) {
@@ -70,13 +72,12 @@ class MatchStore {
         MongoConverter converter = mongo.getConverter();
         List<UpdateOneModel<Document>> updates = new ArrayList<>(rewrites.size());
         for (Rewrite rewrite : rewrites) {
-            Document set = changedLines(rewrite.previousLines(), rewrite.lines())
-                    .append(ApplicantMatches.AS_OF, converter.convertToMongoType(rewrite.asOf()))
+            Document set = changedLines(rewrite.previousLines(), rewrite.lines());
+            set.append(ApplicantMatches.AS_OF, converter.convertToMongoType(rewrite.asOf()))
                     .append(ApplicantMatches.CATALOGUE_REVISION, rewrite.catalogueRevision())
                     .append(ApplicantMatches.EVALUATED_AT, converter.convertToMongoType(rewrite.evaluatedAt()));
-            List<String> eligible = StoredResult.eligibleCodes(rewrite.lines());
-            if (!eligible.equals(StoredResult.eligibleCodes(rewrite.previousLines()))) {
-                set.append(ApplicantMatches.ELIGIBLE, eligible);
+            if (!StoredResult.sameEligible(rewrite.previousLines(), rewrite.lines())) {
+                set.append(ApplicantMatches.ELIGIBLE, StoredResult.eligibleCodes(rewrite.lines()));
             }
             Document update = new Document("$set", set).append("$inc", new Document(ApplicantMatches.LOCK, 1L));
             if (rewrite.event() != null) {
@@ -92,20 +93,16 @@ class MatchStore {
 
     /** {@code results.<i>} for each line that changed, or all of {@code results} when the measures differ. */
     private static Document changedLines(List<String> previous, List<String> lines) {
+        Document changed = new Document();
         boolean sameMeasures = previous.size() == lines.size();
         for (int i = 0; sameMeasures && i < lines.size(); i++) {
-            sameMeasures = StoredResult.code(previous.get(i)).equals(StoredResult.code(lines.get(i)));
-        }
-        if (!sameMeasures) {
-            return new Document(ApplicantMatches.RESULTS, lines);
-        }
-        Document changed = new Document();
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).equals(previous.get(i))) {
-                changed.append(ApplicantMatches.RESULTS + "." + i, lines.get(i));
+            String line = lines.get(i);
+            if (!line.equals(previous.get(i))) {
+                sameMeasures = StoredResult.code(previous.get(i)).equals(StoredResult.code(line));
+                changed.append(ApplicantMatches.RESULTS + "." + i, line);
             }
         }
-        return changed;
+        return sameMeasures ? changed : new Document(ApplicantMatches.RESULTS, lines);
     }
 
     /** Leaves a tombstone: no facts, no results, no pending events, and later profile events are ignored. */
@@ -131,21 +128,27 @@ class MatchStore {
 
     /**
      * Every applicant (erased ones aside) with what evaluating them needs (facts, held measures, results and their
-     * day), without pending events. For reading only.
+     * day) and nothing else: no lock, versions or pending events. For reading only.
      */
     void forEachPageToEvaluate(int pageSize, Consumer<List<ApplicantMatches>> pages) {
         Query query = Query.query(Criteria.where(ApplicantMatches.ERASED).is(false)).cursorBatchSize(pageSize);
-        // Excluding rather than including: a record's primitive components (lock, versions) must be present.
-        query.fields().exclude(OutboxEntry.FIELD, ApplicantMatches.ELIGIBLE);
+        query.fields().include(ApplicantMatches.FACTS, ApplicantMatches.HELD, ApplicantMatches.AS_OF,
+                ApplicantMatches.RESULTS);
         forEachPage(query, pageSize, pages);
     }
 
+    /**
+     * Read with the driver as plain BSON and mapped by {@link StoredApplicants}: Spring Data's mapping of each
+     * document was most of the CPU here. The query is mapped once (dates as Spring Data stores them).
+     */
     private void forEachPage(Query query, int pageSize, Consumer<List<ApplicantMatches>> pages) {
-        try (Stream<ApplicantMatches> stream = mongo.stream(query, ApplicantMatches.class)) {
-            Iterator<ApplicantMatches> cursor = stream.iterator();
+        Document filter = new QueryMapper(mongo.getConverter()).getMappedObject(query.getQueryObject(),
+                mongo.getConverter().getMappingContext().getPersistentEntity(ApplicantMatches.class));
+        try (MongoCursor<Document> cursor = mongo.getCollection(ApplicantMatches.COLLECTION).find(filter)
+                .projection(query.getFieldsObject()).batchSize(pageSize).cursor()) {
             List<ApplicantMatches> page = new ArrayList<>(pageSize);
             while (cursor.hasNext() && !Thread.currentThread().isInterrupted()) {
-                page.add(cursor.next());
+                page.add(applicants.read(cursor.next()));
                 if (page.size() == pageSize || !cursor.hasNext()) {
                     pages.accept(page);
                     page = new ArrayList<>(pageSize);

@@ -13,9 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -60,24 +58,56 @@ class Matcher {
      * a re-match after publishing would compute them.
      */
     List<String> refreshedLines(ApplicantMatches stored, List<CompiledMeasure> measures, LocalDate asOf) {
-        Map<String, String> kept = new HashMap<>();
-        if (asOf.equals(stored.asOf())) {
-            stored.results().forEach(line -> kept.put(StoredResult.code(line), line));
-        }
+        List<String> storedLines = asOf.equals(stored.asOf()) ? stored.results() : List.of();
         DerivedFacts derived = null;
-        Set<String> held = Set.copyOf(stored.heldMeasures());
+        Set<String> held = null;
         List<String> lines = new ArrayList<>(measures.size());
-        for (CompiledMeasure measure : measures) {
-            String line = kept.get(measure.code());
-            if (line == null || StoredResult.version(line) != measure.version()) {
+        for (int i = 0; i < measures.size(); i++) {
+            CompiledMeasure measure = measures.get(i);
+            String line = kept(storedLines, i, measure);
+            if (line == null) {
                 if (derived == null) {
                     derived = derive(stored.facts(), asOf);
+                    held = Set.copyOf(stored.heldMeasures());
                 }
                 line = StoredResult.of(engine.evaluate(measure, derived, asOf, held, Outlooks.NEAR_MISS)).encode();
             }
             lines.add(line);
         }
         return lines;
+    }
+
+    /**
+     * The stored line of {@code measure} if that version decided it, else null. Lines are stored in the catalogue's
+     * order, so the line at the measure's own position is tried first; the others only when the catalogue changed
+     * shape since (a measure added or retired).
+     */
+    private static String kept(List<String> storedLines, int position, CompiledMeasure measure) {
+        String line = position < storedLines.size() && isOf(storedLines.get(position), measure.code())
+                ? storedLines.get(position) : null;
+        for (int i = 0; line == null && i < storedLines.size(); i++) {
+            line = isOf(storedLines.get(i), measure.code()) ? storedLines.get(i) : null;
+        }
+        return line == null || StoredResult.version(line) != measure.version() ? null : line;
+    }
+
+    private static boolean isOf(String line, String code) {
+        return line.startsWith(code) && line.length() > code.length() && line.charAt(code.length()) == '|';
+    }
+
+    /**
+     * What a MatchesEvaluated carries for lines just brought up to {@code measures} (the same order, as
+     * {@link #refreshedLines} returns them): each line with the values its criteria read from the facts. The same as
+     * evaluating every measure again, without evaluating any.
+     */
+    List<MatchResult> announced(List<String> lines, List<CompiledMeasure> measures, ApplicantFacts facts,
+            LocalDate asOf) {
+        DerivedFacts derived = derive(facts, asOf);
+        List<MatchResult> results = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            results.add(StoredResult.decode(lines.get(i)).withValues(measures.get(i), derived));
+        }
+        return results;
     }
 
     /**

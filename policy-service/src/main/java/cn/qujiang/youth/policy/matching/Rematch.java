@@ -6,7 +6,6 @@ import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
-import cn.qujiang.youth.policy.engine.eligibility.Outlooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -131,7 +130,7 @@ class Rematch {
                 MatchDiff diff = MatchDiff.between(stored.results(), lines);
                 OutboxEntry event = null;
                 if (diff.changed()) {
-                    event = OutboxEntry.of(event(stored, now, diff), stored.applicantId(), now);
+                    event = OutboxEntry.of(event(stored, lines, now, diff), stored.applicantId(), now);
                     announced++;
                 }
                 rewrites.add(new MatchStore.Rewrite(stored.applicantId(), stored.lock(), stored.results(), lines,
@@ -166,12 +165,15 @@ class Rematch {
             }
         }
 
-        /** The event carries every result in full, so the few applicants who get one are evaluated completely. */
-        private MatchesEvaluated event(ApplicantMatches stored, Instant now, MatchDiff diff) {
+        /**
+         * The event carries every result in full: the new lines with the values their criteria read, looked up
+         * rather than evaluated again (MatcherTest: the same as a full evaluation).
+         */
+        private MatchesEvaluated event(ApplicantMatches stored, List<String> lines, Instant now, MatchDiff diff) {
             Trigger trigger = stored.catalogueRevision() < snapshot.revision()
                     ? Trigger.CATALOGUE_CHANGED : Trigger.DAILY_SWEEP;
             return new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), today, now, trigger,
-                    matcher.results(snapshot, stored.facts(), stored.heldMeasures(), today, Outlooks.NEAR_MISS),
+                    matcher.announced(lines, snapshot.measures(), stored.facts(), today),
                     diff.newlyEligible(),
                     diff.noLongerEligible());
         }

@@ -4,6 +4,8 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
+import cn.qujiang.youth.policy.engine.eligibility.DerivedFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,14 +87,52 @@ record StoredResult(
                 missingFacts, excludedBy, null);
     }
 
+    /**
+     * The result as evaluating {@code measure} (the version that decided it) again on the same facts and day would
+     * give it for matching ({@code Outlooks.NEAR_MISS}: no days): the stored outcome, amount and statuses, with the
+     * values each criterion reads looked up in {@code facts}. MatcherTest checks it against a full evaluation.
+     */
+    MatchResult withValues(CompiledMeasure measure, DerivedFacts facts) {
+        List<CriterionResult> withValues = new ArrayList<>(criteria.size());
+        for (int i = 0; i < criteria.size(); i++) {
+            Criterion criterion = criteria.get(i);
+            withValues.add(new CriterionResult(criterion.id(), criterion.status(), measure.criterionValues(i, facts),
+                    null, null));
+        }
+        return new MatchResult(measureCode, measureVersion, outcome, amount, unit,
+                measure.definition().benefit().kind(), nearMiss, withValues, missingFacts, excludedBy, null);
+    }
+
     boolean eligible() {
         return outcome == Outcome.ELIGIBLE;
     }
 
     /** Codes of the ELIGIBLE results among stored lines, read without decoding the rest of each line. */
     static List<String> eligibleCodes(List<String> lines) {
-        return lines.stream().filter(line -> field(line, 2).equals(Outcome.ELIGIBLE.name()))
-                .map(line -> field(line, 0)).toList();
+        return lines.stream().filter(StoredResult::isEligible).map(line -> field(line, 0)).toList();
+    }
+
+    private static boolean isEligible(String line) {
+        return field(line, 2).equals(Outcome.ELIGIBLE.name());
+    }
+
+    /**
+     * Whether two lists of lines have the same ELIGIBLE codes, reading only the lines that differ when the lists are
+     * in the same order (after a publish every applicant has one changed line, rarely a changed eligibility).
+     */
+    static boolean sameEligible(List<String> previous, List<String> lines) {
+        if (previous.size() != lines.size()) {
+            return eligibleCodes(previous).equals(eligibleCodes(lines));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String before = previous.get(i);
+            String after = lines.get(i);
+            if (!before.equals(after)
+                    && (!field(before, 0).equals(field(after, 0)) || isEligible(before) != isEligible(after))) {
+                return eligibleCodes(previous).equals(eligibleCodes(lines));
+            }
+        }
+        return true;
     }
 
     static String code(String line) {

@@ -37,6 +37,10 @@ public final class BenchCatalogue {
         administration.startDraft(changed, AUTHOR);
     }
 
+    public static boolean hasDraft(ApplicationContext context, String code) {
+        return context.getBean(MeasureAdministration.class).get(code).draft() != null;
+    }
+
     /** A second officer approves the draft, then it is published; returns the new catalogue revision. */
     public static long approveAndPublish(ApplicationContext context, String code) {
         MeasureAdministration administration = context.getBean(MeasureAdministration.class);

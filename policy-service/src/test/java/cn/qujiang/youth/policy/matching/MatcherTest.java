@@ -3,6 +3,7 @@ package cn.qujiang.youth.policy.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qujiang.youth.contracts.ApplicantFacts;
+import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
 import cn.qujiang.youth.policy.engine.catalogue.CatalogueSeed;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
@@ -41,6 +42,22 @@ class MatcherTest {
             assertThat(refreshed).isEqualTo(full(facts, after, TODAY));
             assertThat(refreshed).filteredOn(line -> !line.startsWith("QJY-01|"))
                     .isEqualTo(stored.results().stream().filter(line -> !line.startsWith("QJY-01|")).toList());
+        }
+    }
+
+    @Test
+    void theEventsResultsBuiltFromTheLinesEqualAFullEvaluation() throws Exception {
+        CatalogueSnapshot catalogue = snapshot(1, CatalogueSeed.load());
+        List<String> codes = catalogue.measures().stream().map(CompiledMeasure::code).toList();
+        Random random = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            ApplicantFacts facts = BenchApplicants.facts(random, TODAY);
+            List<String> held = random.nextInt(3) == 0 ? List.of(codes.get(random.nextInt(codes.size()))) : List.of();
+            List<MatchesEvaluated.MatchResult> full = matcher.results(catalogue, facts, held, TODAY,
+                    Outlooks.NEAR_MISS);
+            List<String> lines = full.stream().map(result -> StoredResult.of(result).encode()).toList();
+
+            assertThat(matcher.announced(lines, catalogue.measures(), facts, TODAY)).isEqualTo(full);
         }
     }
 

@@ -24,6 +24,19 @@ import org.junit.jupiter.api.Test;
 class StoredResultTest {
 
     @Test
+    void theEligibleCodesChangeOnlyWhenAnOutcomeToOrFromEligibleDoes() {
+        List<String> before = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-02|1|INELIGIBLE||||age:FAILED||");
+        List<String> newVersion = List.of("QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-02|1|INELIGIBLE||||age:FAILED||");
+        List<String> lost = List.of("QJY-01|2|NEEDS_INFO|||false|age:UNKNOWN|birthDate|", "QJY-02|1|INELIGIBLE||||age:FAILED||");
+        List<String> reordered = List.of("QJY-02|1|INELIGIBLE||||age:FAILED||", "QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||");
+
+        assertThat(StoredResult.sameEligible(before, newVersion)).isTrue();
+        assertThat(StoredResult.sameEligible(before, lost)).isFalse();
+        assertThat(StoredResult.sameEligible(before, reordered)).isTrue();
+        assertThat(StoredResult.sameEligible(before, before.subList(1, 2))).isFalse();
+    }
+
+    @Test
     void aResultIsStoredAsOneReadableLineAndReadBackUnchanged() throws IOException {
         MatchResult station = golden().results().get(0);
 

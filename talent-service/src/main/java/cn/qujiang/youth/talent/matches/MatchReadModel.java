@@ -24,17 +24,20 @@ import org.springframework.stereotype.Component;
  * version (or an older evaluation of the same version) is ignored; the same event twice leaves the same state.
  * A newer profile version replaces all results; a re-evaluation of the same version (catalogue change, daily
  * sweep) replaces the measures it carries and keeps the others, so it works whether the producer sends every
- * result or only the changed ones.
+ * result or only the changed ones. Each stored change also adjusts the eligible counts ({@link EligibleCounts}):
+ * the write carries its difference, which is added to the counter right after and then cleared.
  */
 @Component
 public class MatchReadModel {
     private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
+    private final EligibleCounts counts;
     private final Clock clock;
 
-    MatchReadModel(MongoTemplate mongo, Clock clock) {
+    MatchReadModel(MongoTemplate mongo, EligibleCounts counts, Clock clock) {
         this.mongo = mongo;
+        this.counts = counts;
         this.clock = clock;
     }
 
@@ -44,14 +47,19 @@ public class MatchReadModel {
                 : event.evaluatedAt().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MatchDocument stored = mongo.findById(event.applicantId(), MatchDocument.class);
+            if (stored != null) {
+                settle(stored.applicantId(), stored.countPending());  // left by a write that did not get to it
+            }
             if (stored != null && isOlder(event.profileVersion(), evaluatedAt, stored)) {
                 return false;
             }
             List<MatchResult> results = stored == null || event.profileVersion() > stored.profileVersion()
                     ? event.results() : merge(stored.results(), event.results());
+            CountChange change = CountChange.between(stored == null ? List.of() : stored.results(), results);
             if (write(stored, new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(),
                     evaluatedAt, results, stored == null ? 1 : stored.revision() + 1,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS)))) {
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), change))) {
+                settle(event.applicantId(), change);
                 return true;
             }
         }
@@ -83,8 +91,48 @@ public class MatchReadModel {
                 MatchDocument.class).stream().map(Matches::of).toList();
     }
 
+    /**
+     * Removes the applicant's results and their part of the eligible counts. The results are first emptied by a
+     * conditional write carrying the counts' difference, so that a crash before the counter took it leaves the
+     * difference where the next attempt (erasure is repeated until it is done) finds it.
+     */
     public void delete(String applicantId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(applicantId)), MatchDocument.class);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            MatchDocument stored = mongo.findById(applicantId, MatchDocument.class);
+            if (stored == null) {
+                return;
+            }
+            settle(applicantId, stored.countPending());
+            CountChange change = CountChange.between(stored.results(), List.of());
+            long emptied = stored.revision() + 1;
+            boolean written = stored.results().isEmpty() || mongo.updateFirst(unchanged(stored), new Update()
+                    .set("results", List.of()).set("revision", emptied).set(MatchDocument.COUNT_PENDING, change),
+                    MatchDocument.class).getMatchedCount() == 1;
+            if (written) {
+                settle(applicantId, change);
+                long revision = stored.results().isEmpty() ? stored.revision() : emptied;
+                if (mongo.remove(Query.query(Criteria.where("_id").is(applicantId).and("revision").is(revision)),
+                        MatchDocument.class).getDeletedCount() == 1) {
+                    return;
+                }
+            }
+        }
+        throw new OptimisticLockingFailureException("match results of an applicant kept changing; retry");
+    }
+
+    /** Adds a stored difference to the eligible counts (at most once) and clears it from the applicant's document. */
+    private void settle(String applicantId, CountChange change) {
+        if (change == null) {
+            return;
+        }
+        counts.add(change);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicantId)
+                        .and(MatchDocument.COUNT_PENDING + ".key").is(change.key())),
+                new Update().unset(MatchDocument.COUNT_PENDING), MatchDocument.class);
+    }
+
+    private static Query unchanged(MatchDocument stored) {
+        return Query.query(Criteria.where("_id").is(stored.applicantId()).and("revision").is(stored.revision()));
     }
 
     private static boolean isOlder(long profileVersion, Instant evaluatedAt, MatchDocument stored) {
@@ -108,10 +156,9 @@ public class MatchReadModel {
                 return false; // another delivery inserted first: read again and merge
             }
         }
-        Query unchanged = Query.query(Criteria.where("_id").is(next.applicantId()).and("revision").is(stored.revision()));
         Update update = new Update().set("profileVersion", next.profileVersion()).set("asOf", next.asOf())
                 .set("evaluatedAt", next.evaluatedAt()).set("results", next.results()).set("revision", next.revision())
-                .set("storedAt", next.storedAt());
-        return mongo.updateFirst(unchanged, update, MatchDocument.class).getMatchedCount() == 1;
+                .set("storedAt", next.storedAt()).set(MatchDocument.COUNT_PENDING, next.countPending());
+        return mongo.updateFirst(unchanged(stored), update, MatchDocument.class).getMatchedCount() == 1;
     }
 }

@@ -14,14 +14,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The counting done inside the database: one aggregation per question, each answering with a few hundred groups at
- * most (measures × days), never with applications or applicants. It reads the collections the application and
- * match features write ({@code applications}, {@code matches}) by their stored field names; UptakeQueriesTest
- * writes through those features' own code, so a renamed field fails there.
+ * most (measures × days), never with applications. It reads the collection the application feature writes
+ * ({@code applications}) by its stored field names; UptakeQueriesTest writes through that feature's own code, so a
+ * renamed field fails there. The eligible counts are kept by the match read model ({@code EligibleCounts}).
  */
 @Component
 class UptakeQueries {
     static final String APPLICATIONS = "applications";
-    static final String MATCHES = "matches";
     /** The statuses a decision moves to: what the weekly series and the approvals count. */
     static final List<String> DECIDED = List.of("APPROVED", "REJECTED", "INFO_REQUESTED");
     private static final List<String> AWAITING_OFFICER = List.of("SUBMITTED", "OFFERED");
@@ -31,17 +30,6 @@ class UptakeQueries {
 
     UptakeQueries(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /** Per measure, how many applicants the latest match results find ELIGIBLE now. */
-    Map<String, Long> eligibleNow() {
-        Aggregation count = Aggregation.newAggregation(
-                raw(new Document("$project", new Document("_id", 0).append("results", 1))),
-                Aggregation.unwind("results"),
-                Aggregation.match(Criteria.where("results.outcome").is("ELIGIBLE")),
-                raw(new Document("$group", new Document("_id", "$results.measureCode")
-                        .append("n", new Document("$sum", 1)))));
-        return countsById(mongo.aggregate(count, MATCHES, Document.class).getMappedResults());
     }
 
     /** Per measure, applications and offers made in the period (an offer is the 免申即享 form of applying). */

@@ -4,6 +4,7 @@ import cn.qujiang.youth.policy.engine.vocabulary.FactVocabulary;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.calendar.Deadlines;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
+import cn.qujiang.youth.talent.matches.EligibleCounts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -11,22 +12,24 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The uptake table for a period, read fresh on each call: four aggregations in the database and the adding up in
- * {@link UptakeTally}. README, "Statistics": at 100,000 applicants on the MongoDB-wire server the eligible count is
- * too slow this way and has to become a maintained counter.
+ * The uptake table for a period, read fresh on each call: the eligible counts the match read model keeps, three
+ * aggregations over the applications in the database and the adding up in {@link UptakeTally} (README,
+ * "Statistics").
  */
 @Service
 class UptakeStatistics {
     private final UptakeQueries queries;
+    private final EligibleCounts eligible;
     private final CatalogueReplica catalogue;
     private final Deadlines deadlines;
     private final MessageSource messages;
     private final Clock clock;
     private final FactVocabulary vocabulary = FactVocabulary.shipped();
 
-    UptakeStatistics(UptakeQueries queries, CatalogueReplica catalogue, Deadlines deadlines, MessageSource messages,
+    UptakeStatistics(UptakeQueries queries, EligibleCounts eligible, CatalogueReplica catalogue, Deadlines deadlines, MessageSource messages,
             Clock clock) {
         this.queries = queries;
+        this.eligible = eligible;
         this.catalogue = catalogue;
         this.deadlines = deadlines;
         this.messages = messages;
@@ -40,7 +43,7 @@ class UptakeStatistics {
 
     UptakeReport report(UptakePeriod period, Locale locale) {
         LocalDate today = ServiceZone.today(clock);
-        UptakeTally.Groups groups = new UptakeTally.Groups(queries.eligibleNow(), queries.applied(period),
+        UptakeTally.Groups groups = new UptakeTally.Groups(eligible.now(), queries.applied(period),
                 queries.overdue(today), queries.decisions(period));
         UptakeTally tally = new UptakeTally(deadlines::workingDaysBetween, vocabulary.words(locale), locale,
                 category -> messages.getMessage("statistics.category." + category, null, category, locale));

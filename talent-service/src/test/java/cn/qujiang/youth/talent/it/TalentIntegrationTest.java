@@ -56,7 +56,7 @@ import org.springframework.test.context.TestConstructor;
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @Import(TalentIntegrationTest.DistrictClock.class)
 abstract class TalentIntegrationTest {
-    static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "quota_counters",
+    static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "eligible_counts", "quota_counters",
             "identity_disclosures");
 
     enum User {

@@ -26,7 +26,7 @@ class MatchReadModelTest {
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo();
-        model = new MatchReadModel(mongo.template(), java.time.Clock.fixed(STORED, java.time.ZoneOffset.UTC));
+        model = new MatchReadModel(mongo.template(), new EligibleCounts(mongo.template()), java.time.Clock.fixed(STORED, java.time.ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -4,6 +4,9 @@ import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Match results stored as the read model stores them, for tests and benchmarks of features that read them. */
@@ -13,20 +16,28 @@ public final class StoredMatches {
 
     /** Applies each evaluation through the read model, as the match listener does. */
     public static void apply(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
-        MatchReadModel model = new MatchReadModel(mongo, Clock.systemUTC());
+        MatchReadModel model = new MatchReadModel(mongo, new EligibleCounts(mongo), Clock.systemUTC());
         evaluations.forEach(model::apply);
     }
 
     /**
      * Stores first evaluations in one bulk insert (what {@link #apply} would store for applicants new to it), each
      * result with its code, version and outcome only: a benchmark's 100,000 applicants with whole results (criteria,
-     * values, amounts) do not fit mongo-java-server's in-memory backend in a 6 GB heap.
+     * values, amounts) do not fit mongo-java-server's in-memory backend in a 6 GB heap. Their eligible counts are
+     * added as one change, as the read model would have added them one by one.
      */
     public static void insertLean(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
         mongo.insert(evaluations.stream().map(event -> new MatchDocument(event.applicantId(), event.profileVersion(),
                 event.asOf(), event.evaluatedAt(), event.results().stream().map(StoredMatches::outcomeOnly).toList(), 1,
-                event.evaluatedAt()))
+                event.evaluatedAt(), null))
                 .toList(), MatchDocument.class);
+        Map<String, Integer> delta = new TreeMap<>();
+        evaluations.forEach(event -> event.results().stream()
+                .filter(result -> result.outcome() == MatchesEvaluated.Outcome.ELIGIBLE)
+                .forEach(result -> delta.merge(result.measureCode(), 1, Integer::sum)));
+        if (!delta.isEmpty()) {
+            new EligibleCounts(mongo).add(new CountChange(UUID.randomUUID().toString(), delta));
+        }
     }
 
     private static MatchResult outcomeOnly(MatchResult result) {

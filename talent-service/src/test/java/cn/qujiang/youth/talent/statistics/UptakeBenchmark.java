@@ -10,6 +10,7 @@ import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.StoredApplications;
 import cn.qujiang.youth.talent.application.StoredApplications.Spec;
 import cn.qujiang.youth.talent.application.StoredApplications.Step;
+import cn.qujiang.youth.talent.matches.EligibleCounts;
 import cn.qujiang.youth.talent.matches.StoredMatches;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,24 +51,25 @@ public final class UptakeBenchmark {
                     applicants, applicants, (System.nanoTime() - seedStart) / 1e9);
 
             UptakeQueries queries = new UptakeQueries(mongo.template());
+            EligibleCounts counts = new EligibleCounts(mongo.template());
             UptakeWorkbook workbook = new UptakeWorkbook(ServiceMessages.load());
             UptakePeriod year = new UptakePeriod(YEAR_START, TODAY);
             UptakePeriod month = new UptakePeriod(TODAY.withDayOfMonth(1), TODAY);
-            Run cold = run(queries, workbook, catalogue, year);
+            Run cold = run(queries, counts, workbook, catalogue, year);
             report("cold, first run, period %s..%s: %s", year.from(), year.to(), cold);
             List<Run> warm = new ArrayList<>();
             for (int i = 0; i < WARM_RUNS; i++) {
-                warm.add(run(queries, workbook, catalogue, year));
+                warm.add(run(queries, counts, workbook, catalogue, year));
             }
             report("warm, median of %d runs, the same period: %s", WARM_RUNS, Run.median(warm));
             List<Run> monthly = new ArrayList<>();
             for (int i = 0; i < WARM_RUNS; i++) {
-                monthly.add(run(queries, workbook, catalogue, month));
+                monthly.add(run(queries, counts, workbook, catalogue, month));
             }
             report("warm, median of %d runs, period %s..%s: %s", WARM_RUNS, month.from(), month.to(),
                     Run.median(monthly));
             UptakeReport check = UptakeQueriesTest.tally(Locale.CHINESE).report(year, TODAY, Instant.now(),
-                    catalogue, groups(queries, year));
+                    catalogue, groups(queries, counts, year));
             report("check: eligible %,d, applied %,d, approved %,d, rejected %,d, overdue %,d, median %.1f "
                     + "working days, %d weeks", check.total().eligible(), check.total().applied(),
                     check.total().approved(), check.total().rejected(), check.total().overdue(),
@@ -104,11 +106,11 @@ public final class UptakeBenchmark {
         }
     }
 
-    private static Run run(UptakeQueries queries, UptakeWorkbook workbook, Map<String, MeasurePublished> catalogue,
+    private static Run run(UptakeQueries queries, EligibleCounts counts, UptakeWorkbook workbook, Map<String, MeasurePublished> catalogue,
             UptakePeriod period) {
         long[] ms = new long[6];
         long cpuStart = processCpuMillis();
-        Map<String, Long> eligible = timed(ms, 0, queries::eligibleNow);
+        Map<String, Long> eligible = timed(ms, 0, counts::now);
         Map<String, Long> applied = timed(ms, 1, () -> queries.applied(period));
         Map<String, Long> overdue = timed(ms, 2, () -> queries.overdue(TODAY));
         List<UptakeQueries.DecisionGroup> decisions = timed(ms, 3, () -> queries.decisions(period));
@@ -124,8 +126,8 @@ public final class UptakeBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
-    private static UptakeTally.Groups groups(UptakeQueries queries, UptakePeriod period) {
-        return new UptakeTally.Groups(queries.eligibleNow(), queries.applied(period), queries.overdue(TODAY),
+    private static UptakeTally.Groups groups(UptakeQueries queries, EligibleCounts counts, UptakePeriod period) {
+        return new UptakeTally.Groups(counts.now(), queries.applied(period), queries.overdue(TODAY),
                 queries.decisions(period));
     }
 
@@ -200,7 +202,18 @@ public final class UptakeBenchmark {
         return String.format("QJY-%02d", index + 1);
     }
 
+    /** Each line with the machine's load average (1 min) beside it: the machine is shared. */
     private static void report(String format, Object... args) {
-        System.out.printf("[uptake-bench] " + format + "%n", args);
+        System.out.printf("[uptake-bench] " + format + " (load average %.1f)%n", concat(args, loadAverage()));
+    }
+
+    private static Object[] concat(Object[] args, double load) {
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = load;
+        return all;
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

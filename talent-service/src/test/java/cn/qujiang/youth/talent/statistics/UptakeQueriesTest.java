@@ -14,6 +14,7 @@ import cn.qujiang.youth.talent.application.StoredApplications.Spec;
 import cn.qujiang.youth.talent.application.StoredApplications.Step;
 import cn.qujiang.youth.talent.calendar.WorkingDayCalendar;
 import cn.qujiang.youth.talent.catalogue.Replicas;
+import cn.qujiang.youth.talent.matches.EligibleCounts;
 import cn.qujiang.youth.talent.matches.StoredMatches;
 import cn.qujiang.youth.talent.statistics.UptakeReport.MeasureRow;
 import cn.qujiang.youth.talent.statistics.UptakeReport.UptakeSummary;
@@ -57,7 +58,7 @@ class UptakeQueriesTest {
     @Test
     void eligibleCountsTheLatestResultsOfEveryApplicant() {
         threeApplicantsMatched();
-        assertThat(queries.eligibleNow()).containsOnly(Map.entry("QJY-A", 2L), Map.entry("QJY-B", 1L),
+        assertThat(new EligibleCounts(mongo.template()).now()).containsOnly(Map.entry("QJY-A", 2L), Map.entry("QJY-B", 1L),
                 Map.entry("QJY-C", 1L));
     }
 
@@ -139,7 +140,7 @@ class UptakeQueriesTest {
     }
 
     private UptakeTally.Groups groups(UptakePeriod period) {
-        return new UptakeTally.Groups(queries.eligibleNow(), queries.applied(period), queries.overdue(TODAY),
+        return new UptakeTally.Groups(new EligibleCounts(mongo.template()).now(), queries.applied(period), queries.overdue(TODAY),
                 queries.decisions(period));
     }
 

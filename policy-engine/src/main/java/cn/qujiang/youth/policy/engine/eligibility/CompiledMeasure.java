@@ -3,6 +3,7 @@ package cn.qujiang.youth.policy.engine.eligibility;
 import cn.qujiang.youth.policy.engine.catalogue.MeasureDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +39,15 @@ public final class CompiledMeasure {
 
     List<CompiledRule> criteria() {
         return criteria;
+    }
+
+    /**
+     * The applicant's values of the facts criterion {@code index} (in the definition's order) reads, as a result's
+     * criterion carries them: a lookup, no evaluation. With a stored outcome and statuses this gives the same result
+     * as evaluating again, at a fraction of the cost.
+     */
+    public Map<String, Object> criterionValues(int index, DerivedFacts facts) {
+        return criteria.get(index).valuesIn(facts);
     }
 
     CompiledRule amount() {

@@ -1,0 +1,38 @@
+package cn.qujiang.youth.talent.matches;
+
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What one stored change of an applicant's results does to the eligible counts: +1 for each measure they became
+ * eligible for, −1 for each they no longer are. {@code key} is unique to this change, so that applying it twice is
+ * recognised ({@link EligibleCounts}).
+ */
+record CountChange(String key, Map<String, Integer> delta) {
+
+    /** The difference from {@code before} to {@code after}; null when the eligible measures are the same. */
+    static CountChange between(List<MatchResult> before, List<MatchResult> after) {
+        Set<String> was = eligible(before);
+        Set<String> is = eligible(after);
+        Map<String, Integer> delta = new TreeMap<>();
+        is.stream().filter(code -> !was.contains(code)).forEach(code -> delta.put(code, 1));
+        was.stream().filter(code -> !is.contains(code)).forEach(code -> delta.put(code, -1));
+        return delta.isEmpty() ? null : new CountChange(UUID.randomUUID().toString(), delta);
+    }
+
+    private static Set<String> eligible(List<MatchResult> results) {
+        Set<String> codes = new HashSet<>();
+        for (MatchResult result : results) {
+            if (result.outcome() == Outcome.ELIGIBLE) {
+                codes.add(result.measureCode());
+            }
+        }
+        return codes;
+    }
+}
