@@ -29,6 +29,14 @@ public record EventKey(String keyId, String key) {
         return new SecretKeySpec(material, "AES");
     }
 
+    /**
+     * Whether {@code part} was sealed under this key. A part sealed under an earlier key of the same applicant (they
+     * were erased and came back) belongs to the erased person: the key that opens it is gone.
+     */
+    public boolean sealed(SealedPart part) {
+        return keyId.equals(part.keyId());
+    }
+
     /** Seals {@code value}'s event JSON under this key, bound to {@code context}. */
     public SealedPart seal(Object value, String context) {
         return Gcm.seal(keyId, secret(), EventJson.write(value).getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -41,7 +49,7 @@ public record EventKey(String keyId, String key) {
      * @throws Gcm.SealBrokenException when it was sealed under another key, altered or moved to another context
      */
     public <T> T open(SealedPart part, String context, Class<T> type) {
-        if (!keyId.equals(part.keyId())) {
+        if (!sealed(part)) {
             throw new Gcm.SealBrokenException("a part sealed with key " + part.keyId() + " cannot be opened with key " + keyId);
         }
         return EventJson.read(new String(Gcm.open(secret(), part, context), java.nio.charset.StandardCharsets.UTF_8), type);

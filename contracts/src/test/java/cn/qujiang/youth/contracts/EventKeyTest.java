@@ -32,6 +32,7 @@ class EventKeyTest {
         ApplicantProfileChanged event = ApplicantProfileChanged.sealing("a1", 3, Instant.EPOCH, facts, List.of(), key);
         EventKey recreated = new EventKey(key.keyId(), EventKey.generate().key());
 
+        assertThat(EventKey.generate().sealed(event.facts())).isFalse();
         assertThatThrownBy(() -> event.facts(EventKey.generate())).isInstanceOf(SealBrokenException.class);
         assertThatThrownBy(() -> event.facts(recreated)).isInstanceOf(SealBrokenException.class);
     }

@@ -48,7 +48,7 @@ class ProfileMatching {
                 return;
             }
             if (key == null) {
-                Optional<EventKey> found = keys.find(applicantId);
+                Optional<EventKey> found = keys.find(applicantId).filter(k -> k.sealed(changed.facts()));
                 if (found.isEmpty()) {
                     log.info("skipping profile version {} of erased applicant {}", changed.profileVersion(), applicantId);
                     return;

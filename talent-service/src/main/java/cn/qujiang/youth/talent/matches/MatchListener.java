@@ -42,7 +42,8 @@ class MatchListener {
                 log.info("skipping {} on the match topic", event.type());
                 return;
             }
-            Optional<EventKey> key = keys.find(sealed.applicantId());
+            Optional<EventKey> key = keys.find(sealed.applicantId())
+                    .filter(k -> sealed.sealedValues() == null || k.sealed(sealed.sealedValues()));
             if (key.isEmpty() || !profiles.isLive(sealed.applicantId())) {
                 log.info("dropping match results {} for applicant {} without a live profile", event.id(),
                         sealed.applicantId());
