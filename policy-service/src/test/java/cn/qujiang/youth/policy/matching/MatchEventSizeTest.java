@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * How large one MatchesEvaluated is on the wire for one applicant and the 40 measures of the sample catalogue: every
  * changed applicant of a re-match is one such event through the outbox and the broker. Prints the figures the
  * README quotes: 39,175 bytes on average while results carried titles, criterion labels and hints in both
- * languages; 14,874 bytes with outcomes, codes and raw values only. Texts must not come back onto the wire. Measured
- * as published: the values sealed with the applicant's event key.
+ * languages; 14,874 bytes with outcomes, codes and raw values only; 16,578 bytes as published now, the values
+ * sealed with the applicant's event key (base64 adds a third to them). Texts must not come back onto the wire.
  */
 class MatchEventSizeTest {
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
@@ -52,7 +52,7 @@ class MatchEventSizeTest {
                 + " (%d generated applicants)%n", catalogue.measures().size(), total / APPLICANTS, largest, APPLICANTS);
 
         assertThat(catalogue.measures()).hasSize(40);
-        assertThat(total / APPLICANTS).as("mean bytes").isLessThan(16_000);
+        assertThat(total / APPLICANTS).as("mean bytes").isLessThan(17_000);
     }
 
     private static final EventKey KEY = EventKey.generate();
