@@ -1,5 +1,6 @@
 package cn.qujiang.youth.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
@@ -39,8 +40,7 @@ public record EventKey(String keyId, String key) {
 
     /** Seals {@code value}'s event JSON under this key, bound to {@code context}. */
     public SealedPart seal(Object value, String context) {
-        return Gcm.seal(keyId, secret(), EventJson.write(value).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                context);
+        return Gcm.seal(keyId, secret(), EventJson.write(value).getBytes(StandardCharsets.UTF_8), context);
     }
 
     /**
@@ -50,9 +50,10 @@ public record EventKey(String keyId, String key) {
      */
     public <T> T open(SealedPart part, String context, Class<T> type) {
         if (!sealed(part)) {
-            throw new Gcm.SealBrokenException("a part sealed with key " + part.keyId() + " cannot be opened with key " + keyId);
+            throw new Gcm.SealBrokenException(
+                    "a part sealed with key " + part.keyId() + " cannot be opened with key " + keyId);
         }
-        return EventJson.read(new String(Gcm.open(secret(), part, context), java.nio.charset.StandardCharsets.UTF_8), type);
+        return EventJson.read(new String(Gcm.open(secret(), part, context), StandardCharsets.UTF_8), type);
     }
 
     /** Never the key itself: records print their components. */

@@ -39,7 +39,8 @@ class EventKeyTest {
 
     @Test
     void aPartCopiedIntoAnotherApplicantsEventDoesNotOpen() {
-        SealedPart aliceFacts = ApplicantProfileChanged.sealing("alice", 3, Instant.EPOCH, facts, List.of(), key).facts();
+        SealedPart aliceFacts =
+                ApplicantProfileChanged.sealing("alice", 3, Instant.EPOCH, facts, List.of(), key).facts();
         ApplicantProfileChanged forged = new ApplicantProfileChanged("bob", 1, Instant.EPOCH, aliceFacts, List.of());
 
         assertThatThrownBy(() -> forged.facts(key)).isInstanceOf(SealBrokenException.class);
@@ -51,7 +52,7 @@ class EventKeyTest {
     }
 
     @Test
-    void matchEventsWithoutValuesStayReadableAsTheyAre() {
+    void aMatchEventWithoutAnyValuesStillSealsAndOpens() {
         MatchesEvaluated event = new MatchesEvaluated("a1", 1, LocalDate.EPOCH, Instant.EPOCH,
                 MatchesEvaluated.Trigger.DAILY_SWEEP, List.of(), List.of(), List.of());
 

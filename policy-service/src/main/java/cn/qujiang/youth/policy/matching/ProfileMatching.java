@@ -50,7 +50,8 @@ class ProfileMatching {
             if (key == null) {
                 Optional<EventKey> found = keys.find(applicantId).filter(k -> k.sealed(changed.facts()));
                 if (found.isEmpty()) {
-                    log.info("skipping profile version {} of erased applicant {}", changed.profileVersion(), applicantId);
+                    log.info("skipping profile version {} of erased applicant {}", changed.profileVersion(),
+                            applicantId);
                     return;
                 }
                 key = found.get();
