@@ -8,13 +8,13 @@ import java.util.Optional;
  * The type id, never a Java class name, is what goes on the wire; a breaking change is a new {@code .v2} type.
  */
 public enum EventType {
-    APPLICANT_PROFILE_CHANGED("cn.qujiang.youth.talent.ApplicantProfileChanged.v2", Topics.TALENT_APPLICANT, ApplicantProfileChanged.class),
+    APPLICANT_PROFILE_CHANGED("cn.qujiang.youth.talent.ApplicantProfileChanged.v3", Topics.TALENT_APPLICANT, ApplicantProfileChanged.class),
     APPLICANT_ERASED("cn.qujiang.youth.talent.ApplicantErased.v1", Topics.TALENT_APPLICANT, ApplicantErased.class),
     APPLICATION_SUBMITTED("cn.qujiang.youth.talent.ApplicationSubmitted.v1", Topics.TALENT_APPLICATION, ApplicationSubmitted.class),
     APPLICATION_DECIDED("cn.qujiang.youth.talent.ApplicationDecided.v1", Topics.TALENT_APPLICATION, ApplicationDecided.class),
     BENEFIT_ENDED("cn.qujiang.youth.talent.BenefitEnded.v1", Topics.TALENT_APPLICATION, BenefitEnded.class),
     MEASURE_PUBLISHED("cn.qujiang.youth.policy.MeasurePublished.v1", Topics.POLICY_CATALOGUE, MeasurePublished.class),
-    MATCHES_EVALUATED("cn.qujiang.youth.policy.MatchesEvaluated.v1", Topics.POLICY_MATCH, MatchesEvaluated.class);
+    MATCHES_EVALUATED("cn.qujiang.youth.policy.MatchesEvaluated.v2", Topics.POLICY_MATCH, MatchesEvaluated.class);
 
     private final String typeId;
     private final String topic;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,14 @@ import java.util.Map;
  * with the change against the previous result. Outcomes, codes and the applicant's raw values only, no texts:
  * consumers show titles and criterion words from the catalogue ({@link MeasurePublished}) and facts, values, units
  * and amounts from policy-engine's vocabulary.
+ *
+ * <p>The applicant's raw values ({@link CriterionResult#values}: ages, months, degrees, enum names of the facts)
+ * travel sealed with the applicant's {@link EventKey} in {@code sealedValues}; on the wire every criterion's
+ * {@code values} is left out. A producer publishes {@link #sealValues}, a consumer that shows the values reads
+ * {@link #openValues}. Outcomes, amounts, missing fact names and the eligibility changes stay in clear: they are
+ * coarse yes/no answers about a public catalogue, tied only to the random {@code applicantId}, which nothing links
+ * to a person once talent-service and Keycloak have erased them, while the raw values (a birth date's age and
+ * months, degrees, industries) would single a person out by themselves.
  */
 public record MatchesEvaluated(
         String applicantId,
@@ -21,7 +30,8 @@ public record MatchesEvaluated(
         Trigger trigger,
         List<MatchResult> results,
         List<String> newlyEligible,
-        List<String> noLongerEligible) {
+        List<String> noLongerEligible,
+        @JsonInclude(Include.NON_NULL) SealedPart sealedValues) {
 
     public enum Trigger { PROFILE_CHANGED, CATALOGUE_CHANGED, DAILY_SWEEP }
 
@@ -33,6 +43,51 @@ public record MatchesEvaluated(
         results = results == null ? List.of() : List.copyOf(results);
         newlyEligible = newlyEligible == null ? List.of() : List.copyOf(newlyEligible);
         noLongerEligible = noLongerEligible == null ? List.of() : List.copyOf(noLongerEligible);
+    }
+
+    /** Results with the criterion values in place, nothing sealed: what policy-service evaluates and consumers read. */
+    public MatchesEvaluated(String applicantId, long profileVersion, LocalDate asOf, Instant evaluatedAt,
+            Trigger trigger, List<MatchResult> results, List<String> newlyEligible, List<String> noLongerEligible) {
+        this(applicantId, profileVersion, asOf, evaluatedAt, trigger, results, newlyEligible, noLongerEligible, null);
+    }
+
+    /** This event as it is published: every criterion's values moved into one part sealed with {@code key}. */
+    public MatchesEvaluated sealValues(EventKey key) {
+        Map<String, Map<String, Map<String, Object>>> values = new LinkedHashMap<>();
+        for (MatchResult result : results) {
+            for (CriterionResult criterion : result.criteria()) {
+                if (!criterion.values().isEmpty()) {
+                    values.computeIfAbsent(result.measureCode(), code -> new LinkedHashMap<>())
+                            .put(criterion.id(), criterion.values());
+                }
+            }
+        }
+        List<MatchResult> withoutValues = results.stream().map(result -> result.withValues(Map.of())).toList();
+        return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, withoutValues,
+                newlyEligible, noLongerEligible, key.seal(values, valuesContext(applicantId)));
+    }
+
+    /**
+     * This event with the criterion values opened with {@code key} and put back in place.
+     *
+     * @throws Gcm.SealBrokenException when {@code key} is not the one they were sealed with
+     */
+    @SuppressWarnings("unchecked")
+    public MatchesEvaluated openValues(EventKey key) {
+        if (sealedValues == null) {
+            return this;
+        }
+        Map<String, Map<String, Map<String, Object>>> values =
+                key.open(sealedValues, valuesContext(applicantId), Map.class);
+        List<MatchResult> opened = results.stream()
+                .map(result -> result.withValues(values.getOrDefault(result.measureCode(), Map.of())))
+                .toList();
+        return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, opened, newlyEligible,
+                noLongerEligible, null);
+    }
+
+    private static String valuesContext(String applicantId) {
+        return "MatchesEvaluated.values:" + applicantId;
     }
 
     /**
@@ -62,6 +117,15 @@ public record MatchesEvaluated(
             missingFacts = missingFacts == null ? List.of() : List.copyOf(missingFacts);
             excludedBy = excludedBy == null ? List.of() : List.copyOf(excludedBy);
         }
+
+        private MatchResult withValues(Map<String, Map<String, Object>> valuesByCriterion) {
+            List<CriterionResult> replaced = criteria.stream()
+                    .map(c -> new CriterionResult(c.id(), c.status(), valuesByCriterion.getOrDefault(c.id(), Map.of()),
+                            c.passesFrom(), c.failsFrom()))
+                    .toList();
+            return new MatchResult(measureCode, measureVersion, outcome, amount, unit, benefitKind, nearMiss, replaced,
+                    missingFacts, excludedBy, eligibleFrom);
+        }
     }
 
     /**
@@ -77,7 +141,7 @@ public record MatchesEvaluated(
     public record CriterionResult(
             String id,
             CriterionStatus status,
-            Map<String, Object> values,
+            @JsonInclude(Include.NON_EMPTY) Map<String, Object> values,
             @JsonInclude(Include.NON_NULL) LocalDate passesFrom,
             @JsonInclude(Include.NON_NULL) LocalDate failsFrom) {
 

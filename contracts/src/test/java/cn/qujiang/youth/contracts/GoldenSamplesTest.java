@@ -47,9 +47,38 @@ class GoldenSamplesTest {
 
     @org.junit.jupiter.api.Test
     void profileFactsCarryNoPersonalIdentifiers() throws IOException {
-        String golden = golden(EventType.APPLICANT_PROFILE_CHANGED);
-        assertThat(golden).doesNotContainIgnoringCase("name").doesNotContainIgnoringCase("phone")
+        String facts = resource("golden-facts.json");
+        assertThat(facts).doesNotContainIgnoringCase("name").doesNotContainIgnoringCase("phone")
                 .doesNotContainIgnoringCase("email").doesNotContainIgnoringCase("idNumber");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theProfileEventCarriesItsFactsOnlySealed() throws IOException {
+        String golden = golden(EventType.APPLICANT_PROFILE_CHANGED);
+        ApplicantProfileChanged event = EventJson.read(golden, ApplicantProfileChanged.class);
+
+        assertThat(golden).doesNotContain("2001-05-20").doesNotContain("birthDate").doesNotContain("OUT_OF_PROVINCE");
+        assertThat(tree.readTree(EventJson.write(event.facts(GOLDEN_KEY))))
+                .isEqualTo(tree.readTree(resource("golden-facts.json")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theMatchEventCarriesTheApplicantsValuesOnlySealed() throws IOException {
+        String golden = golden(EventType.MATCHES_EVALUATED);
+        MatchesEvaluated event = EventJson.read(golden, MatchesEvaluated.class);
+
+        assertThat(golden).doesNotContain("\"values\"").doesNotContain("JOB_SEEKING");
+        assertThat(event.openValues(GOLDEN_KEY))
+                .isEqualTo(EventJson.read(resource("golden-matches-opened.json"), MatchesEvaluated.class));
+    }
+
+    /** The throw-away key the golden samples are sealed with (bytes 0 to 31). */
+    static final EventKey GOLDEN_KEY = new EventKey("golden-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = GoldenSamplesTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @org.junit.jupiter.api.Test

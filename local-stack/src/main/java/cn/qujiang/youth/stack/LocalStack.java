@@ -116,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mongodb.uri=" + mongo.uri(name.replace("-service", "")),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri()));
-        arguments.addAll(List.of(notificationExtras(name)));
+        arguments.addAll(List.of(talentClientExtras(name)));
         return launch(name, port, arguments);
     }
 
@@ -176,8 +176,14 @@ public final class LocalStack implements AutoCloseable {
         return fresh;
     }
 
-    /** notification-service also needs the mail server, the SMS provider and talent-service's contacts API. */
-    private String[] notificationExtras(String name) {
+    /**
+     * notification-service also needs the mail server, the SMS provider and talent-service's contacts API;
+     * policy-service talent-service's event-key API.
+     */
+    private String[] talentClientExtras(String name) {
+        if ("policy-service".equals(name)) {
+            return new String[] {"--qujiang.event-keys.base-url=http://127.0.0.1:" + config.talentPort()};
+        }
         if (!"notification-service".equals(name)) {
             return new String[0];
         }

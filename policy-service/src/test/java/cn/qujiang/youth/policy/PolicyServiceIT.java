@@ -11,6 +11,7 @@ import cn.qujiang.youth.contracts.ApplicantFacts.Industry;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantProfileChanged;
 import cn.qujiang.youth.contracts.EventJson;
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
@@ -21,6 +22,7 @@ import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
+import cn.qujiang.youth.policy.eventkey.ApplicantKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +30,9 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +86,25 @@ class PolicyServiceIT {
         ShiftableClock shiftableClock() {
             return new ShiftableClock(DISTRICT);
         }
+
+        /** talent-service's event keys: created when a test seals a profile event, deleted when it erases. */
+        @Bean
+        @Primary
+        ApplicantKeys talentsKeys() {
+            return new ApplicantKeys() {
+                @Override
+                public Optional<EventKey> find(String applicantId) {
+                    return Optional.ofNullable(KEYS.get(applicantId));
+                }
+
+                @Override
+                public void forget(String applicantId) {
+                }
+            };
+        }
     }
+
+    private static final Map<String, EventKey> KEYS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -93,6 +115,7 @@ class PolicyServiceIT {
     @BeforeAll
     static void probe() {
         kafka = new KafkaProbe(TestInfrastructure.kafka().bootstrapServers(), Topics.POLICY_MATCH,
+                Topics.deadLetterOf(Topics.TALENT_APPLICANT),
                 Topics.POLICY_CATALOGUE);
     }
 
@@ -151,6 +174,9 @@ class PolicyServiceIT {
                     assertThat(r.criteria().get(0).values()).isEqualTo(Map.of("age", 24));
                 });
         assertThat(EventJson.write(evaluated)).as("no texts on the wire").doesNotContain("\"zh\"");
+        assertThat(kafka.events(MatchesEvaluated.class, m -> m.applicantId().equals(applicant)))
+                .as("the applicant's values travel sealed").singleElement()
+                .satisfies(raw -> assertThat(EventJson.write(raw)).doesNotContain("\"values\"", "JOB_SEEKING"));
         assertThat(evaluated.newlyEligible()).contains("QJY-01").containsExactlyInAnyOrderElementsOf(
                 evaluated.results().stream().filter(r -> r.outcome() == Outcome.ELIGIBLE)
                         .map(MatchesEvaluated.MatchResult::measureCode).toList());
@@ -510,12 +536,20 @@ class PolicyServiceIT {
         await().atMost(WAIT).until(() -> api().get("/api/policy/me/results", token).status() == 404);
 
         kafka.send(profile(applicant, 1, jobSeeker(24)), applicant); // a late redelivery of an older profile
+        String shredded = UUID.randomUUID().toString();
+        ApplicantProfileChanged orphan = profile(shredded, 1, jobSeeker(24));
+        KEYS.remove(shredded); // erased at talent-service before this service saw its profile
+        kafka.send(orphan, shredded);
         String sentinel = UUID.randomUUID().toString();
         kafka.send(profile(sentinel, 1, jobSeeker(24)), sentinel);
         awaitMatches(sentinel, 1, Trigger.PROFILE_CHANGED);
         Document tombstone = mongo.findById(applicant, Document.class, "applicant_matches");
         assertThat(tombstone.getBoolean("erased")).isTrue();
         assertThat(tombstone).doesNotContainKeys("facts", "results");
+        assertThat(mongo.findById(shredded, Document.class, "applicant_matches"))
+                .as("a profile whose key is gone is skipped as erased").isNull();
+        assertThat(kafka.records()).as("and not parked on the dead-letter topic")
+                .noneMatch(record -> record.topic().endsWith("-dlt") && shredded.equals(record.key()));
     }
 
     @Test
@@ -601,7 +635,8 @@ class PolicyServiceIT {
 
     private static List<MatchesEvaluated> matches(String applicant, long profileVersion, Trigger trigger) {
         return kafka.events(MatchesEvaluated.class, m -> m.applicantId().equals(applicant)
-                && m.profileVersion() == profileVersion && m.trigger() == trigger);
+                && m.profileVersion() == profileVersion && m.trigger() == trigger)
+                .stream().map(sealed -> sealed.openValues(KEYS.get(applicant))).toList();
     }
 
     private Http api() {
@@ -613,7 +648,8 @@ class PolicyServiceIT {
     }
 
     private static ApplicantProfileChanged profile(String applicant, long version, ApplicantFacts facts) {
-        return new ApplicantProfileChanged(applicant, version, Instant.now(), facts, List.of());
+        return ApplicantProfileChanged.sealing(applicant, version, Instant.now(), facts, List.of(),
+                KEYS.computeIfAbsent(applicant, id -> EventKey.generate()));
     }
 
     /** A graduate from another province, in Qujiang for the first time and looking for work. */

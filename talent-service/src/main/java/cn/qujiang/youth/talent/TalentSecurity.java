@@ -9,8 +9,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Applicants reach only {@code /api/talent/me/**} (always their own data), HR officers the review
- * API, HR and policy officers the statistics (counts only), and notification-service's service account the
- * internal contact lookup (never routed by the gateway).
+ * API, HR and policy officers the statistics (counts only), notification-service's service account the internal
+ * contact lookup and policy-service's the applicants' event keys (neither routed by the gateway).
  */
 @Configuration(proxyBeanMethods = false)
 class TalentSecurity {
@@ -21,6 +21,7 @@ class TalentSecurity {
                 .requestMatchers("/api/talent/me/**").hasRole(Roles.APPLICANT)
                 .requestMatchers("/api/talent/review/**").hasRole(Roles.HR_OFFICER)
                 .requestMatchers("/api/talent/statistics/**").hasAnyRole(Roles.HR_OFFICER, Roles.POLICY_ADMIN)
-                .requestMatchers("/internal/contacts/**").hasRole(Roles.CONTACT_READER));
+                .requestMatchers("/internal/contacts/**").hasRole(Roles.CONTACT_READER)
+                .requestMatchers("/internal/event-keys/**").hasRole(Roles.EVENT_KEY_READER));
     }
 }

@@ -1,14 +1,11 @@
 package cn.qujiang.youth.notification.contacts;
 
-import cn.qujiang.youth.notification.OutboundHttp;
+import cn.qujiang.youth.kit.http.ServiceAccountClient;
 import cn.qujiang.youth.notification.delivery.DeliveryFailure;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -23,20 +20,9 @@ public class ContactDirectory {
 
     ContactDirectory(ContactsProperties properties, ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService authorizedClients) {
-        AuthorizedClientServiceOAuth2AuthorizedClientManager tokens =
-                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
-        tokens.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .clientCredentials(grant -> grant.clockSkew(properties.tokenRenewBeforeExpiry()))
-                .build());
-        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(tokens);
-        bearer.setClientRegistrationIdResolver(request -> properties.registrationId());
-        bearer.setAuthorizationFailureHandler(
-                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-        this.client = RestClient.builder()
-                .baseUrl(properties.baseUrl())
-                .requestFactory(OutboundHttp.requestFactory(properties.connectTimeout(), properties.readTimeout()))
-                .requestInterceptor(bearer)
-                .build();
+        this.client = ServiceAccountClient.create(properties.baseUrl(), properties.registrationId(),
+                properties.tokenRenewBeforeExpiry(), properties.connectTimeout(), properties.readTimeout(),
+                registrations, authorizedClients);
     }
 
     /**

@@ -1,11 +1,13 @@
 package cn.qujiang.youth.policy.matching;
 
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.eventkey.ApplicantKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Re-evaluates every stored applicant whose results predate the current catalogue revision or today, streamed from
  * one cursor in pages of {@code batch-size}, each written back with one bulk write. Only applicants whose results
- * changed noticeably get a MatchesEvaluated event (in the same write); the others are updated silently. While one
+ * changed noticeably get a MatchesEvaluated event (in the same write, its values sealed with the applicant's event
+ * key; an applicant whose key is gone is being erased and gets none); the others are updated silently. While one
  * page is being written the next one is evaluated.
  *
  * <p>Nothing needs a job record to survive a crash: each applicant document says which revision and day it was
@@ -47,18 +51,20 @@ class Rematch {
     private final ActiveCatalogue catalogue;
     private final MatchingProperties properties;
     private final OutboxRelay relay;
+    private final ApplicantKeys keys;
     private final Clock clock;
     private final Timer runs;
     private final Counter reevaluated;
     private final Counter announced;
 
     Rematch(MatchStore store, Matcher matcher, ActiveCatalogue catalogue, MatchingProperties properties,
-            OutboxRelay relay, Clock clock, MeterRegistry meters) {
+            OutboxRelay relay, ApplicantKeys keys, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.matcher = matcher;
         this.catalogue = catalogue;
         this.properties = properties;
         this.relay = relay;
+        this.keys = keys;
         this.clock = clock;
         this.runs = Timer.builder("policy.rematch.runs")
                 .description("Re-match runs that found applicants behind (publish, retirement, sweep, catch-up)")
@@ -129,8 +135,10 @@ class Rematch {
                 List<String> lines = matcher.refreshedLines(stored, snapshot.measures(), today);
                 MatchDiff diff = MatchDiff.between(stored.results(), lines);
                 OutboxEntry event = null;
-                if (diff.changed()) {
-                    event = OutboxEntry.of(event(stored, lines, now, diff), stored.applicantId(), now);
+                Optional<EventKey> key = diff.changed() ? keys.find(stored.applicantId()) : Optional.empty();
+                if (key.isPresent()) {
+                    event = OutboxEntry.of(event(stored, lines, now, diff).sealValues(key.get()), stored.applicantId(),
+                            now);
                     announced++;
                 }
                 rewrites.add(new MatchStore.Rewrite(stored.applicantId(), stored.lock(), stored.results(), lines,

@@ -6,6 +6,7 @@ public final class Roles {
     public static final String HR_OFFICER = "hr-officer";
     public static final String POLICY_ADMIN = "policy-admin";
     public static final String CONTACT_READER = "contact-reader";
+    public static final String EVENT_KEY_READER = "event-key-reader";
 
     private Roles() {
     }

@@ -3,6 +3,7 @@ package cn.qujiang.youth.talent.account;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationService;
 import cn.qujiang.youth.talent.documents.DocumentService;
+import cn.qujiang.youth.talent.eventkey.EventKeys;
 import cn.qujiang.youth.talent.matches.MatchReadModel;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import java.time.Clock;
@@ -14,11 +15,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * The right to be forgotten (PIPL). The profile document is first turned into a tombstone holding only the
- * applicant id and the ApplicantErased outbox entry — one write, so the event cannot be lost even though the data it
- * announces is gone. From then on nothing new is accepted for the applicant (match results are dropped, applications
- * need a live profile). Applications, match results and documents (records, views, every GridFS file and chunk)
- * are deleted next; should the process die in between, the
+ * The right to be forgotten (PIPL). The applicant's event key is deleted first: from then on no copy of their
+ * personal event parts, on any topic or dead-letter topic, can be opened (crypto-shredding), and the key is gone
+ * before ApplicantErased tells the other services to drop the copies they cached. The profile document is then
+ * turned into a tombstone holding only the applicant id and the ApplicantErased outbox entry — one write, so the
+ * event cannot be lost even though the data it announces is gone. From then on nothing new is accepted for the
+ * applicant (match results are dropped, applications need a live profile). Applications, match results and
+ * documents (records, views, every GridFS file and chunk) are deleted next; should the process die in between, the
  * sweep finishes the job. The tombstone itself is deleted once its event has left and a grace period has passed
  * (late match results that raced the erasure are purged meanwhile).
  */
@@ -31,18 +34,21 @@ class ErasureService {
     private final ApplicationService applications;
     private final MatchReadModel matches;
     private final DocumentService documents;
+    private final EventKeys eventKeys;
     private final Clock clock;
 
     ErasureService(ProfileService profiles, ApplicationService applications, MatchReadModel matches,
-            DocumentService documents, Clock clock) {
+            DocumentService documents, EventKeys eventKeys, Clock clock) {
         this.profiles = profiles;
         this.applications = applications;
         this.matches = matches;
         this.documents = documents;
+        this.eventKeys = eventKeys;
         this.clock = clock;
     }
 
     void erase(String applicantId) {
+        eventKeys.delete(applicantId);
         profiles.eraseToTombstone(applicantId);
         purge(applicantId, ServiceZone.now(clock));
         log.info("applicant {} erased", applicantId);
@@ -60,7 +66,9 @@ class ErasureService {
         });
     }
 
+    /** Also deletes the event key again: one created by a save that raced the erasure must not outlive it. */
     private void purge(String applicantId, Instant erasedAt) {
+        eventKeys.delete(applicantId);
         applications.eraseAllOf(applicantId, erasedAt);
         matches.delete(applicantId);
         documents.eraseAllOf(applicantId);

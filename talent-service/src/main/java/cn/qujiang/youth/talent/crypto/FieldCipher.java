@@ -1,16 +1,16 @@
 package cn.qujiang.youth.talent.crypto;
 
+import cn.qujiang.youth.contracts.Gcm;
+import cn.qujiang.youth.contracts.SealedPart;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public class FieldCipher {
     private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final Map<String, SecretKey> keys;
     private final String activeKeyId;
@@ -48,18 +45,8 @@ public class FieldCipher {
         if (plain == null) {
             return null;
         }
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] data = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return new Sealed(activeKeyId, Base64.getEncoder().encodeToString(nonce),
-                    Base64.getEncoder().encodeToString(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+        SealedPart part = Gcm.seal(activeKeyId, keys.get(activeKeyId), plain.getBytes(StandardCharsets.UTF_8), context);
+        return new Sealed(part.keyId(), part.nonce(), part.data());
     }
 
     public String open(Sealed sealed, String context) {
@@ -70,16 +57,8 @@ public class FieldCipher {
         if (key == null) {
             throw new IllegalStateException("no key configured for key id " + sealed.keyId());
         }
-        try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.DECRYPT_MODE, key,
-                    new GCMParameterSpec(TAG_BITS, Base64.getDecoder().decode(sealed.iv())));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(Base64.getDecoder().decode(sealed.data())), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            // never include the value or the context: the context names the applicant
-            throw new IllegalStateException("decryption failed for a value sealed with key " + sealed.keyId(), e);
-        }
+        return new String(Gcm.open(key, new SealedPart(sealed.keyId(), sealed.iv(), sealed.data()), context),
+                StandardCharsets.UTF_8);
     }
 
     /** Plain bytes per sealed segment of a file: small enough to hold, large enough that tags cost little. */

@@ -1,9 +1,12 @@
 package cn.qujiang.youth.talent.matches;
 
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.kit.messaging.InboundEvent;
+import cn.qujiang.youth.talent.eventkey.EventKeys;
 import cn.qujiang.youth.talent.profile.ProfileService;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +15,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the match read model. Results for an applicant without a live profile (erased, or erasure in progress) are
- * dropped: they must not bring personal traces back.
+ * Feeds the match read model, with the criterion values opened with the applicant's event key. Results for an
+ * applicant without a live profile or without a key (erased, or erasure in progress) are dropped: they must not
+ * bring personal traces back.
  */
 @Component
 class MatchListener {
@@ -22,25 +26,30 @@ class MatchListener {
     private final MatchReadModel matches;
     private final ProfileService profiles;
     private final ApplicationEventPublisher events;
+    private final EventKeys keys;
 
-    MatchListener(MatchReadModel matches, ProfileService profiles, ApplicationEventPublisher events) {
+    MatchListener(MatchReadModel matches, ProfileService profiles, ApplicationEventPublisher events, EventKeys keys) {
         this.matches = matches;
         this.profiles = profiles;
+        this.keys = keys;
         this.events = events;
     }
 
     @KafkaListener(id = "talent-matches", topics = Topics.POLICY_MATCH)
     void on(ConsumerRecord<String, String> record) {
         InboundEvent.from(record).ifPresent(event -> {
-            if (!(event.payload() instanceof MatchesEvaluated evaluated)) {
+            if (!(event.payload() instanceof MatchesEvaluated sealed)) {
                 log.info("skipping {} on the match topic", event.type());
                 return;
             }
-            if (!profiles.isLive(evaluated.applicantId())) {
+            Optional<EventKey> key = keys.find(sealed.applicantId())
+                    .filter(k -> sealed.sealedValues() == null || k.sealed(sealed.sealedValues()));
+            if (key.isEmpty() || !profiles.isLive(sealed.applicantId())) {
                 log.info("dropping match results {} for applicant {} without a live profile", event.id(),
-                        evaluated.applicantId());
+                        sealed.applicantId());
                 return;
             }
+            MatchesEvaluated evaluated = sealed.openValues(key.get());
             if (matches.apply(evaluated)) {
                 events.publishEvent(new MatchesApplied(evaluated));
             }

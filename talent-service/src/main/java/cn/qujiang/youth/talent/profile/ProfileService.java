@@ -9,6 +9,7 @@ import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.crypto.BlindIndex;
 import cn.qujiang.youth.talent.crypto.FieldCipher;
+import cn.qujiang.youth.talent.eventkey.EventKeys;
 import cn.qujiang.youth.talent.profile.ProfileSections.ConsentGiven;
 import cn.qujiang.youth.talent.profile.validation.ResidentIdNumber;
 import cn.qujiang.youth.talent.profile.validation.UnifiedSocialCreditCode;
@@ -44,15 +45,17 @@ public class ProfileService {
     private final OutboxRelay relay;
     private final PrivacyProperties privacy;
     private final Clock clock;
+    private final EventKeys eventKeys;
 
     ProfileService(ProfileStore store, FieldCipher cipher, BlindIndex blindIndex, OutboxRelay relay,
-            PrivacyProperties privacy, Clock clock) {
+            PrivacyProperties privacy, Clock clock, EventKeys eventKeys) {
         this.store = store;
         this.cipher = cipher;
         this.blindIndex = blindIndex;
         this.relay = relay;
         this.privacy = privacy;
         this.clock = clock;
+        this.eventKeys = eventKeys;
     }
 
     public record Saved(Profile profile, boolean created) {
@@ -78,7 +81,8 @@ public class ProfileService {
                 seal(applicantId, personal(request, id)),
                 request.preferredLanguage() == null ? "zh" : request.preferredLanguage(), facts, details(request),
                 consent, held, live == null ? now : live.createdAt(), now, null, List.of());
-        OutboxEntry event = OutboxEntry.of(new ApplicantProfileChanged(applicantId, version, now, facts, held),
+        OutboxEntry event = OutboxEntry.of(ApplicantProfileChanged.sealing(applicantId, version, now, facts, held,
+                eventKeys.forApplicant(applicantId)),
                 applicantId, now);
         try {
             if (stored.isEmpty()) {
@@ -135,8 +139,8 @@ public class ProfileService {
             ProfileDocument profile = live.get();
             Instant now = ServiceZone.now(clock);
             long version = profile.version() + 1;
-            OutboxEntry event = OutboxEntry.of(new ApplicantProfileChanged(applicantId, version, now,
-                    profile.facts(), wanted), applicantId, now);
+            OutboxEntry event = OutboxEntry.of(ApplicantProfileChanged.sealing(applicantId, version, now,
+                    profile.facts(), wanted, eventKeys.forApplicant(applicantId)), applicantId, now);
             try {
                 store.updateHeldMeasures(applicantId, profile.version(), wanted, now, event);
                 relay.wake(ProfileDocument.COLLECTION, applicantId);

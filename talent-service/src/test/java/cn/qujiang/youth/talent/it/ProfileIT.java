@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.qujiang.youth.contracts.ApplicantProfileChanged;
 import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MeasurePublished;
@@ -41,6 +42,25 @@ class ProfileIT extends TalentIntegrationTest {
     ProfileIT(@LocalServerPort int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka,
             OutboxRelay relay) {
         super(port, mongo, kafka, relay);
+    }
+
+    private static String policyService() {
+        return TestInfrastructure.keycloak().tokens().clientCredentials("policy-service", "policy-service-dev-secret");
+    }
+
+    @Test
+    void eventKeysAreForPolicyServicesAccountOnly() {
+        createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        String me = subject(User.APPLICANT1);
+        String notificationService = TestInfrastructure.keycloak().tokens()
+                .clientCredentials("notification-service", "notification-service-dev-secret");
+
+        Http.Response key = http.get("/internal/event-keys/" + me).token(policyService()).send();
+        assertThat(key.status()).isEqualTo(200);
+        assertThat(key.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(http.get("/internal/event-keys/" + me).token(notificationService).send().status()).isEqualTo(403);
+        assertThat(http.get("/internal/event-keys/" + me).token(token(User.APPLICANT1)).send().status()).isEqualTo(403);
+        assertThat(http.get("/internal/event-keys/someone-else").token(policyService()).send().status()).isEqualTo(404);
     }
 
     private long profiles() {
@@ -107,12 +127,15 @@ class ProfileIT extends TalentIntegrationTest {
                     .isEqualTo(EventType.APPLICANT_PROFILE_CHANGED.typeId());
             assertThat(TopicProbe.header(event, CloudEventHeaders.SUBJECT)).isEqualTo(me);
             assertThat(TopicProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
-            assertThat(event.value()).doesNotContain(ID_A, PHONE_A, EMAIL_A, "张三", "浙江大学", "91330100716105852F");
+            assertThat(event.value()).doesNotContain(ID_A, PHONE_A, EMAIL_A, "张三", "浙江大学", "91330100716105852F")
+                    .as("facts travel sealed").doesNotContain("2000-03-15", "birthDate");
             ApplicantProfileChanged changed = EventJson.read(event.value(), ApplicantProfileChanged.class);
             assertThat(changed.applicantId()).isEqualTo(me);
             assertThat(changed.profileVersion()).isEqualTo(1);
-            assertThat(changed.facts().birthDate()).hasToString("2000-03-15");
-            assertThat(changed.facts().socialInsuranceInQujiangSince()).isNotNull();
+            EventKey key = EventJson.read(http.get("/internal/event-keys/" + me).token(policyService()).send().body(),
+                    EventKey.class);
+            assertThat(changed.facts(key).birthDate()).hasToString("2000-03-15");
+            assertThat(changed.facts(key).socialInsuranceInQujiangSince()).isNotNull();
             assertThat(changed.heldMeasures()).isEmpty();
         }
     }
@@ -240,6 +263,8 @@ class ProfileIT extends TalentIntegrationTest {
             assertThat(erased.get(0).value()).contains(me).doesNotContain(PHONE_A);
         }
         assertThat(http.get("/internal/contacts/" + me).token(service).send().status()).isEqualTo(404);
+        assertThat(http.get("/internal/event-keys/" + me).token(policyService()).send().status())
+                .as("the event key is gone: nothing sealed for the applicant opens any more").isEqualTo(404);
         assertThat(http.get("/api/talent/me/profile").token(token(User.APPLICANT1)).send().status()).isEqualTo(404);
         Document tombstone = mongo.getCollection("profiles").find(new Document("_id", me)).first();
         assertThat(tombstone).doesNotContainKeys("identity", "facts", "idIndex", "details", "consent");

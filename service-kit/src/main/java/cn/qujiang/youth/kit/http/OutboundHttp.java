@@ -1,11 +1,11 @@
-package cn.qujiang.youth.notification;
+package cn.qujiang.youth.kit.http;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
-/** The request factory of every outbound HTTP client here (contacts lookup, SMS provider). */
+/** The request factory of every outbound HTTP client of the suite (contacts and event-key lookups, SMS provider). */
 public final class OutboundHttp {
     private OutboundHttp() {
     }

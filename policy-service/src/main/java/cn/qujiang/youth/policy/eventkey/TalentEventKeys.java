@@ -1,0 +1,66 @@
+package cn.qujiang.youth.policy.eventkey;
+
+import cn.qujiang.youth.contracts.EventKey;
+import cn.qujiang.youth.kit.http.ServiceAccountClient;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Event keys from talent-service ({@code GET /internal/event-keys/{id}}) with policy-service's service account
+ * (role event-key-reader). A key found is kept in a bounded in-memory cache until ApplicantErased, eviction or an
+ * hour has passed (so that a key fetched by a re-match racing the erasure does not linger); absence (404) is not
+ * cached, since it is final anyway and rare.
+ */
+@Component
+@EnableConfigurationProperties(EventKeyProperties.class)
+class TalentEventKeys implements ApplicantKeys {
+    private static final Duration KEPT_FOR = Duration.ofHours(1);
+    private final RestClient client;
+    private final Cache<String, EventKey> keys;
+
+    TalentEventKeys(EventKeyProperties properties, ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService authorizedClients) {
+        this.client = ServiceAccountClient.create(properties.baseUrl(), properties.registrationId(),
+                properties.tokenRenewBeforeExpiry(), properties.connectTimeout(), properties.readTimeout(),
+                registrations, authorizedClients);
+        this.keys = Caffeine.newBuilder().maximumSize(properties.cacheSize()).expireAfterWrite(KEPT_FOR)
+                .executor(Runnable::run).build();
+    }
+
+    @Override
+    public Optional<EventKey> find(String applicantId) {
+        EventKey cached = keys.getIfPresent(applicantId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<EventKey> fetched = fetch(applicantId);
+        fetched.ifPresent(key -> keys.put(applicantId, key));
+        return fetched;
+    }
+
+    @Override
+    public void forget(String applicantId) {
+        keys.invalidate(applicantId);
+    }
+
+    private Optional<EventKey> fetch(String applicantId) {
+        return client.get().uri("/internal/event-keys/{applicantId}", applicantId).exchange((request, response) -> {
+            if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                return Optional.<EventKey>empty();
+            }
+            if (response.getStatusCode().isError()) {
+                throw new IllegalStateException("talent-service answered " + response.getStatusCode().value()
+                        + " for an event key");
+            }
+            return Optional.ofNullable(response.bodyTo(EventKey.class));
+        });
+    }
+}

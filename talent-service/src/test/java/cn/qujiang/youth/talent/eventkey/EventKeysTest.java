@@ -1,0 +1,74 @@
+package cn.qujiang.youth.talent.eventkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qujiang.youth.contracts.ApplicantProfileChanged;
+import cn.qujiang.youth.contracts.ApplicantFacts;
+import cn.qujiang.youth.contracts.EventKey;
+import cn.qujiang.youth.talent.InMemoryMongo;
+import cn.qujiang.youth.talent.crypto.CryptoProperties;
+import cn.qujiang.youth.talent.crypto.FieldCipher;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Event keys against mongo-java-server: one per applicant, stored sealed, gone for good once deleted. */
+class EventKeysTest {
+    private static final String DATA_KEY = "dcHMUZMCzDY/t9yIGmBgfb3lOQOIO97tN77Ntyx490c=";
+    private static final String INDEX_KEY = "QjOVfxp+B/4ui1jNaUorhxmiv43mqqAH3COe2KK/6y0=";
+    private InMemoryMongo mongo;
+    private EventKeys keys;
+
+    @BeforeEach
+    void start() {
+        mongo = new InMemoryMongo();
+        keys = keys();
+    }
+
+    private EventKeys keys() {
+        return new EventKeys(mongo.template(), new FieldCipher(new CryptoProperties(Map.of("t1", DATA_KEY), "t1",
+                INDEX_KEY)), Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC),
+                new EventKeyProperties(100));
+    }
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    @Test
+    void anApplicantHasOneKeyWhoeverAsksFirst() {
+        EventKey first = keys.forApplicant("a1");
+
+        assertThat(keys().forApplicant("a1")).as("another instance, nothing cached").isEqualTo(first);
+        assertThat(keys.findStored("a1")).contains(first);
+        assertThat(keys.forApplicant("a2").keyId()).isNotEqualTo(first.keyId());
+    }
+
+    @Test
+    void theKeyIsStoredSealedByTheServicesDataKey() {
+        EventKey key = keys.forApplicant("a1");
+
+        Document stored = mongo.template().getCollection(EventKeyDocument.COLLECTION).find().first();
+        assertThat(stored.toJson()).contains(key.keyId()).doesNotContain(key.key());
+    }
+
+    @Test
+    void afterDeletionNothingSealedForTheApplicantOpensAndNoKeyIsHandedOut() {
+        ApplicantProfileChanged event = ApplicantProfileChanged.sealing("a1", 1, Instant.EPOCH, ApplicantFacts.none(),
+                List.of(), keys.forApplicant("a1"));
+
+        keys.delete("a1");
+
+        assertThat(keys.find("a1")).isEmpty();
+        assertThat(keys.findStored("a1")).isEmpty();
+        assertThat(keys.forApplicant("a1").sealed(event.facts()))
+                .as("an applicant who comes back gets a new key, which does not open the old events").isFalse();
+    }
+}
