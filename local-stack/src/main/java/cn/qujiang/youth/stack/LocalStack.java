@@ -117,6 +117,10 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri()));
         arguments.addAll(List.of(notificationExtras(name)));
+        if ("talent-service".equals(name)) {
+            // a resident's export includes what notification-service holds about them
+            arguments.add("--qujiang.notifications.base-url=http://127.0.0.1:" + config.notificationPort());
+        }
         return launch(name, port, arguments);
     }
 

@@ -1,21 +1,17 @@
 package cn.qujiang.youth.notification.contacts;
 
-import cn.qujiang.youth.notification.OutboundHttp;
+import cn.qujiang.youth.kit.http.OutboundHttp;
 import cn.qujiang.youth.notification.delivery.DeliveryFailure;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
  * Looks up an applicant's contact details in talent-service at send time ({@code GET /internal/contacts/{id}}),
- * with a Keycloak client-credentials token that Spring Security caches and renews shortly before it expires
- * (and drops when talent-service answers 401, so the next attempt fetches a fresh one).
+ * with notification-service's client-credentials token ({@link OutboundHttp#serviceAccount}).
  */
 @Component
 public class ContactDirectory {
@@ -23,19 +19,9 @@ public class ContactDirectory {
 
     ContactDirectory(ContactsProperties properties, ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService authorizedClients) {
-        AuthorizedClientServiceOAuth2AuthorizedClientManager tokens =
-                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
-        tokens.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .clientCredentials(grant -> grant.clockSkew(properties.tokenRenewBeforeExpiry()))
-                .build());
-        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(tokens);
-        bearer.setClientRegistrationIdResolver(request -> properties.registrationId());
-        bearer.setAuthorizationFailureHandler(
-                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-        this.client = RestClient.builder()
+        this.client = OutboundHttp.serviceAccount(properties.registrationId(), properties.tokenRenewBeforeExpiry(),
+                        registrations, authorizedClients, properties.connectTimeout(), properties.readTimeout())
                 .baseUrl(properties.baseUrl())
-                .requestFactory(OutboundHttp.requestFactory(properties.connectTimeout(), properties.readTimeout()))
-                .requestInterceptor(bearer)
                 .build();
     }
 

@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Keycloak's default roles (offline_access, uma_authorization, default-roles-*) are ignored.
  */
 public class RealmRolesConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-    private static final Set<String> KNOWN = Set.of(Roles.APPLICANT, Roles.HR_OFFICER, Roles.POLICY_ADMIN, Roles.CONTACT_READER);
+    private static final Set<String> KNOWN = Set.of(Roles.APPLICANT, Roles.HR_OFFICER, Roles.POLICY_ADMIN, Roles.CONTACT_READER,
+            Roles.NOTIFICATION_READER);
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {

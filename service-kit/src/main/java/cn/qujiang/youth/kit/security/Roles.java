@@ -6,6 +6,8 @@ public final class Roles {
     public static final String HR_OFFICER = "hr-officer";
     public static final String POLICY_ADMIN = "policy-admin";
     public static final String CONTACT_READER = "contact-reader";
+    /** talent-service's service account: reads what notification-service holds about a resident, for their export. */
+    public static final String NOTIFICATION_READER = "notification-reader";
 
     private Roles() {
     }

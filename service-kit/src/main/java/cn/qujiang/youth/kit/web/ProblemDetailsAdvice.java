@@ -57,7 +57,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("reasons", e.reasons());
         }
         e.properties().forEach(problem::setProperty);
-        return respond(problem);
+        return e.retryAfter()
+                .<ResponseEntity<Object>>map(wait -> ResponseEntity.status(problem.getStatus())
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problem))
+                .orElseGet(() -> respond(problem));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

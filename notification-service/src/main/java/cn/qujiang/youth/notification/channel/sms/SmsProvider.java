@@ -1,6 +1,6 @@
 package cn.qujiang.youth.notification.channel.sms;
 
-import cn.qujiang.youth.notification.OutboundHttp;
+import cn.qujiang.youth.kit.http.OutboundHttp;
 import cn.qujiang.youth.notification.delivery.DeliveryFailure;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
