@@ -442,7 +442,7 @@ class NotificationJourneyIT {
             JsonNode message = find(held.path("inbox"), inboxId);
             assertThat(message.path("body").asString()).as("in the language asked for")
                     .contains("Congratulations", "Free lodging at youth stations");
-            assertThat(held.path("preferences").path("smsQuietHours").path("from").asString()).isEqualTo("23:00");
+            assertThat(held.path("preferences").path("smsQuietHours").path("from").asString()).startsWith("23:00");
             JsonNode sms = StreamSupport.stream(held.path("deliveries").spliterator(), false)
                     .filter(d -> "SMS".equals(d.path("channel").asString())
                             && "application-decided".equals(d.path("template").asString()))
