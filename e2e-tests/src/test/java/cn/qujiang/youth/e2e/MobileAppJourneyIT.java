@@ -2,8 +2,10 @@ package cn.qujiang.youth.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cn.qujiang.youth.infra.KeycloakTokens;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -190,11 +193,17 @@ class MobileAppJourneyIT {
     @Test
     void aResidentChangesQuietHoursDownloadsTheirDataAndErasesIt(Phone phone) {
         Applicant applicant = Applicant.bornOn(LocalDate.of(1999, 8, 20));
-        Journeys.saveProfileAndAwaitMatches(applicant, applicant.jobSeekerProfile(null));
+        Journeys.applyAsJobSeeker(applicant, "QJY-06");
+        String received = await().atMost(Journeys.ASYNC).until(() -> Journeys.inbox(applicant).stream()
+                .map(message -> message.path("title").asString())
+                .filter(title -> title.startsWith("已收到您的申请")).findFirst().orElse(null), Objects::nonNull);
 
         Page page = phone.open("/me").page;
         button(page, "登录").click();
         phone.signInOnKeycloak(applicant.username, applicant.password);
+        page.navigate(phone.url("/inbox"));
+        assertThat(page.getByText(received)).isVisible();
+        page.navigate(phone.url("/me"));
         page.getByText("消息设置").click();
 
         // Text messages keep quiet from 22:00 by default; the resident goes to bed later.
@@ -219,7 +228,16 @@ class MobileAppJourneyIT {
         page.getByText("我的数据").click();
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("下载我的数据").setExact(true)).click());
-        assertThat(read(download)).contains("测试青年", applicant.idNumber);
+        String data = read(download);
+        assertThat(data).contains("测试青年", applicant.idNumber);
+        // What notification-service holds is in the file too: the message read, the quiet hours set.
+        JsonNode notifications = Http.JSON.readTree(data).path("notifications");
+        assertThat(Journeys.stream(notifications.path("inbox")).map(message -> message.path("title").asString()))
+                .contains(received);
+        assertThat(notifications.path("preferences").path("smsQuietHours").path("from").asString())
+                .startsWith("23:00");
+        assertThat(Journeys.stream(notifications.path("deliveries")).map(sent -> sent.path("template").asString()))
+                .contains("application-submitted");
         assertThat(page.getByText(Pattern.compile("已开始下载：.+\\.json"))).isVisible();
         phone.shot("data-downloaded");
 
@@ -238,6 +256,9 @@ class MobileAppJourneyIT {
         assertThat(button(page, "登录")).isVisible();
         phone.shot("erased");
         assertThat(Http.as(() -> tokenBefore).get("/api/talent/me/profile").status()).isEqualTo(404);
+        // The Keycloak account went with the data: the old password no longer signs in.
+        assertThatThrownBy(() -> E2eStack.get().keycloak().tokens().password(KeycloakTokens.TEST_CLIENT,
+                applicant.username, applicant.password)).isInstanceOf(RuntimeException.class);
     }
 
     /** Picks an answer of a yes/no or few-choices question, found by the question the resident reads. */

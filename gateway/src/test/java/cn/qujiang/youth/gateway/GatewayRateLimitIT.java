@@ -81,4 +81,35 @@ class GatewayRateLimitIT {
 
         assertThat(gateway.raw(from, "GET /api/policy/measures HTTP/1.1", null).status()).isEqualTo(200);
     }
+
+    /**
+     * Residents behind one NAT address: signed-in calls are counted by their user alone, never also in that address's
+     * anonymous bucket, so together they may call more often than the anonymous limit allows; anonymous callers
+     * from the same address are still held to it.
+     */
+    @Test
+    void signedInCallsFromOneAddressDoNotSpendItsAnonymousBucket() {
+        String from = "127.0.0.32";
+        KeycloakTokens tokens = TestInfrastructure.keycloak().tokens();
+        int signedIn = 0;
+        for (int resident = 0; resident < 2; resident++) {
+            String username = "nat-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            TestInfrastructure.keycloak().admin().createApplicant(username, "Natresident1pass", username + "@example.com");
+            String token = tokens.password(username, "Natresident1pass");
+            for (int i = 0; i < 3; i++) {
+                assertThat(gateway.raw(from, "GET /api/talent/me/profile HTTP/1.1\r\nAuthorization: Bearer " + token,
+                        null).status()).isEqualTo(200);
+                signedIn++;
+            }
+        }
+        assertThat(signedIn).as("more than the anonymous limit of 5").isGreaterThan(5);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(gateway.raw(from, "GET /api/policy/measures HTTP/1.1", null).status())
+                    .as("anonymous call %d from the same address", i + 1).isEqualTo(200);
+        }
+        GatewayClient.RawResponse limited = gateway.raw(from, "GET /api/policy/measures HTTP/1.1", null);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.problem()).containsEntry("code", "RATE_LIMITED");
+    }
 }

@@ -28,6 +28,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path logDir;
     private final Map<String, List<String>> appOrigins = new java.util.LinkedHashMap<>();
     private ChildProcess process;
+    private Path home;
 
     public KeycloakServer(int port, Path logDir) {
         this.port = port;
@@ -45,10 +46,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public KeycloakServer start() {
         Ports.requireFree(port, "Keycloak");
-        Path home = InfraSettings.keycloakHome();
-        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-            throw new InfraException("Keycloak is not unpacked at " + home + ": run mvn install once (it downloads it)");
+        Path unpacked = InfraSettings.keycloakHome();
+        if (!Files.isRegularFile(unpacked.resolve("bin/kc.sh"))) {
+            throw new InfraException("Keycloak is not unpacked at " + unpacked + ": run mvn install once (it downloads it)");
         }
+        home = privateHome(unpacked);
         importRealm(home, RealmFile.withAppOrigins(InfraSettings.resource("keycloak/qujiang-realm.json"), appOrigins));
         process = ChildProcess.start("keycloak", List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
@@ -93,6 +95,51 @@ public final class KeycloakServer implements AutoCloseable {
     public void close() {
         if (process != null) {
             process.close();
+        }
+        if (home != null) {
+            deleteTree(home);
+        }
+    }
+
+    /**
+     * A home of this server's own beside the unpacked one: its {@code bin} copied (kc.sh takes the home from where it
+     * lies), {@code lib}, {@code conf}, {@code providers} and {@code themes} linked, and a {@code data} folder of its
+     * own. Keycloak imports the realm from {@code <home>/data/import}; in the shared unpacked folder another build on
+     * the same machine starting its Keycloak at the same moment replaced the realm file before this one read it.
+     */
+    private static Path privateHome(Path unpacked) {
+        try {
+            Path own = Files.createTempDirectory("qujiang-keycloak-");
+            Files.createDirectories(own.resolve("bin"));
+            try (Stream<Path> scripts = Files.list(unpacked.resolve("bin"))) {
+                for (Path script : scripts.filter(Files::isRegularFile).toList()) {
+                    Files.copy(script, own.resolve("bin").resolve(script.getFileName()),
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+            for (String shared : List.of("lib", "conf", "providers", "themes", "version.txt")) {
+                if (Files.exists(unpacked.resolve(shared))) {
+                    Files.createSymbolicLink(own.resolve(shared), unpacked.resolve(shared).toAbsolutePath());
+                }
+            }
+            return own;
+        } catch (IOException e) {
+            throw new InfraException("cannot prepare a Keycloak home beside " + unpacked + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the private home; links are removed, never followed. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // a leftover in the temporary folder harms nothing
+                }
+            });
+        } catch (IOException e) {
+            // as above
         }
     }
 

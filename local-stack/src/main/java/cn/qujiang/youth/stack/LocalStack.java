@@ -116,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mongodb.uri=" + mongo.uri(name.replace("-service", "")),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri()));
-        arguments.addAll(List.of(talentClientExtras(name)));
+        arguments.addAll(List.of(peerArguments(name)));
         return launch(name, port, arguments);
     }
 
@@ -180,15 +180,20 @@ public final class LocalStack implements AutoCloseable {
      * notification-service also needs the mail server, the SMS provider and talent-service's contacts API;
      * policy-service talent-service's event-key API.
      */
-    private String[] talentClientExtras(String name) {
-        if ("policy-service".equals(name)) {
-            return new String[] {"--qujiang.event-keys.base-url=http://127.0.0.1:" + config.talentPort()};
-        }
-        if (!"notification-service".equals(name)) {
-            return new String[0];
-        }
-        return new String[] {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + config.smtpPort(),
-                "--qujiang.sms.url=" + sms.url(), "--qujiang.contacts.base-url=http://127.0.0.1:" + config.talentPort()};
+    /** Where each service finds the others it calls (and notification-service its SMTP server and SMS sink). */
+    private String[] peerArguments(String name) {
+        String talent = "http://127.0.0.1:" + config.talentPort();
+        return switch (name) {
+            // policy-service opens and seals applicants' event parts with their keys
+            case "policy-service" -> new String[] {"--qujiang.event-keys.base-url=" + talent};
+            // a resident's export includes what notification-service holds about them
+            case "talent-service" -> new String[] {
+                "--qujiang.notifications.base-url=http://127.0.0.1:" + config.notificationPort()};
+            case "notification-service" -> new String[] {"--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + config.smtpPort(), "--qujiang.sms.url=" + sms.url(),
+                "--qujiang.contacts.base-url=" + talent};
+            default -> new String[0];
+        };
     }
 
     public KafkaBroker kafka() {

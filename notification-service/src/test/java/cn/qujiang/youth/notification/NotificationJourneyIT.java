@@ -62,6 +62,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -412,6 +413,51 @@ class NotificationJourneyIT {
             assertThat(smsTo(person)).isEmpty();
         } finally {
             call(token, "PUT", "/api/notifications/me/preferences", noSmsForApplications.replace("\"sms\": false", "\"sms\": true"));
+        }
+    }
+
+    @Test
+    void talentServiceReadsWhatIsHeldAboutAnApplicantForTheirExportAndNobodyElseDoes() throws Exception {
+        String token = applicantToken("applicant1", "Applicant1pass");
+        Person person = person(subject(token), "张三", "zh-CN");
+        String preferences = """
+                {"match": {"inApp": true, "email": true, "sms": true},
+                 "application": {"inApp": true, "email": true, "sms": true},
+                 "language": null, "smsQuietHours": {"enabled": true, "from": "%s", "to": "08:00"}}""";
+        assertThat(call(token, "PUT", "/api/notifications/me/preferences", preferences.formatted("23:00"))
+                .getStatusCode().value()).isEqualTo(200);
+        try {
+            String eventId = UUID.randomUUID().toString();
+            kafka.send(event(eventId, decided(person.id(), Decision.APPROVED, "CRITERIA_MET"))).get(10, TimeUnit.SECONDS);
+            String inboxId = await().atMost(PATIENCE).until(() -> sentDelivery(eventId, Channel.IN_APP), id -> id != null);
+            await().atMost(PATIENCE).until(() -> sentDelivery(eventId, Channel.SMS) != null);
+
+            String talent = TestInfrastructure.keycloak().tokens().clientCredentials("talent-service",
+                    "talent-service-dev-secret");
+            String path = "/internal/applicants/" + person.id() + "/notifications";
+            ResponseEntity<String> answer = RestClient.create("http://127.0.0.1:" + port).get().uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + talent).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                    .retrieve().toEntity(String.class);
+            JsonNode held = JSON.readTree(answer.getBody());
+            JsonNode message = find(held.path("inbox"), inboxId);
+            assertThat(message.path("body").asString()).as("in the language asked for")
+                    .contains("Congratulations", "Free lodging at youth stations");
+            assertThat(held.path("preferences").path("smsQuietHours").path("from").asString()).startsWith("23:00");
+            JsonNode sms = StreamSupport.stream(held.path("deliveries").spliterator(), false)
+                    .filter(d -> "SMS".equals(d.path("channel").asString())
+                            && "application-decided".equals(d.path("template").asString()))
+                    .findFirst().orElseThrow();
+            assertThat(sms.path("status").asString()).isEqualTo("SENT");
+            assertThat(sms.path("recipient").asString()).isEqualTo(Masking.of(person.phone()));
+            assertThat(answer.getBody()).as("the log names addresses masked only")
+                    .doesNotContain(person.phone(), person.email(), person.name());
+
+            assertThat(call(token, "GET", path, null).getStatusCode().value()).as("the applicant").isEqualTo(403);
+            String notificationAccount = TestInfrastructure.keycloak().tokens()
+                    .clientCredentials("notification-service", "notification-service-dev-secret");
+            assertThat(call(notificationAccount, "GET", path, null).getStatusCode().value()).isEqualTo(403);
+        } finally {
+            call(token, "PUT", "/api/notifications/me/preferences", preferences.formatted("22:00"));
         }
     }
 

@@ -4,6 +4,7 @@ import cn.qujiang.youth.gateway.ratelimit.RateLimitProperties.Policy;
 import cn.qujiang.youth.gateway.routing.PathCheck;
 import cn.qujiang.youth.gateway.web.Problems;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -71,13 +72,17 @@ public final class RateLimitFilter {
             if (Boolean.TRUE.equals(exchange.getAttribute(COUNTED))) {
                 return chain.filter(exchange);
             }
+            // Decided before admitting: admit's Mono<Void> completes empty, so a switchIfEmpty after it would charge
+            // every signed-in request to its address as well (and run the rest of the chain a second time).
             return ReactiveSecurityContextHolder.getContext()
                     .map(SecurityContext::getAuthentication)
                     .filter(JwtAuthenticationToken.class::isInstance)
                     .map(Authentication::getName)
-                    .flatMap(subject -> admit(exchange, chain, Policy.USER, subject))
-                    .switchIfEmpty(Mono.defer(() -> admit(exchange, chain, anonymousPolicy(exchange),
-                            clientAddress(exchange.getRequest()))));
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(subject -> subject.isPresent()
+                            ? admit(exchange, chain, Policy.USER, subject.get())
+                            : admit(exchange, chain, anonymousPolicy(exchange), clientAddress(exchange.getRequest())));
         };
     }
 

@@ -1,6 +1,6 @@
 package cn.qujiang.youth.notification.contacts;
 
-import cn.qujiang.youth.kit.http.ServiceAccountClient;
+import cn.qujiang.youth.kit.http.OutboundHttp;
 import cn.qujiang.youth.notification.delivery.DeliveryFailure;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -11,8 +11,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Looks up an applicant's contact details in talent-service at send time ({@code GET /internal/contacts/{id}}),
- * with a Keycloak client-credentials token that Spring Security caches and renews shortly before it expires
- * (and drops when talent-service answers 401, so the next attempt fetches a fresh one).
+ * with notification-service's client-credentials token ({@link OutboundHttp#serviceAccount}).
  */
 @Component
 public class ContactDirectory {
@@ -20,9 +19,10 @@ public class ContactDirectory {
 
     ContactDirectory(ContactsProperties properties, ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService authorizedClients) {
-        this.client = ServiceAccountClient.create(properties.baseUrl(), properties.registrationId(),
-                properties.tokenRenewBeforeExpiry(), properties.connectTimeout(), properties.readTimeout(),
-                registrations, authorizedClients);
+        this.client = OutboundHttp.serviceAccount(properties.registrationId(), properties.tokenRenewBeforeExpiry(),
+                        registrations, authorizedClients, properties.connectTimeout(), properties.readTimeout())
+                .baseUrl(properties.baseUrl())
+                .build();
     }
 
     /**

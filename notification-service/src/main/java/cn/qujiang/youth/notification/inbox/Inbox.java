@@ -32,6 +32,11 @@ public class Inbox {
                 InboxItem.class);
     }
 
+    /** All of the applicant's messages, newest first (their data export). */
+    List<InboxItem> all(String applicantId) {
+        return mongo.find(owned(applicantId).with(Sort.by(Sort.Direction.DESC, "createdAt")), InboxItem.class);
+    }
+
     long count(String applicantId) {
         return mongo.count(owned(applicantId), InboxItem.class);
     }

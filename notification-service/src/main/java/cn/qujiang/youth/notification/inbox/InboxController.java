@@ -2,13 +2,9 @@ package cn.qujiang.youth.notification.inbox;
 
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.kit.web.ApiException;
-import cn.qujiang.youth.notification.message.Category;
-import cn.qujiang.youth.notification.message.MessageKind;
 import cn.qujiang.youth.notification.templates.MessageTemplates;
-import cn.qujiang.youth.notification.templates.RenderedInApp;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.PageRequest;
@@ -72,14 +68,5 @@ class InboxController {
 
     /** @param unread how many of all the caller's messages are unread */
     record InboxPage(List<InboxEntry> items, int page, int size, long total, long unread) {
-    }
-
-    record InboxEntry(String id, MessageKind kind, Category category, String title, String body, Instant createdAt,
-            boolean read) {
-
-        static InboxEntry of(InboxItem item, RenderedInApp rendered) {
-            return new InboxEntry(item.id(), item.message().kind(), item.message().category(), rendered.title(),
-                    rendered.body(), item.createdAt(), item.readAt() != null);
-        }
     }
 }

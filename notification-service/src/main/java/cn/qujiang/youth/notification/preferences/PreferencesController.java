@@ -50,13 +50,4 @@ class PreferencesController {
     record PreferencesRequest(@NotNull ChannelSwitches match, @NotNull ChannelSwitches application,
             @Pattern(regexp = "zh-CN|en") String language, @NotNull @Valid QuietHours smsQuietHours) {
     }
-
-    record PreferencesView(ChannelSwitches match, ChannelSwitches application, String language,
-            QuietHours smsQuietHours, String timeZone) {
-
-        static PreferencesView of(ApplicantPreferences preferences) {
-            return new PreferencesView(preferences.match(), preferences.application(), preferences.language(),
-                    preferences.smsQuietHours(), preferences.zone().getId());
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package cn.qujiang.youth.policy.eventkey;
 
 import cn.qujiang.youth.contracts.EventKey;
-import cn.qujiang.youth.kit.http.ServiceAccountClient;
+import cn.qujiang.youth.kit.http.OutboundHttp;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -28,9 +28,10 @@ class TalentEventKeys implements ApplicantKeys {
 
     TalentEventKeys(EventKeyProperties properties, ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService authorizedClients) {
-        this.client = ServiceAccountClient.create(properties.baseUrl(), properties.registrationId(),
-                properties.tokenRenewBeforeExpiry(), properties.connectTimeout(), properties.readTimeout(),
-                registrations, authorizedClients);
+        this.client = OutboundHttp.serviceAccount(properties.registrationId(), properties.tokenRenewBeforeExpiry(),
+                        registrations, authorizedClients, properties.connectTimeout(), properties.readTimeout())
+                .baseUrl(properties.baseUrl())
+                .build();
         this.keys = Caffeine.newBuilder().maximumSize(properties.cacheSize()).expireAfterWrite(KEPT_FOR)
                 .executor(Runnable::run).build();
     }

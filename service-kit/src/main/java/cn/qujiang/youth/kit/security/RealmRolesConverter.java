@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public class RealmRolesConverter implements Converter<Jwt, AbstractAuthenticationToken> {
     private static final Set<String> KNOWN = Set.of(Roles.APPLICANT, Roles.HR_OFFICER, Roles.POLICY_ADMIN, Roles.CONTACT_READER,
-            Roles.EVENT_KEY_READER);
+            Roles.EVENT_KEY_READER, Roles.NOTIFICATION_READER);
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {

@@ -1,7 +1,9 @@
 package cn.qujiang.youth.kit.web;
 
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -17,6 +19,7 @@ public class ApiException extends RuntimeException {
     private final transient Object[] args;
     private final List<String> reasons;
     private final transient Map<String, Object> properties = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public ApiException(HttpStatus status, String code, Object... args) {
         this(status, code, List.of(), args);
@@ -36,6 +39,13 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String code, Object... args) {
         return new ApiException(HttpStatus.CONFLICT, code, args);
+    }
+
+    /** 503: a dependency cannot answer now; the caller may try again after {@code retryAfter} (Retry-After). */
+    public static ApiException unavailable(String code, Duration retryAfter) {
+        ApiException e = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code);
+        e.retryAfter = retryAfter;
+        return e;
     }
 
     public HttpStatus status() {
@@ -58,6 +68,11 @@ public class ApiException extends RuntimeException {
     public ApiException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** When the caller may try again (the Retry-After header), if it was said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public Map<String, Object> properties() {

@@ -57,7 +57,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("reasons", e.reasons());
         }
         e.properties().forEach(problem::setProperty);
-        return respond(problem);
+        HttpHeaders headers = new HttpHeaders();
+        e.retryAfter().ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.toSeconds()))));
+        return respond(problem, headers);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -214,7 +217,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return respond(problem, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
         return ResponseEntity.status(problem.getStatus())
+                .headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

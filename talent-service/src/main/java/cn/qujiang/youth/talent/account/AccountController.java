@@ -13,6 +13,7 @@ import cn.qujiang.youth.talent.matches.MatchResultViews;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import cn.qujiang.youth.talent.profile.ProfileView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.zip.ZipEntry;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,26 +44,36 @@ class AccountController {
     private final MatchResultViews matchViews;
     private final ErasureService erasure;
     private final DocumentService documents;
+    private final NotificationData notifications;
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
 
     AccountController(ProfileService profiles, ApplicationService applications, MatchReadModel matches,
-            MatchResultViews matchViews, ErasureService erasure, DocumentService documents, JsonMapper json,
-            MessageSource messages, Clock clock) {
+            MatchResultViews matchViews, ErasureService erasure, DocumentService documents,
+            NotificationData notifications, JsonMapper json, MessageSource messages, Clock clock) {
         this.profiles = profiles;
         this.applications = applications;
         this.matches = matches;
         this.matchViews = matchViews;
         this.erasure = erasure;
         this.documents = documents;
+        this.notifications = notifications;
         this.json = json;
         this.messages = messages;
         this.clock = clock;
     }
 
+    /**
+     * @param notifications what notification-service holds: {@code inbox} (messages as read), {@code preferences}
+     *                      (channels, language, SMS quiet hours) and {@code deliveries} (channel, template, times,
+     *                      status, masked address, attempts)
+     */
     record Export(String applicantId, Instant exportedAt, ProfileView profile, Long matchedProfileVersion,
-            List<MatchResultView> matches, List<ApplicationView> applications, List<OwnDocument> documents) {
+            List<MatchResultView> matches, List<ApplicationView> applications, List<OwnDocument> documents,
+            @Schema(description = "What notification-service holds about me: inbox, preferences (channels, "
+                    + "language, SMS quiet hours) and the delivery log (channel, template, times, status, masked "
+                    + "address)") Map<String, Object> notifications) {
     }
 
     @Operation(summary = "Everything held about me, decrypted for me only; the documents are listed (the files "
@@ -97,14 +109,16 @@ class AccountController {
         }
     }
 
+    /** notification-service's part first: when it cannot answer, the caller gets 503 rather than half a copy. */
     private Export collect(String applicantId, Locale locale) {
+        Map<String, Object> held = notifications.of(applicantId, locale);
         ProfileView profile = profiles.find(applicantId)
                 .map(found -> ProfileView.of(found, profiles.currentNoticeVersion())).orElse(null);
         var found = matches.find(applicantId);
         List<MatchResultView> results = found.map(m -> matchViews.of(m.results(), locale)).orElse(List.of());
         return new Export(applicantId, ServiceZone.now(clock), profile,
                 found.map(m -> m.profileVersion()).orElse(null), results,
-                applications.export(applicantId, locale, messages), documents.exportList(applicantId));
+                applications.export(applicantId, locale, messages), documents.exportList(applicantId), held);
     }
 
     @Operation(summary = "Erase me: profile, applications and match results; other services are told to purge")

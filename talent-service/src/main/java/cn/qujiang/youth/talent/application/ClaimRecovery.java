@@ -4,6 +4,7 @@ import cn.qujiang.youth.talent.ServiceZone;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,7 @@ class ClaimRecovery {
 
     @Scheduled(initialDelayString = "${qujiang.talent.recovery-interval:PT30S}",
             fixedDelayString = "${qujiang.talent.recovery-interval:PT30S}")
+    @SchedulerLock(name = "talent.claim-recovery", lockAtMostFor = "PT5M")
     void recover() {
         Instant cutoff = ServiceZone.now(clock).minus(grace);
         int released = quotas.resolveClaimsOlderThan(cutoff, id -> applications.find(id).map(ApplicationDocument::status));

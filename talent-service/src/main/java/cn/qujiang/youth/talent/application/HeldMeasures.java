@@ -2,6 +2,7 @@ package cn.qujiang.youth.talent.application;
 
 import cn.qujiang.youth.talent.profile.ProfileService;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -53,6 +54,7 @@ public class HeldMeasures {
 
     @Scheduled(initialDelayString = "${qujiang.talent.recovery-interval:PT30S}",
             fixedDelayString = "${qujiang.talent.recovery-interval:PT30S}")
+    @SchedulerLock(name = "talent.held-measures-recovery", lockAtMostFor = "PT10M")
     void recover() {
         store.applicantsWithPendingProfileSync().forEach(this::syncQuietly);
     }

@@ -7,6 +7,7 @@ import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,6 +29,9 @@ class HoldingExpiry {
     private static final Logger log = LoggerFactory.getLogger(HoldingExpiry.class);
     private static final int PAGE = 200;
     static final Acting SYSTEM = new Acting(Actor.SYSTEM, "system", null);
+    private static final String LOCK = "talent.holding-expiry";
+    /** Held after a run, so that an instance whose clock is a little behind does not sweep the same day again. */
+    private static final String LOCK_AT_LEAST_FOR = "${qujiang.talent.expiry-lock-at-least-for:PT1M}";
 
     private final ApplicationStore store;
     private final ApplicationWorkflow workflow;
@@ -42,11 +46,13 @@ class HoldingExpiry {
     }
 
     @Scheduled(cron = "${qujiang.talent.expiry-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M", lockAtLeastFor = LOCK_AT_LEAST_FOR)
     void daily() {
         sweep();
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M", lockAtLeastFor = LOCK_AT_LEAST_FOR)
     void started() {
         sweep();
     }

@@ -28,6 +28,10 @@ class OverdueMetrics {
                 .register(registry);
     }
 
+    /**
+     * On every instance, deliberately without a sweep lock: each instance reports its own gauge, and a gauge
+     * refreshed on one instance only would leave the others reporting zero (or a stale count) to whoever scrapes them.
+     */
     @Scheduled(initialDelay = 5_000, fixedDelayString = "${qujiang.talent.overdue-refresh:PT60S}")
     void refresh() {
         overdue.set(store.countOverdue(ServiceZone.today(clock)));

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,6 +38,7 @@ class DocumentSweep {
 
     @Scheduled(initialDelayString = "${qujiang.documents.sweep-interval:PT1H}",
             fixedDelayString = "${qujiang.documents.sweep-interval:PT1H}")
+    @SchedulerLock(name = "talent.document-sweep", lockAtMostFor = "PT1H")
     void sweep() {
         Instant now = ServiceZone.now(clock);
         int orphans = removeOrphans(now.minus(properties.orphanAfter()));

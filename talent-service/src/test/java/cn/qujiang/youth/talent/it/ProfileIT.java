@@ -1,6 +1,7 @@
 package cn.qujiang.youth.talent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.qujiang.youth.contracts.ApplicantProfileChanged;
@@ -14,6 +15,7 @@ import cn.qujiang.youth.contracts.MeasurePublished.Mode;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Duration;
@@ -265,6 +267,9 @@ class ProfileIT extends TalentIntegrationTest {
         assertThat(http.get("/internal/contacts/" + me).token(service).send().status()).isEqualTo(404);
         assertThat(http.get("/internal/event-keys/" + me).token(policyService()).send().status())
                 .as("the event key is gone: nothing sealed for the applicant opens any more").isEqualTo(404);
+        assertThatThrownBy(() -> TestInfrastructure.keycloak().tokens().password(User.APPLICANT1.username,
+                User.APPLICANT1.password)).as("the Keycloak account is deleted: the old password no longer signs in")
+                .isInstanceOf(RuntimeException.class);
         assertThat(http.get("/api/talent/me/profile").token(token(User.APPLICANT1)).send().status()).isEqualTo(404);
         Document tombstone = mongo.getCollection("profiles").find(new Document("_id", me)).first();
         assertThat(tombstone).doesNotContainKeys("identity", "facts", "idIndex", "details", "consent");
@@ -378,6 +383,47 @@ class ProfileIT extends TalentIntegrationTest {
         assertThat(body.get("matches").get(0).get("measureCode").asString()).isEqualTo("QJY-01");
         assertThat(body.get("applications")).isEmpty();
         assertThat(http.get("/api/talent/me/export").token(token(User.APPLICANT2)).send().body()).doesNotContain(ID_A);
+    }
+
+    @Test
+    void exportHoldsWhatNotificationServiceHoldsOrAnswers503WhileItIsDown() {
+        createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        String me = subject(User.APPLICANT1);
+        notificationService.stubFor(WireMock.get("/internal/applicants/" + me + "/notifications")
+                .withHeader("Authorization", WireMock.matching("Bearer .+"))
+                .withHeader("Accept-Language", WireMock.equalTo("en"))
+                .willReturn(WireMock.okJson("""
+                        {"inbox": [{"id": "m1", "title": "Application received", "read": false}],
+                         "preferences": {"smsQuietHours": {"enabled": true, "from": "23:00", "to": "08:00"}},
+                         "deliveries": [{"channel": "SMS", "template": "application-submitted", "status": "SENT",
+                                         "recipient": "138****5678"}]}""")));
+
+        JsonNode export = http.get("/api/talent/me/export").header("Accept-Language", "en")
+                .token(token(User.APPLICANT1)).send().json();
+        JsonNode notifications = export.get("notifications");
+        assertThat(notifications.get("inbox").get(0).get("title").asString()).isEqualTo("Application received");
+        assertThat(notifications.get("preferences").get("smsQuietHours").get("from").asString()).isEqualTo("23:00");
+        assertThat(notifications.get("deliveries").get(0).get("template").asString())
+                .isEqualTo("application-submitted");
+        assertThat(export.get("profile").get("idNumber").asString()).isEqualTo(ID_A);
+        String token = notificationService.findAll(WireMock.getRequestedFor(
+                WireMock.urlEqualTo("/internal/applicants/" + me + "/notifications"))).get(0)
+                .getHeader("Authorization").substring("Bearer ".length());
+        JsonNode claims = Http.JSON.readTree(new String(java.util.Base64.getUrlDecoder().decode(
+                token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(claims.get("azp").asString()).isEqualTo("talent-service");
+        assertThat(claims.get("realm_access").get("roles").toString()).contains("notification-reader")
+                .doesNotContain("contact-reader", "applicant");
+
+        notificationService.stubFor(WireMock.get(WireMock.urlPathMatching("/internal/.*"))
+                .willReturn(WireMock.aResponse().withStatus(503)));
+        for (String path : List.of("/api/talent/me/export", "/api/talent/me/export/archive")) {
+            Http.Response down = http.get(path).token(token(User.APPLICANT1)).send();
+            assertThat(down.status()).as(path).isEqualTo(503);
+            assertThat(down.header("Retry-After")).as(path).hasValue("30");
+            assertThat(down.json().get("code").asString()).isEqualTo("NOTIFICATIONS_UNAVAILABLE");
+            assertThat(down.body()).doesNotContain(ID_A, "张三");
+        }
     }
 
     @Test

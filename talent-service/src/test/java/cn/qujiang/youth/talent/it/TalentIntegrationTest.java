@@ -18,6 +18,9 @@ import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.TalentApplication;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +53,12 @@ import org.springframework.test.context.TestConstructor;
 /**
  * The service on a random port against the real Kafka broker, MongoDB-wire server and Keycloak of infra-kit
  * (started once per test JVM; the Spring context is shared by every IT class). Each test starts from empty
- * collections; the catalogue replica is kept because the compacted topic is only read once.
+ * collections; the catalogue replica is kept because the compacted topic is only read once. WireMock stands in for
+ * notification-service's internal API (a resident's messages and preferences in the export).
  */
 @SpringBootTest(classes = TalentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
-@Import(TalentIntegrationTest.DistrictClock.class)
+@Import({TalentIntegrationTest.DistrictClock.class, SweepLockLog.class})
 abstract class TalentIntegrationTest {
     static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "eligible_counts", "quota_counters",
             "identity_disclosures");
@@ -82,14 +86,42 @@ abstract class TalentIntegrationTest {
         }
     }
 
+    static final WireMockServer notificationService = startNotificationService();
+
+    /** Answers every applicant's notification data with nothing held (a test may stub more, or an outage). */
+    private static WireMockServer startNotificationService() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort()
+                .bindAddress("127.0.0.1"));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    static void notificationServiceHoldsNothing() {
+        notificationService.resetAll();
+        notificationService.stubFor(WireMock.get(WireMock.urlPathMatching("/internal/applicants/[^/]+/notifications"))
+                .withHeader("Authorization", WireMock.matching("Bearer .+"))
+                .willReturn(WireMock.okJson("""
+                        {"inbox": [], "deliveries": [],
+                         "preferences": {"smsQuietHours": {"enabled": true, "from": "22:00", "to": "08:00"}}}""")));
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.kafkaMongoAndKeycloak("talent").forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("qujiang.talent.recovery-interval", () -> "PT2S");
-        registry.add("qujiang.talent.overdue-refresh", () -> "PT1S");
-        registry.add("qujiang.outbox.sweep-interval", () -> "PT1S");
+        properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** What every instance of the service under test is started with (a second one: {@code SweepsOnceIT}). */
+    static Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.kafkaMongoAndKeycloak("talent"));
+        properties.put("qujiang.notifications.base-url", notificationService.baseUrl());
+        properties.put("qujiang.talent.recovery-interval", "PT2S");
+        properties.put("qujiang.talent.overdue-refresh", "PT1S");
+        properties.put("qujiang.outbox.sweep-interval", "PT1S");
         // the expiry sweep every second, so a test that moves the clock past a term's end sees it ended at once
-        registry.add("qujiang.talent.expiry-cron", () -> "* * * * * *");
+        properties.put("qujiang.talent.expiry-cron", "* * * * * *");
+        properties.put("qujiang.talent.expiry-lock-at-least-for", "PT0S");
+        return properties;
     }
 
     final int port;
@@ -113,11 +145,23 @@ abstract class TalentIntegrationTest {
         tokens.clear();
         relay.flush();
         COLLECTIONS.forEach(collection -> mongo.remove(new Query(), collection));
+        notificationServiceHoldsNothing();
     }
 
     String token(User user) {
-        return tokens.computeIfAbsent(user,
-                u -> TestInfrastructure.keycloak().tokens().password(u.username, u.password));
+        return tokens.computeIfAbsent(user, u -> {
+            try {
+                return TestInfrastructure.keycloak().tokens().password(u.username, u.password);
+            } catch (RuntimeException signInRefused) {
+                if (!u.username.startsWith("applicant")) {
+                    throw signInRefused;
+                }
+                // An erasure test deleted this dev resident's Keycloak account, as erasure does: register anew.
+                TestInfrastructure.keycloak().admin().createApplicant(u.username, u.password,
+                        u.username + "@example.com");
+                return TestInfrastructure.keycloak().tokens().password(u.username, u.password);
+            }
+        });
     }
 
     String subject(User user) {
