@@ -2,6 +2,7 @@ package cn.qujiang.youth.policy.eventkey;
 
 import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.kit.http.OutboundHttp;
+import cn.qujiang.youth.kit.messaging.PeerUnavailableException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -10,7 +11,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -52,16 +55,29 @@ class TalentEventKeys implements ApplicantKeys {
         keys.invalidate(applicantId);
     }
 
+    /**
+     * 404: erased. A 5xx, no connection, or no token (Keycloak unreachable) is the peer being unavailable: the
+     * listener waits for it (kit {@code PeerUnavailableException}) rather than dead-lettering the applicant's event.
+     * Any other answer is a fault of ours (a missing role, say) and fails as such.
+     */
     private Optional<EventKey> fetch(String applicantId) {
-        return client.get().uri("/internal/event-keys/{applicantId}", applicantId).exchange((request, response) -> {
-            if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                return Optional.<EventKey>empty();
-            }
-            if (response.getStatusCode().isError()) {
-                throw new IllegalStateException("talent-service answered " + response.getStatusCode().value()
-                        + " for an event key");
-            }
-            return Optional.ofNullable(response.bodyTo(EventKey.class));
-        });
+        try {
+            return client.get().uri("/internal/event-keys/{applicantId}", applicantId).exchange((request, response) -> {
+                if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    return Optional.<EventKey>empty();
+                }
+                if (response.getStatusCode().is5xxServerError()) {
+                    throw new PeerUnavailableException("talent-service answered " + response.getStatusCode().value()
+                            + " for an event key", null);
+                }
+                if (response.getStatusCode().isError()) {
+                    throw new IllegalStateException("talent-service answered " + response.getStatusCode().value()
+                            + " for an event key");
+                }
+                return Optional.ofNullable(response.bodyTo(EventKey.class));
+            });
+        } catch (ResourceAccessException | OAuth2AuthorizationException e) {
+            throw new PeerUnavailableException("no event key from talent-service: " + e.getMessage(), e);
+        }
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Topics (with their dead-letter twins), bounded retry with back-off then the DLT for every listener, the outbox
@@ -51,10 +50,9 @@ public class KitMessagingAutoConfiguration {
             @Value("${qujiang.kafka.retry.attempts:4}") int attempts) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(5000);
-        backOff.setMaxAttempts(attempts);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        RetryPolicy retries = new RetryPolicy(attempts);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retries.standard());
+        handler.setBackOffFunction((record, failure) -> retries.forFailure(failure));
         handler.addNotRetryableExceptions(InboundEvent.InvalidEventException.class, DeserializationException.class);
         return handler;
     }
