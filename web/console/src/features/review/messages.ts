@@ -113,6 +113,7 @@ export default {
         reason: '原因：{reason}',
         comment: '意见：{comment}',
         submitted: '提交申请',
+        resubmitted: '补充材料后重新提交',
         identityShown: '经办人员（{name}）：查看了完整身份信息',
       },
       identity: {
@@ -239,6 +240,7 @@ export default {
         reason: 'Reason: {reason}',
         comment: 'Comment: {comment}',
         submitted: 'Applied',
+        resubmitted: 'Resubmitted with more documents',
         identityShown: 'Officer ({name}): viewed the full identity',
       },
       identity: {
