@@ -276,7 +276,7 @@ class ConsoleJourneyIT {
         Page page = desk.open("/applications/" + applicationId).page;
         desk.signInOnKeycloak("hr1", "Hrofficer1pass");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(COACHING_TITLE))).isVisible();
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("转交给")).click();
+        page.getByText("选择经办人员", new Page.GetByTextOptions().setExact(true)).click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("hr2").setExact(true)).click();
         button(page, "转交").click();
         assertThat(page.getByText("hr2 正在办理此申请，您暂时不能作出决定。")).isVisible();
