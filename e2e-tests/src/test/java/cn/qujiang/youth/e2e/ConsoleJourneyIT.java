@@ -284,13 +284,13 @@ class ConsoleJourneyIT {
         ResidentWords.assertNoCodes(desk.text());
 
         page.getByText("返回审核队列").click();
-        assertThat(row(page, "冯**")).containsText("hr2 办理中");
+        assertThat(row(page, COACHING_TITLE, "冯**")).containsText("hr2 办理中");
 
         button(page, "退出登录").click();
         desk.signInOnKeycloak("hr2", "Hrofficer2pass");
         page.navigate(desk.url("/queue?mine=1"));
         assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("我办理的"))).isChecked();
-        Locator row = row(page, "冯**");
+        Locator row = row(page, COACHING_TITLE, "冯**");
         assertThat(row).containsText(COACHING_TITLE);
         assertThat(row).containsText("hr2 办理中");
         desk.shot("casework-mine");
