@@ -25,7 +25,7 @@ const impact = { code: 'QJY-01', draftRevision: 2, state: 'READY', evaluated: 12
   examples: [{ change: 'LOSES_ELIGIBILITY', outcomeBefore: 'ELIGIBLE', outcomeAfter: 'INELIGIBLE',
     criteria: [{ id: 'age', before: 'PASSED', after: 'FAILED', values: { age: 33 } }] }] } }
 let approved = false
-const policyGet = vi.fn(async (path: string) => {
+async function policyGetDefault(path: string): Promise<unknown> {
   switch (path) {
     case '/api/policy/admin/measures/{code}/history': return { code: 'QJY-01', status: 'ACTIVE', currentVersion: 1,
       versions: [{ version: 1, publishedAt: '2026-01-01T00:00:00Z', draftedBy: 'seed', approvedBy: 'seed', publishedBy: 'seed' }],
@@ -38,7 +38,8 @@ const policyGet = vi.fn(async (path: string) => {
     case '/api/policy/admin/rematch': return { catalogueRevision: 42, asOf: '2026-11-29', applicants: 12, upToDate: 12, behind: 0, running: false }
     default: throw new Error(`unexpected GET ${path}`)
   }
-})
+}
+const policyGet = vi.fn(policyGetDefault)
 const policyPost = vi.fn()
 vi.mock('@/api/client', () => ({
   api: () => ({ policy: { GET: policyGet, POST: policyPost, DELETE: vi.fn() } }),
@@ -46,6 +47,8 @@ vi.mock('@/api/client', () => ({
 }))
 
 const { default: MeasureScreen } = await import('./MeasureScreen.vue')
+const { REMATCH_POLL_MS } = await import('./useMeasure')
+const { REMATCH_FINISHED_SHOW_MS } = await import('./rematchNotice')
 
 async function open() {
   const { wrapper } = await mountWithApp(MeasureScreen, { route: '/measures/QJY-01', props: { code: 'QJY-01' } })
@@ -98,6 +101,41 @@ describe('a draft under four eyes', () => {
 
     expect(policyPost).toHaveBeenCalledWith('/api/policy/admin/measures/{code}/publish', { params: { path: { code: 'QJY-01' } } })
     expect(readable(wrapper)).toContain('重新匹配已完成，12 位申请人的结果均已按最新政策更新。')
+    expect(readable(wrapper)).toContain('已发布，12 位申请人已全部按新版本重新匹配。')
+    expect(readable(wrapper)).not.toContain('已发布，系统正在为所有申请人重新匹配。')
     wrapper.unmount()
+  })
+
+  it('says re-matching while it runs, then that it has finished, and then the notice goes away', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      user.value = 'admin2'
+      approved = true
+      let behind = 9
+      policyGet.mockImplementation(async (path: string) => path === '/api/policy/admin/rematch'
+        ? { catalogueRevision: 42, asOf: '2026-11-29', applicants: 12, upToDate: 12 - behind, behind, running: behind > 0 }
+        : policyGetDefault(path))
+      const wrapper = await open()
+      policyPost.mockResolvedValueOnce({ code: 'QJY-01', version: 2 })
+      await wrapper.findAll('button').find((b) => b.text() === '发布为第 2 版')!.trigger('click')
+      await flushPromises()
+      expect(readable(wrapper)).toContain('已发布，系统正在为所有申请人重新匹配。')
+      expect(readable(wrapper)).toContain('已完成 3 / 共 12 位申请人')
+
+      behind = 0
+      await vi.advanceTimersByTimeAsync(REMATCH_POLL_MS)
+      await flushPromises()
+      expect(readable(wrapper)).toContain('已发布，12 位申请人已全部按新版本重新匹配。')
+
+      await vi.advanceTimersByTimeAsync(REMATCH_FINISHED_SHOW_MS)
+      await flushPromises()
+      expect(readable(wrapper)).not.toContain('已发布，12 位申请人已全部按新版本重新匹配。')
+      expect(readable(wrapper)).not.toContain('重新匹配进度')
+      expect(readable(wrapper)).not.toContain('重新匹配已完成')
+      wrapper.unmount()
+    } finally {
+      policyGet.mockImplementation(policyGetDefault)
+      vi.useRealTimers()
+    }
   })
 })

@@ -3,6 +3,7 @@ import { api, call } from '@/api/client'
 import { useAuth } from '@/auth/useAuth'
 import { ApiProblem, orNotFound } from '@shared/api/problem'
 import { measureDiff } from './measureDiff'
+import { REMATCH_FINISHED_SHOW_MS, rematchPhase } from './rematchNotice'
 import type { DraftView, HistoryView, ImpactPreview, Measure, RematchProgress } from './types'
 
 /** How often a running impact preview and a running re-match are asked about. */
@@ -29,6 +30,7 @@ export function useMeasure(code: string) {
   const rematch = shallowRef<RematchProgress>()
   let previewTimer: ReturnType<typeof setTimeout> | undefined
   let rematchTimer: ReturnType<typeof setTimeout> | undefined
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined
   const path = { params: { path: { code } } }
 
   async function load(): Promise<void> {
@@ -74,8 +76,15 @@ export function useMeasure(code: string) {
     } catch {
       // Busy re-matching, the gateway may shed a call: the next one tells.
     }
-    if (!rematch.value || rematch.value.behind || rematch.value.running) {
+    if (rematchPhase(rematch.value) !== 'finished') {
       rematchTimer = setTimeout(() => void loadRematch(), REMATCH_POLL_MS)
+    } else {
+      // Finished: said for a moment, then the publish notice and the progress go away.
+      clearTimeout(noticeTimer)
+      noticeTimer = setTimeout(() => {
+        rematch.value = undefined
+        if (done.value === 'published') done.value = undefined
+      }, REMATCH_FINISHED_SHOW_MS)
     }
   }
 
@@ -83,6 +92,7 @@ export function useMeasure(code: string) {
     acting.value = true
     actionProblem.value = undefined
     done.value = undefined
+    clearTimeout(noticeTimer)
     try {
       await step()
       done.value = outcome
@@ -112,6 +122,7 @@ export function useMeasure(code: string) {
   onBeforeUnmount(() => {
     clearTimeout(previewTimer)
     clearTimeout(rematchTimer)
+    clearTimeout(noticeTimer)
   })
 
   return {

@@ -15,28 +15,33 @@ describe('review queue', () => {
     talentGet.mockResolvedValue(queuePage())
   })
 
-  it('asks for what waits for an officer, soonest due first, page by page', async () => {
-    const queue = useQueue()
-    await queue.reset()
+  it('shows what the address says: what waits for an officer by default, soonest due first, page by page', async () => {
+    const queue = useQueue(vi.fn())
+    await queue.show({})
     expect(talentGet).toHaveBeenLastCalledWith('/api/talent/review/applications', { params: { query: {
-      status: undefined, measure: undefined, overdue: undefined, dueWithin: undefined, sort: 'dueDate', page: 0, size: 20,
+      status: undefined, measure: undefined, overdue: undefined, dueWithin: undefined, mine: undefined, sort: 'dueDate',
+      page: 0, size: 20,
     } } })
-    await queue.goToPage(3)
-    expect(talentGet.mock.lastCall?.[1].params.query.page).toBe(2)
+    await queue.show({ page: '3', mine: '1' })
+    expect(talentGet.mock.lastCall?.[1].params.query).toMatchObject({ page: 2, mine: true })
   })
 
-  it('a new filter or sort order starts again at the first page', async () => {
-    const queue = useQueue()
-    await queue.goToPage(2)
+  it('a new filter or sort order goes to the address, starting again at the first page', async () => {
+    const navigate = vi.fn()
+    const queue = useQueue(navigate)
+    await queue.show({ page: '2' })
     queue.filters.measure = 'QJY-05'
     queue.filters.dueWithin = 3
     queue.filters.overdueOnly = true
-    await queue.refilter()
-    expect(talentGet.mock.lastCall?.[1].params.query).toMatchObject({ measure: 'QJY-05', dueWithin: 3, overdue: true, page: 0 })
-    await queue.goToPage(2)
-    await queue.sortByDue(true)
-    expect(talentGet.mock.lastCall?.[1].params.query).toMatchObject({ sort: '-dueDate', page: 0 })
-    await queue.reset()
+    queue.refilter()
+    expect(navigate).toHaveBeenLastCalledWith({ measure: 'QJY-05', due: '3', overdue: '1' })
+    queue.goToPage(2)
+    expect(navigate).toHaveBeenLastCalledWith({ measure: 'QJY-05', due: '3', overdue: '1', page: '2' })
+    queue.sortByDue(true)
+    expect(navigate).toHaveBeenLastCalledWith({ measure: 'QJY-05', due: '3', overdue: '1', sort: 'latest' })
+    queue.reset()
+    expect(navigate).toHaveBeenLastCalledWith({})
+    expect(talentGet).toHaveBeenCalledTimes(1)
   })
 
   it('counts each status, and what waits as to-review plus to-confirm', () => {
@@ -47,7 +52,7 @@ describe('review queue', () => {
   })
 
   it('a status filter asks for that status only; no filter for "all to do"', () => {
-    const base = { measure: undefined, overdueOnly: false, dueWithin: undefined, latestFirst: false, page: 1 }
+    const base = { measure: undefined, overdueOnly: false, dueWithin: undefined, mine: false, latestFirst: false, page: 1 }
     expect(queueQuery({ ...base, status: 'INFO_REQUESTED' }).status).toBe('INFO_REQUESTED')
     expect(queueQuery({ ...base, status: 'waiting' }).status).toBeUndefined()
   })

@@ -1,8 +1,10 @@
 import { computed, reactive } from 'vue'
+import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import type { components } from '@/api/generated/talent'
 import { api, call } from '@/api/client'
 import { useLoad } from '@shared/app/useLoad'
 import type { Status } from '@/app/wording'
+import { defaultFilters, filtersFromQuery, queryFromFilters } from './queueUrl'
 
 export type QueuePage = components['schemas']['QueuePage']
 export type QueueItem = components['schemas']['QueueItem']
@@ -22,13 +24,11 @@ export interface QueueFilters {
   overdueOnly: boolean
   /** Due within this many working days (overdue included); undefined = any due date. */
   dueWithin: number | undefined
+  /** Only what the signed-in officer holds (我办理的). */
+  mine: boolean
   latestFirst: boolean
   page: number
 }
-
-/** Kept while the console is open: coming back from an application finds the queue as it was left. */
-const filters = reactive<QueueFilters>({ status: 'waiting', measure: undefined, overdueOnly: false,
-  dueWithin: undefined, latestFirst: false, page: 1 })
 
 export function queueQuery(f: QueueFilters) {
   return {
@@ -36,6 +36,7 @@ export function queueQuery(f: QueueFilters) {
     measure: f.measure || undefined,
     overdue: f.overdueOnly ? true : undefined,
     dueWithin: f.dueWithin,
+    mine: f.mine ? true : undefined,
     sort: f.latestFirst ? '-dueDate' : 'dueDate',
     page: f.page - 1,
     size: PAGE_SIZE,
@@ -49,32 +50,24 @@ export function countOf(page: QueuePage | undefined, status: StatusFilter): numb
   return counts.filter((c) => wanted.includes(c.status ?? '')).reduce((sum, c) => sum + (c.count ?? 0), 0)
 }
 
-/** The review queue: filters, sorting by due date, paging, counts per status. */
-export function useQueue() {
+/**
+ * The review queue: filters, sorting by due date, paging, counts per status. The filters live in the address bar
+ * (see queueUrl.ts): a change goes through {@code navigate} and the page shows what the address says ({@code show}),
+ * so back and forward step through the officer's filters.
+ */
+export function useQueue(navigate: (query: LocationQueryRaw) => unknown) {
+  const filters = reactive<QueueFilters>(defaultFilters())
   const read = useLoad(() => call(api().talent.GET('/api/talent/review/applications', {
     params: { query: queueQuery(filters) },
   })))
 
-  /** A changed filter starts again at the first page. */
-  function refilter(): Promise<void> {
-    filters.page = 1
+  function show(query: LocationQuery): Promise<void> {
+    Object.assign(filters, filtersFromQuery(query))
     return read.load()
   }
 
-  function goToPage(page: number): Promise<void> {
-    filters.page = page
-    return read.load()
-  }
-
-  function sortByDue(latestFirst: boolean): Promise<void> {
-    filters.latestFirst = latestFirst
-    return refilter()
-  }
-
-  function reset(): Promise<void> {
-    Object.assign(filters, { status: 'waiting', measure: undefined, overdueOnly: false, dueWithin: undefined,
-      latestFirst: false, page: 1 })
-    return read.load()
+  function go(change: Partial<QueueFilters>): void {
+    navigate(queryFromFilters({ ...filters, ...change }))
   }
 
   return {
@@ -86,9 +79,11 @@ export function useQueue() {
     loading: read.loading,
     problem: read.problem,
     load: read.load,
-    refilter,
-    goToPage,
-    sortByDue,
-    reset,
+    show,
+    /** A changed filter starts again at the first page. */
+    refilter: () => go({ page: 1 }),
+    goToPage: (page: number) => go({ page }),
+    sortByDue: (latestFirst: boolean) => go({ latestFirst, page: 1 }),
+    reset: () => navigate({}),
   }
 }

@@ -6,7 +6,9 @@ import { DECISION_REASONS, reviewDetail } from '@/test/fixtures'
 import type { ReviewDetail } from './useApplication'
 
 let current: ReviewDetail
-const talentGet = vi.fn(async (path: string) => (path.endsWith('decision-reasons') ? [...DECISION_REASONS] : current))
+const OFFICERS = [{ userName: 'hr1', me: true }, { userName: 'hr2', me: false }]
+const talentGet = vi.fn(async (path: string) => (path.endsWith('decision-reasons') ? [...DECISION_REASONS]
+  : path.endsWith('/officers') ? OFFICERS : current))
 const talentPost = vi.fn()
 const talentDelete = vi.fn()
 vi.mock('@/api/client', () => ({
@@ -137,6 +139,22 @@ describe('an application as the officer reads it', () => {
     expect(readable(free)).toContain('由您办理中')
     expect(buttonTexts(free)).toContain('释放')
     free.unmount()
+  })
+
+  it('hands the application to a colleague from the officers\' list, and then shows who holds it', async () => {
+    const wrapper = await open(reviewDetail())
+    const assign = wrapper.findComponent({ name: 'AssignControl' })
+    expect((assign.vm as unknown as { $: { setupState: { officers: { colleagues: { value: string[] } } } } })
+      .$.setupState.officers.colleagues.value).toEqual(['hr2'])
+    expect(buttonTexts(wrapper)).toContain('转交')
+    talentPost.mockResolvedValueOnce(reviewDetail({ claim: { byName: 'hr2', at: '2026-11-26T02:00:00Z', mine: false } }))
+    assign.vm.$emit('assign', 'hr2')
+    await flushPromises()
+    expect(talentPost).toHaveBeenCalledWith('/api/talent/review/applications/{id}/assign',
+      { params: { path: { id: 'a1' } }, body: { userName: 'hr2' } })
+    expect(readable(wrapper)).toContain('hr2 正在办理此申请，您暂时不能作出决定。')
+    expect(buttonTexts(wrapper)).not.toContain('转交')
+    wrapper.unmount()
   })
 })
 

@@ -58,6 +58,10 @@ export default {
         mine: '由您办理中',
         other: '{name} 正在办理此申请，您暂时不能作出决定。',
         none: '尚未有人领取此申请。领取后，其他经办人员不能同时处理。',
+        assignTo: '转交给',
+        choose: '选择经办人员',
+        assign: '转交',
+        noColleagues: '暂无其他经办人员（登录过审核台的经办人员会出现在这里）',
       },
       decision: {
         APPROVE: '通过',
@@ -109,6 +113,7 @@ export default {
         reason: '原因：{reason}',
         comment: '意见：{comment}',
         submitted: '提交申请',
+        resubmitted: '补充材料后重新提交',
         identityShown: '经办人员（{name}）：查看了完整身份信息',
       },
       identity: {
@@ -180,6 +185,10 @@ export default {
         mine: 'You are working on it',
         other: '{name} is working on this application; you cannot decide it for now.',
         none: 'Nobody has taken this application. Once taken, colleagues cannot work on it at the same time.',
+        assignTo: 'Hand to',
+        choose: 'Choose an officer',
+        assign: 'Hand over',
+        noColleagues: 'No other officer yet (officers who have signed in to the console appear here)',
       },
       decision: {
         APPROVE: 'Approve',
@@ -231,6 +240,7 @@ export default {
         reason: 'Reason: {reason}',
         comment: 'Comment: {comment}',
         submitted: 'Applied',
+        resubmitted: 'Resubmitted with more documents',
         identityShown: 'Officer ({name}): viewed the full identity',
       },
       identity: {

@@ -1,3 +1,4 @@
+import { statusKey } from '@/app/wording'
 import type { ReviewDetail } from './useApplication'
 
 type Step = NonNullable<ReviewDetail['transitions']>[number]
@@ -15,4 +16,11 @@ export function timeline(steps: ReviewDetail['transitions'], disclosures: Review
   ]
   // a stable sort: steps at the same instant keep the server's order
   return entries.sort((a, b) => Date.parse(a.at ?? '') - Date.parse(b.at ?? ''))
+}
+
+/** What a step did, as a message key: applied, resubmitted after a request for documents, or the status it reached. */
+export function stepKey(step: Pick<Step, 'from' | 'to'>): string {
+  if (!step.from) return 'review.timeline.submitted'
+  if (step.from === 'INFO_REQUESTED' && step.to === 'SUBMITTED') return 'review.timeline.resubmitted'
+  return statusKey(step.to)
 }

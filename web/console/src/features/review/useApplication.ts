@@ -10,7 +10,7 @@ export type Decision = NonNullable<components['schemas']['DecisionRequest']['dec
 
 /**
  * One application as the officer works on it: the detail, and taking it (claim) so that no colleague decides it
- * meanwhile, or letting it go.
+ * meanwhile, letting it go, or handing it to a colleague.
  */
 export function useApplication(id: string) {
   const read = useLoad(() => call(api().talent.GET('/api/talent/review/applications/{id}', {
@@ -19,14 +19,13 @@ export function useApplication(id: string) {
   const claimProblem = ref<string>()
   const claiming = ref(false)
 
-  async function changeClaim(take: boolean): Promise<void> {
+  const options = { params: { path: { id } } }
+
+  async function changeClaim(send: () => Promise<ReviewDetail>): Promise<void> {
     claiming.value = true
     claimProblem.value = undefined
     try {
-      const options = { params: { path: { id } } }
-      read.data.value = await call(take
-        ? api().talent.POST('/api/talent/review/applications/{id}/claim', options)
-        : api().talent.DELETE('/api/talent/review/applications/{id}/claim', options))
+      read.data.value = await send()
     } catch (error) {
       // A colleague was faster: the server names them; the page shows who holds it now.
       claimProblem.value = error instanceof ApiProblem ? error.detail ?? error.code : String(error)
@@ -47,8 +46,11 @@ export function useApplication(id: string) {
     heldByOther: computed(() => !!claim.value && !claim.value.mine),
     claiming,
     claimProblem,
-    take: () => changeClaim(true),
-    release: () => changeClaim(false),
+    take: () => changeClaim(() => call(api().talent.POST('/api/talent/review/applications/{id}/claim', options))),
+    release: () => changeClaim(() => call(api().talent.DELETE('/api/talent/review/applications/{id}/claim', options))),
+    /** Hands the application to a colleague; one who took it meanwhile is named and the page shows them. */
+    assign: (userName: string) => changeClaim(() => call(api().talent.POST('/api/talent/review/applications/{id}/assign',
+      { ...options, body: { userName } }))),
   }
 }
 

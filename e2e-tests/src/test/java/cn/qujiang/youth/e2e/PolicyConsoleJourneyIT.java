@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,6 +78,14 @@ class PolicyConsoleJourneyIT {
         assertThat(page.getByText("与规则不一致")).hasCount(0);
         assertThat(page.getByText("预期：符合条件（300）").first()).isVisible();
         desk.shot("policy-editor");
+        // Each worked example is a form: the facts the rules read first, each with an input of its type.
+        Locator example = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(Pattern.compile("^示例")))
+                .first();
+        assertThat(example.getByText("规则用到").first()).isVisible();
+        assertThat(example.getByLabel(Pattern.compile("^年龄"))).isVisible();
+        desk.centre(example);
+        desk.shot("policy-example-form");
+        ResidentWords.assertNoCodes(example.innerText());
         button(page, "保存草稿").click();
 
         // The diff and the impact preview, and no approval for the author.
@@ -118,12 +127,16 @@ class PolicyConsoleJourneyIT {
         assertThat(page.getByText(Pattern.compile("admin2 于 .* 审核通过"))).isVisible();
         desk.shot("policy-approved");
         button(page, "发布为第 2 版").click();
-        assertThat(page.getByText("已发布，系统正在为所有申请人重新匹配。")).isVisible();
+        // "re-matching…" turns into "finished" once every applicant is matched again, and then goes away
+        Locator finished = page.getByText(Pattern.compile("已发布，[\\d,]+ 位申请人已全部按新版本重新匹配。"));
+        assertThat(finished).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         assertThat(page.getByText(Pattern.compile("重新匹配已完成，[\\d,]+ 位申请人的结果均已按最新政策更新。"))).isVisible();
+        assertThat(page.getByText("已发布，系统正在为所有申请人重新匹配。")).hasCount(0);
         assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("第 2 版")))
                 .containsText("admin2");
         assertThat(page.getByText("admin2：发布第 2 版")).isVisible();
         desk.shot("policy-published");
+        assertThat(finished).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(20_000));
         ResidentWords.assertNoCodes(card(page, "版本记录").innerText());
 
         // What the preview said is what happened.

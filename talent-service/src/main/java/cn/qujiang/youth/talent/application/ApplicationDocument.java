@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     decision; {@code grant.endedOn} once it is no longer held.</li>
  * <li>{@code profileSyncPending} is set in the same write as an approval and cleared once the profile's held
  *     measures include it: the recovery marker for the second, separate profile write.</li>
- * <li>{@code claim}: the officer working on it, so that two do not; cleared by every change of status.</li>
+ * <li>{@code claim}: the officer working on it (taken, or assigned by a colleague), so that two do not; cleared by
+ *     every change of status, and no longer binding once it has been idle longer than the configured time.</li>
  * </ul>
  */
 @Document(ApplicationDocument.COLLECTION)
@@ -64,9 +65,18 @@ record ApplicationDocument(
     record Claim(String by, String byName, Instant at) {
     }
 
-    /** Claimed by an officer other than {@code subject}. */
-    boolean claimedByOther(String subject) {
-        return claim != null && !claim.by().equals(subject);
+    /**
+     * The officer working on it, unless their claim has lapsed: taken (or taken again) before {@code lapsedBefore},
+     * it no longer keeps colleagues out.
+     */
+    Claim liveClaim(Instant lapsedBefore) {
+        return claim != null && !claim.at().isBefore(lapsedBefore) ? claim : null;
+    }
+
+    /** A live claim of an officer other than {@code subject}. */
+    boolean claimedByOther(String subject, Instant lapsedBefore) {
+        Claim live = liveClaim(lapsedBefore);
+        return live != null && !live.by().equals(subject);
     }
 
     boolean overdueOn(LocalDate today) {

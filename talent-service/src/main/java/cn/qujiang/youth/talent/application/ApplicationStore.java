@@ -106,7 +106,15 @@ class ApplicationStore {
      * be overdue), and due on or before {@code dueBy} (overdue ones included).
      */
     record QueueFilter(Set<ApplicationStatus> statuses, String measureCode, Boolean overdue, LocalDate dueBy,
-            LocalDate today) {
+            LocalDate today, HeldBy heldBy) {
+        QueueFilter(Set<ApplicationStatus> statuses, String measureCode, Boolean overdue, LocalDate dueBy,
+                LocalDate today) {
+            this(statuses, measureCode, overdue, dueBy, today, null);
+        }
+    }
+
+    /** Only what the officer {@code subject} holds by a claim taken (or assigned) since {@code lapsedBefore}. */
+    record HeldBy(String subject, Instant lapsedBefore) {
     }
 
     /** By due date, soonest first unless {@code latestFirst}; ties by submission and id, so pages never overlap. */
@@ -137,12 +145,14 @@ class ApplicationStore {
     }
 
     /**
-     * {@code claim}'s officer takes the application unless another officer holds it (taking it again refreshes the
-     * time). False when someone else holds it or it does not exist.
+     * {@code claim}'s officer gets the application, taken by themselves or assigned by {@code actor}, unless an officer
+     * other than these two holds it by a claim that has not lapsed (taken before {@code lapsedBefore}); taking it
+     * again refreshes the time. One conditional update, so two officers taking it at once cannot both win. False when
+     * a colleague holds it or it does not exist.
      */
-    boolean claim(String id, ApplicationDocument.Claim claim) {
+    boolean claim(String id, ApplicationDocument.Claim claim, String actor, Instant lapsedBefore) {
         Query free = Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where("claim").is(null),
-                Criteria.where("claim.by").is(claim.by())));
+                Criteria.where("claim.by").in(List.of(claim.by(), actor)), Criteria.where("claim.at").lt(lapsedBefore)));
         return mongo.updateFirst(free, new Update().set("claim", claim), ApplicationDocument.class)
                 .getMatchedCount() == 1;
     }
@@ -168,6 +178,10 @@ class ApplicationStore {
         }
         if (filter.dueBy() != null) {
             all.add(Criteria.where("dueDate").lte(filter.dueBy()));
+        }
+        if (filter.heldBy() != null) {
+            all.add(Criteria.where("claim.by").is(filter.heldBy().subject()));
+            all.add(Criteria.where("claim.at").gte(filter.heldBy().lapsedBefore()));
         }
         return Query.query(new Criteria().andOperator(all));
     }

@@ -3,7 +3,11 @@ package cn.qujiang.youth.talent.application;
 import cn.qujiang.youth.kit.security.Caller;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
+import cn.qujiang.youth.talent.application.ReviewViews.AssignRequest;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.OfficerView;
+import cn.qujiang.youth.talent.application.ReviewViews.RejectOffersRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.RejectOffersResult;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersResult;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionReasonView;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionRequest;
@@ -40,18 +44,20 @@ class ReviewController {
     }
 
     @Operation(summary = "Review queue sorted by due date (sort=-dueDate: latest first); default statuses: waiting "
-            + "for an officer; dueWithin=N: due within N working days, overdue included; with counts per status")
+            + "for an officer; dueWithin=N: due within N working days, overdue included; mine=true: only what the "
+            + "caller holds; with counts per status")
     @GetMapping("/applications")
     QueuePage queue(@RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String measure,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) @Min(0) @Max(60) Integer dueWithin,
+            @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "dueDate") @Pattern(regexp = "-?dueDate") String sort,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            Locale locale) {
-        return review.queue(new ReviewService.QueueQuery(status, measure, overdue, dueWithin, sort.startsWith("-"),
-                page, size), locale);
+            Authentication authentication, Locale locale) {
+        return review.queue(officer(authentication), new ReviewService.QueueQuery(status, measure, overdue, dueWithin,
+                mine, sort.startsWith("-"), page, size), locale);
     }
 
     @Operation(summary = "An application with masked personal data (an age, not the birth date), the facts and every "
@@ -71,6 +77,20 @@ class ReviewController {
     @DeleteMapping("/applications/{id}/claim")
     ReviewDetail release(Authentication authentication, @PathVariable String id, Locale locale) {
         return review.release(officer(authentication), id, locale);
+    }
+
+    @Operation(summary = "Hand the application to a colleague (or take it): free, lapsed, the caller's or already "
+            + "theirs; 409 CLAIMED_BY_OTHER while another officer holds it, 400 OFFICER_UNKNOWN")
+    @PostMapping(path = "/applications/{id}/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ReviewDetail assign(Authentication authentication, @PathVariable String id,
+            @Valid @RequestBody AssignRequest request, Locale locale) {
+        return review.assign(officer(authentication), id, request.userName(), locale);
+    }
+
+    @Operation(summary = "The officers an application can be handed to: everyone who has used the review API")
+    @GetMapping("/officers")
+    List<OfficerView> officers(Authentication authentication) {
+        return review.officers(officer(authentication));
     }
 
     @Operation(summary = "The reasons an officer may give with each kind of decision, with the zh and en words the "
@@ -106,6 +126,13 @@ class ReviewController {
     @PostMapping(path = "/offers/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     ConfirmOffersResult confirm(Authentication authentication, @Valid @RequestBody ConfirmOffersRequest request) {
         return review.confirmOffers(officer(authentication), request.ids());
+    }
+
+    @Operation(summary = "Reject auto-grant offers in bulk with one reason listed for rejections; each offer a "
+            + "colleague or the applicant dealt with meanwhile is skipped with what it is now")
+    @PostMapping(path = "/offers/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RejectOffersResult reject(Authentication authentication, @Valid @RequestBody RejectOffersRequest request) {
+        return review.rejectOffers(officer(authentication), request);
     }
 
     private static Acting officer(Authentication authentication) {

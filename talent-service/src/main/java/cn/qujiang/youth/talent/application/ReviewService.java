@@ -6,6 +6,10 @@ import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
 import cn.qujiang.youth.talent.application.ReviewViews.ConfirmOffersResult;
+import cn.qujiang.youth.talent.application.ReviewViews.OfficerView;
+import cn.qujiang.youth.talent.application.ReviewViews.RejectOffersRequest;
+import cn.qujiang.youth.talent.application.ReviewViews.RejectOffersResult;
+import cn.qujiang.youth.talent.application.ReviewViews.SkippedOffer;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionKind;
 import cn.qujiang.youth.talent.application.ApplicationViews.GrantView;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionRequest;
@@ -32,6 +36,7 @@ import cn.qujiang.youth.talent.profile.Profile;
 import cn.qujiang.youth.talent.profile.ProfileDetails;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,11 +68,14 @@ class ReviewService {
     private final Deadlines deadlines;
     private final MessageSource messages;
     private final IdentityDisclosures disclosures;
+    private final OfficerClaims claims;
+    private final OfficerDirectory officers;
     private final Clock clock;
 
     ReviewService(ApplicationStore store, ApplicationWorkflow workflow, ProfileService profiles, MatchReadModel matches,
             MatchResultViews matchViews, PlacesLeft places, OfficerFacts facts, CatalogueReplica catalogue,
-            Deadlines deadlines, MessageSource messages, IdentityDisclosures disclosures, Clock clock) {
+            Deadlines deadlines, MessageSource messages, IdentityDisclosures disclosures, OfficerClaims claims,
+            OfficerDirectory officers, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.profiles = profiles;
@@ -79,21 +87,29 @@ class ReviewService {
         this.deadlines = deadlines;
         this.messages = messages;
         this.disclosures = disclosures;
+        this.claims = claims;
+        this.officers = officers;
         this.clock = clock;
     }
 
-    /** The queue's filters; {@code dueWithin}: due within that many working days from today, overdue included. */
+    /**
+     * The queue's filters; {@code dueWithin}: due within that many working days from today, overdue included;
+     * {@code mine}: only what the calling officer holds.
+     */
     record QueueQuery(ApplicationStatus status, String measureCode, Boolean overdue, Integer dueWithin,
-            boolean latestFirst, int page, int size) {
+            boolean mine, boolean latestFirst, int page, int size) {
     }
 
-    QueuePage queue(QueueQuery query, Locale locale) {
+    QueuePage queue(Acting officer, QueueQuery query, Locale locale) {
+        officers.seen(officer);
+        Instant lapsedBefore = claims.lapsedBefore();
         LocalDate today = ServiceZone.today(clock);
         Set<ApplicationStatus> statuses = query.status() == null ? ApplicationStatus.awaitingOfficer()
                 : Set.of(query.status());
         LocalDate dueBy = query.dueWithin() == null ? null : deadlines.withinWorkingDays(today, query.dueWithin());
         ApplicationStore.QueueFilter filter = new ApplicationStore.QueueFilter(statuses, query.measureCode(),
-                query.overdue(), dueBy, today);
+                query.overdue(), dueBy, today,
+                query.mine() ? new ApplicationStore.HeldBy(officer.subject(), lapsedBefore) : null);
         List<ApplicationDocument> found = store.queue(filter, query.latestFirst(), query.page(), query.size());
         Map<String, Profile> applicants = profiles.findAll(found.stream().map(ApplicationDocument::applicantId)
                 .distinct().toList());
@@ -104,7 +120,8 @@ class ReviewService {
                         .map(profile -> Masking.name(profile.personal().name())).orElse(null),
                 application.submittedAt(), application.dueDate(), application.overdueOn(today),
                 workingDaysLeft(application, today),
-                application.claim() == null ? null : application.claim().byName(), application.version()))
+                Optional.ofNullable(application.liveClaim(lapsedBefore)).map(ApplicationDocument.Claim::byName)
+                        .orElse(null), application.version()))
                 .toList();
         List<StatusCount> counts = store.countByStatus(query.measureCode()).entrySet().stream()
                 .map(count -> new StatusCount(count.getKey(), count.getValue())).toList();
@@ -166,22 +183,29 @@ class ReviewService {
 
     /** The officer takes the application: 409 CLAIMED_BY_OTHER while a colleague holds it. */
     ReviewDetail claim(Acting officer, String id, Locale locale) {
-        store.find(id).orElseThrow(() -> ApiException.notFound("application"));
-        if (!store.claim(id, new ApplicationDocument.Claim(officer.subject(), officer.userName(),
-                ServiceZone.now(clock)))) {
-            throw claimedByOther(store.find(id).orElseThrow());
-        }
+        officers.seen(officer);
+        claims.take(id, officer);
         return detail(officer, id, locale);
     }
 
     /** The officer lets go of the application; 409 CLAIMED_BY_OTHER when a colleague holds it. */
     ReviewDetail release(Acting officer, String id, Locale locale) {
-        ApplicationDocument application = store.find(id).orElseThrow(() -> ApiException.notFound("application"));
-        if (application.claimedByOther(officer.subject())) {
-            throw claimedByOther(application);
-        }
-        store.release(id, officer.subject());
+        claims.release(id, officer);
         return detail(officer, id, locale);
+    }
+
+    /** The officer hands the application to a colleague (or takes it: their own user name). */
+    ReviewDetail assign(Acting officer, String id, String userName, Locale locale) {
+        officers.seen(officer);
+        claims.assign(id, officer, userName);
+        return detail(officer, id, locale);
+    }
+
+    /** The officers an application can be handed to; {@code me} marks the caller. */
+    List<OfficerView> officers(Acting officer) {
+        officers.seen(officer);
+        return officers.all().stream()
+                .map(found -> new OfficerView(found.userName(), found.subject().equals(officer.subject()))).toList();
     }
 
     /**
@@ -193,36 +217,61 @@ class ReviewService {
         if (application.version() != version) {
             throw new OptimisticLockingFailureException("application is at another version");
         }
-        if (application.claimedByOther(officer.subject())) {
-            throw claimedByOther(application);
-        }
+        claims.requireNotHeldByOther(application, officer);
         return application;
     }
 
-    private static ApiException claimedByOther(ApplicationDocument application) {
-        String byName = application.claim() == null ? "" : application.claim().byName();
-        return new ApiException(HttpStatus.CONFLICT, "CLAIMED_BY_OTHER", byName);
+    ConfirmOffersResult confirmOffers(Acting officer, List<String> ids) {
+        OfferBatch batch = decideOffers(officer, ids, ApplicationStatus.CONFIRMED, "OFFER_CONFIRMED", null);
+        return new ConfirmOffersResult(batch.done(), batch.skipped().stream().map(SkippedOffer::id).toList());
     }
 
-    ConfirmOffersResult confirmOffers(Acting officer, List<String> ids) {
-        List<String> confirmed = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+    /** Rejects the offers with one reason listed for rejections; each one a colleague got to first is skipped. */
+    RejectOffersResult rejectOffers(Acting officer, RejectOffersRequest request) {
+        if (!DecisionReason.fits(DecisionKind.REJECT, request.reasonCode())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "REASON_NOT_FOR_DECISION");
+        }
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        OfferBatch batch = decideOffers(officer, request.ids(), ApplicationStatus.REJECTED, request.reasonCode(),
+                comment);
+        return new RejectOffersResult(batch.done(), batch.skipped());
+    }
+
+    private record OfferBatch(List<String> done, List<SkippedOffer> skipped) {
+    }
+
+    /**
+     * Moves each offer on its own (one guarded write each), so that one a colleague or the applicant dealt with
+     * meanwhile, or a colleague holds, is skipped with what it is now and the rest go through.
+     */
+    private OfferBatch decideOffers(Acting officer, List<String> ids, ApplicationStatus to, String reasonCode,
+            String comment) {
+        List<String> done = new ArrayList<>();
+        List<SkippedOffer> skipped = new ArrayList<>();
         for (String id : ids.stream().distinct().toList()) {
-            Optional<ApplicationDocument> offer = store.find(id)
-                    .filter(found -> found.kind() == ApplicationKind.OFFER
-                            && found.status().canMove(ApplicationStatus.CONFIRMED, Actor.OFFICER));
+            Optional<ApplicationDocument> found = store.find(id).filter(offer -> offer.kind() == ApplicationKind.OFFER);
+            if (found.isEmpty()) {
+                skipped.add(new SkippedOffer(id, null, null));
+                continue;
+            }
+            ApplicationDocument offer = found.get();
+            ApplicationDocument.Claim holder = claims.live(offer);
             try {
-                if (offer.isPresent()) {
-                    workflow.move(offer.get(), ApplicationStatus.CONFIRMED, officer, "OFFER_CONFIRMED", null);
-                    confirmed.add(id);
+                if (offer.claimedByOther(officer.subject(), claims.lapsedBefore())
+                        || !offer.status().canMove(to, Actor.OFFICER)) {
+                    skipped.add(new SkippedOffer(id, offer.status(), holder == null ? null : holder.byName()));
                 } else {
-                    skipped.add(id);
+                    workflow.move(offer, to, officer, reasonCode, comment);
+                    done.add(id);
                 }
             } catch (OptimisticLockingFailureException | ApiException e) {
-                skipped.add(id); // changed meanwhile (declined, lapsed, confirmed by a colleague)
+                // changed meanwhile (declined, lapsed, decided by a colleague): say what it is now
+                ApplicationDocument now = store.find(id).orElse(offer);
+                ApplicationDocument.Claim nowHolder = claims.live(now);
+                skipped.add(new SkippedOffer(id, now.status(), nowHolder == null ? null : nowHolder.byName()));
             }
         }
-        return new ConfirmOffersResult(confirmed, skipped);
+        return new OfferBatch(done, skipped);
     }
 
     private ReviewDetail detail(ApplicationDocument application, Acting officer, Locale locale) {
@@ -238,7 +287,7 @@ class ReviewService {
                         currentProfileVersion != null && currentProfileVersion == found.profileVersion(),
                         matchViews.of(result, locale), matchViews.allCriteria(result, locale))))
                 .orElse(null);
-        ApplicationDocument.Claim claim = application.claim();
+        ApplicationDocument.Claim claim = claims.live(application);
         return new ReviewDetail(application.id(), application.kind(), application.version(), application.status(),
                 application.measureCode(), title(application.measureTitle(), application.measureCode(), locale),
                 application.submittedAt(), application.dueDate(), application.responseWorkingDays(),

@@ -62,6 +62,32 @@ final class ReviewViews {
     record ConfirmOffersResult(List<String> confirmed, List<String> skipped) {
     }
 
+    @Schema(example = """
+            {"ids": ["5f0c8a7e-1d2b-4e3f-8a9b-0c1d2e3f4a5b"], "reasonCode": "CRITERIA_NOT_MET", "comment": "已在他处享受"}""")
+    record RejectOffersRequest(
+            @NotEmpty @Size(max = 200) List<@NotBlank @Size(max = 64) String> ids,
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String reasonCode,
+            @Size(max = 1000) String comment) {
+    }
+
+    /**
+     * An offer left as it was: {@code status} what it is now (absent: no such offer), {@code claimedBy} the colleague
+     * working on it, if any.
+     */
+    record SkippedOffer(String id, ApplicationStatus status, String claimedBy) {
+    }
+
+    record RejectOffersResult(List<String> rejected, List<SkippedOffer> skipped) {
+    }
+
+    @Schema(example = "{\"userName\": \"hr2\"}")
+    record AssignRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+") String userName) {
+    }
+
+    /** An officer an application can be handed to, by user name; {@code me}: the caller. */
+    record OfficerView(String userName, boolean me) {
+    }
+
     /**
      * {@code workingDaysLeft}: while waiting for an officer, the working days until the due date (0 = due today,
      * negative = that many working days late); {@code claimedBy}: the user name of the officer working on it.

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /** The application store against mongo-java-server: the unique sparse open key and the version guard. */
 class ApplicationStoreTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    /** Claims taken before this have lapsed. */
+    private static final Instant LAPSED = Instant.parse("2026-03-09T18:00:00Z");
     private InMemoryMongo mongo;
     private ApplicationStore store;
 
@@ -140,18 +142,65 @@ class ApplicationStoreTest {
         ApplicationDocument application = insert(submitted("a1", "QJY-01", TODAY));
         Instant at = Instant.parse("2026-03-10T02:00:00Z");
 
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", at))).isTrue();
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at))).isFalse();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED)).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED)).isFalse();
         assertThat(store.release(application.id(), "hr-2")).isFalse();
         assertThat(store.find(application.id()).orElseThrow().claim().byName()).isEqualTo("hr1");
-        assertThat(store.find(application.id()).orElseThrow().claimedByOther("hr-2")).isTrue();
+        assertThat(store.find(application.id()).orElseThrow().claimedByOther("hr-2", LAPSED)).isTrue();
         assertThat(store.release(application.id(), "hr-1")).isTrue();
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at))).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED)).isTrue();
 
         store.move(store.find(application.id()).orElseThrow(),
                 to(ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED), null, List.of());
 
         assertThat(store.find(application.id()).orElseThrow().claim()).isNull();
+    }
+
+    @Test
+    void aClaimIdleLongerThanTheLapseNoLongerBindsAndTheNextOfficerTakesItOver() {
+        ApplicationDocument application = insert(submitted("a1", "QJY-01", TODAY));
+        Instant yesterday = LAPSED.minusSeconds(60);
+        store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", yesterday), "hr-1", LAPSED);
+
+        ApplicationDocument forgotten = store.find(application.id()).orElseThrow();
+        assertThat(forgotten.liveClaim(LAPSED)).isNull();
+        assertThat(forgotten.claimedByOther("hr-2", LAPSED)).isFalse();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(1)),
+                "hr-2", LAPSED)).isTrue();
+        assertThat(store.find(application.id()).orElseThrow().liveClaim(LAPSED).byName()).isEqualTo("hr2");
+    }
+
+    @Test
+    void anOfficerAssignsWhatIsFreeOrTheirsButNotWhatAColleagueHolds() {
+        ApplicationDocument free = insert(submitted("a1", "QJY-01", TODAY));
+        ApplicationDocument heldByHr3 = insert(submitted("a2", "QJY-01", TODAY));
+        Instant at = LAPSED.plusSeconds(3600);
+        store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-3", "hr3", at), "hr-3", LAPSED);
+
+        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED))
+                .as("hr1 hands a free one to hr2").isTrue();
+        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED))
+                .as("hr2 holds it now: hr1 cannot take it back").isFalse();
+        assertThat(store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED))
+                .as("hr3's live claim").isFalse();
+        assertThat(store.find(heldByHr3.id()).orElseThrow().claim().byName()).isEqualTo("hr3");
+        assertThat(store.claim("no-such-id", new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED)).isFalse();
+    }
+
+    @Test
+    void theQueueOfOneOfficerHoldsOnlyTheirLiveClaims() {
+        ApplicationDocument mine = insert(submitted("a1", "QJY-01", TODAY));
+        ApplicationDocument lapsed = insert(submitted("a2", "QJY-01", TODAY));
+        ApplicationDocument colleagues = insert(submitted("a3", "QJY-01", TODAY));
+        insert(submitted("a4", "QJY-01", TODAY));
+        store.claim(mine.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(5)), "hr-1", LAPSED);
+        store.claim(lapsed.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.minusSeconds(5)), "hr-2", LAPSED);
+        store.claim(colleagues.id(), new ApplicationDocument.Claim("hr-3", "hr3", LAPSED.plusSeconds(5)), "hr-3", LAPSED);
+
+        ApplicationStore.QueueFilter hr2 = new ApplicationStore.QueueFilter(ApplicationStatus.awaitingOfficer(), null,
+                null, null, TODAY, new ApplicationStore.HeldBy("hr-2", LAPSED));
+        assertThat(store.queue(hr2, false, 0, 10)).extracting(ApplicationDocument::id).containsExactly(mine.id());
+        assertThat(store.count(hr2)).isEqualTo(1);
     }
 
     @Test

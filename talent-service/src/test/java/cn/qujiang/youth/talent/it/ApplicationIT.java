@@ -464,6 +464,75 @@ class ApplicationIT extends TalentIntegrationTest {
     }
 
     @Test
+    void offersAreRejectedInBulkWithOneReasonAndOneAColleagueConfirmedMeanwhileIsReportedAsSuch() {
+        String offerA = offered(User.APPLICANT1, a);
+        String offerB = offered(User.APPLICANT2, b);
+        assertThat(http.post("/api/talent/review/offers/confirm", Map.of("ids", List.of(offerB)))
+                .token(token(User.HR2)).send().status()).isEqualTo(200);
+
+        Http.Response wrongReason = http.post("/api/talent/review/offers/reject", Map.of("ids", List.of(offerA),
+                "reasonCode", "CRITERIA_MET")).token(token(User.HR1)).send();
+        assertThat(wrongReason.status()).isEqualTo(400);
+        assertThat(wrongReason.json().get("code").asString()).isEqualTo("REASON_NOT_FOR_DECISION");
+
+        Http.Response rejected = http.post("/api/talent/review/offers/reject", Map.of("ids",
+                List.of(offerA, offerB, "no-such-id"), "reasonCode", "DUPLICATE", "comment", "已在他处享受"))
+                .token(token(User.HR1)).send();
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        assertThat(rejected.json().get("rejected")).extracting(JsonNode::asString).containsExactly(offerA);
+        JsonNode skipped = rejected.json().get("skipped");
+        assertThat(skipped).hasSize(2);
+        assertThat(skipped.get(0).get("id").asString()).isEqualTo(offerB);
+        assertThat(skipped.get(0).get("status").asString()).as("what it is now").isEqualTo("CONFIRMED");
+        assertThat(skipped.get(1).get("id").asString()).isEqualTo("no-such-id");
+        assertThat(skipped.get(1).has("status")).isFalse();
+
+        JsonNode mine = http.get("/api/talent/me/applications/" + offerA).token(token(User.APPLICANT1)).send().json();
+        assertThat(mine.get("status").asString()).isEqualTo("REJECTED");
+    }
+
+    /** An IT-AUTO offer for the applicant, created by a match result that makes them newly eligible. */
+    private String offered(User user, String subject) {
+        deliverMatches(matches(subject, profileVersion(user), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of("IT-AUTO"), result("IT-AUTO", Outcome.ELIGIBLE)));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.get("/api/talent/me/applications").token(token(user)).send().json().size() == 1);
+        return http.get("/api/talent/me/applications").token(token(user)).send().json().get(0).get("id").asString();
+    }
+
+    @Test
+    void anOfficerHandsAnApplicationToAColleagueWhoFindsItAmongTheirOwn() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        http.get("/api/talent/review/applications").token(token(User.HR2)).send(); // hr2 has used the console
+
+        JsonNode officers = http.get("/api/talent/review/officers").token(token(User.HR1)).send().json();
+        assertThat(officers).extracting(officer -> officer.get("userName").asString()).contains("hr1", "hr2");
+        assertThat(officers).filteredOn(officer -> officer.get("me").asBoolean())
+                .extracting(officer -> officer.get("userName").asString()).containsExactly("hr1");
+
+        Http.Response assigned = http.post("/api/talent/review/applications/" + id + "/assign",
+                Map.of("userName", "hr2")).token(token(User.HR1)).send();
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        assertThat(assigned.json().get("claim").get("byName").asString()).isEqualTo("hr2");
+        assertThat(assigned.json().get("claim").get("mine").asBoolean()).isFalse();
+        assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR2)).send()
+                .json()).ids()).containsExactly(id);
+        assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR1)).send()
+                .json()).ids()).isEmpty();
+
+        Http.Response back = http.post("/api/talent/review/applications/" + id + "/assign",
+                Map.of("userName", "hr1")).token(token(User.HR1)).send();
+        assertThat(back.status()).as("hr2 holds it now").isEqualTo(409);
+        assertThat(back.json().get("code").asString()).isEqualTo("CLAIMED_BY_OTHER");
+        assertThat(back.json().get("detail").asString()).contains("hr2");
+        Http.Response nobody = http.post("/api/talent/review/applications/" + id + "/assign",
+                Map.of("userName", "nobody")).token(token(User.HR2)).send();
+        assertThat(nobody.status()).isEqualTo(400);
+        assertThat(nobody.json().get("code").asString()).isEqualTo("OFFICER_UNKNOWN");
+    }
+
+    @Test
     void erasureRemovesApplicationsAndMatchesToo() {
         eligible(User.APPLICANT1, List.of(), "IT-OPEN");
         apply(User.APPLICANT1, "IT-OPEN");
