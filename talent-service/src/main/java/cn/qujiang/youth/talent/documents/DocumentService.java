@@ -40,17 +40,20 @@ public class DocumentService {
     private final DocumentStore store;
     private final FileInspector inspector;
     private final ImageRewriter images;
+    private final HeifMetadata heif;
     private final FieldCipher cipher;
     private final CatalogueReplica catalogue;
     private final DocumentProperties properties;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    DocumentService(DocumentStore store, FileInspector inspector, ImageRewriter images, FieldCipher cipher,
+    DocumentService(DocumentStore store, FileInspector inspector, ImageRewriter images, HeifMetadata heif,
+            FieldCipher cipher,
             CatalogueReplica catalogue, DocumentProperties properties, MongoTemplate mongo, Clock clock) {
         this.store = store;
         this.inspector = inspector;
         this.images = images;
+        this.heif = heif;
         this.cipher = cipher;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -125,11 +128,12 @@ public class DocumentService {
     }
 
     private void copyContent(Upload upload, DocumentType type, OutputStream out) throws IOException {
-        if (type == DocumentType.JPEG || type == DocumentType.PNG) {
-            images.rewrite(upload.file(), type, out);
-        } else {
-            // PDFs were checked whole; HEIC is stored as received (no decoder to re-encode it: README)
-            Files.copy(upload.file(), out);
+        switch (type) {
+            case JPEG, PNG -> images.rewrite(upload.file(), type, out);
+            // no HEIF decoder to re-encode it: its metadata items are blanked in the container instead
+            case HEIC -> heif.strip(upload.file(), out);
+            // PDFs were checked whole
+            case PDF -> Files.copy(upload.file(), out);
         }
     }
 
