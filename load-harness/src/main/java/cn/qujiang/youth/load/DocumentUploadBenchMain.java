@@ -148,7 +148,10 @@ public final class DocumentUploadBenchMain {
 
     /** {@code READERS} loops of GET /api/talent/me/matches/status until stopped: statuses and latencies. */
     private static final class Readers {
-        final Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private static final java.util.regex.Pattern PROBLEM_CODE = java.util.regex.Pattern.compile("\"code\":\"([A-Z_]+)\"");
+
+        /** By status, with the problem's code for a refusal ("503 OVERLOADED"). */
+        final Map<String, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
@@ -162,11 +165,14 @@ public final class DocumentUploadBenchMain {
                                 + "/api/talent/me/matches/status")).timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + resident.token()).GET().build();
                         long start = System.nanoTime();
-                        int status;
+                        String status;
                         try {
-                            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            java.util.regex.Matcher code = PROBLEM_CODE.matcher(response.body());
+                            status = response.statusCode() + (response.statusCode() >= 400 && code.find()
+                                    ? " " + code.group(1) : "");
                         } catch (java.io.IOException e) {
-                            status = 0;
+                            status = "0";
                         } catch (InterruptedException e) {
                             return;
                         }
