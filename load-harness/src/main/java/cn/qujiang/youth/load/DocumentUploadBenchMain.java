@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * uploads through the gateway, as the mobile app sends them (multipart, the resident's token). Prints, per round and
  * in total, the answers by status, uploads a second and MB a second, the latency percentiles, and the peak heap of
  * talent-service ({@code jstat -gc} every 100 ms) against its idle heap: what streaming uploads to disk and sealing
- * them segment by segment keeps flat.
+ * them segment by segment keeps flat. Meanwhile {@code -Ddocbench.readers} (4) residents read their match status in a
+ * loop, to show whether ordinary requests still get a place while the uploads run.
  * A main class, not a test: {@code mvn -B -o -pl load-harness exec:java -Dexec.mainClass=cn.qujiang.youth.load.DocumentUploadBenchMain}.
  */
 public final class DocumentUploadBenchMain {
@@ -31,6 +32,8 @@ public final class DocumentUploadBenchMain {
     private static final int MEGABYTES = Integer.getInteger("docbench.megabytes", 5);
     private static final int ROUNDS = Integer.getInteger("docbench.rounds", 3);
     private static final int RESIDENTS = Integer.getInteger("docbench.residents", 10);
+    /** Residents asking "are my results current?" in a loop while the uploads run: do ordinary requests get in? */
+    private static final int READERS = Integer.getInteger("docbench.readers", 4);
 
     private DocumentUploadBenchMain() {
     }
@@ -67,6 +70,7 @@ public final class DocumentUploadBenchMain {
                 Resident resident = residents.get(i % residents.size());
                 pending.add(upload(client, gatewayUrl, resident, pdf));
             }
+            Readers readers = new Readers(client, gatewayUrl, residents);
             Map<Integer, Integer> roundStatuses = new TreeMap<>();
             for (CompletableFuture<long[]> answer : pending) {
                 long[] result = answer.join();
@@ -74,10 +78,12 @@ public final class DocumentUploadBenchMain {
                 statuses.merge((int) result[0], 1, Integer::sum);
                 latencies.add(result[1]);
             }
+            readers.stop();
             double seconds = (System.nanoTime() - roundBegin) / 1e9;
-            System.out.printf("docbench: round %d: %s in %.1f s = %.2f uploads/s, %.1f MB/s; heap peak so far %d MB%n",
-                    round, roundStatuses, seconds, CONCURRENT / seconds, CONCURRENT * MEGABYTES / seconds,
-                    heap.peak() >> 20);
+            System.out.printf("docbench: round %d: %s in %.1f s = %.2f uploads/s, %.1f MB/s; heap peak so far %d MB; "
+                    + "match status reads meanwhile: %s, p95 %.2f s%n", round, roundStatuses, seconds,
+                    CONCURRENT / seconds, CONCURRENT * MEGABYTES / seconds, heap.peak() >> 20, readers.statuses,
+                    readers.p95());
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         heap.stop();
@@ -138,6 +144,59 @@ public final class DocumentUploadBenchMain {
         table.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
         out.writeBytes(table.toString().getBytes(StandardCharsets.ISO_8859_1));
         return out.toByteArray();
+    }
+
+    /** {@code READERS} loops of GET /api/talent/me/matches/status until stopped: statuses and latencies. */
+    private static final class Readers {
+        private static final java.util.regex.Pattern PROBLEM_CODE = java.util.regex.Pattern.compile("\"code\":\"([A-Z_]+)\"");
+
+        /** By status, with the problem's code for a refusal ("503 OVERLOADED"). */
+        final Map<String, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final List<Thread> threads = new ArrayList<>();
+
+        Readers(HttpClient client, String gatewayUrl, List<Resident> residents) {
+            for (int i = 0; i < READERS; i++) {
+                Resident resident = residents.get(i % residents.size());
+                Thread thread = Gateway.daemon("docbench-reader").newThread(() -> {
+                    while (running.get()) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl
+                                + "/api/talent/me/matches/status")).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + resident.token()).GET().build();
+                        long start = System.nanoTime();
+                        String status;
+                        try {
+                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            java.util.regex.Matcher code = PROBLEM_CODE.matcher(response.body());
+                            status = response.statusCode() + (response.statusCode() >= 400 && code.find()
+                                    ? " " + code.group(1) : "");
+                        } catch (java.io.IOException e) {
+                            status = "0";
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        statuses.merge(status, 1, Integer::sum);
+                        latencies.add(System.nanoTime() - start);
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join(35_000);
+            }
+        }
+
+        double p95() {
+            List<Long> sorted = new ArrayList<>(latencies);
+            sorted.sort(Long::compare);
+            return sorted.isEmpty() ? 0 : percentile(sorted, 95);
+        }
     }
 
     private static double percentile(List<Long> sorted, int p) {

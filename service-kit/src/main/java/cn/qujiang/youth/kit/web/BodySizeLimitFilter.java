@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -15,33 +14,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code uploadPaths}, Ant patterns) have their own, larger limit; every other path keeps the small one.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
-    private static final AntPathMatcher PATHS = new AntPathMatcher();
-
     private final long maxBytes;
     private final long maxUploadBytes;
-    private final List<String> uploadPaths;
+    private final UploadPaths uploadPaths;
     private final Problems problems;
 
     public BodySizeLimitFilter(long maxBytes, long maxUploadBytes, List<String> uploadPaths, Problems problems) {
         this.maxBytes = maxBytes;
         this.maxUploadBytes = maxUploadBytes;
-        this.uploadPaths = List.copyOf(uploadPaths);
+        this.uploadPaths = new UploadPaths(uploadPaths);
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = isUpload(request.getRequestURI()) ? maxUploadBytes : maxBytes;
+        long limit = uploadPaths.matches(request.getRequestURI()) ? maxUploadBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             Problems.write(request, response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
                     CallerLocale.of(request), limit));
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private boolean isUpload(String path) {
-        return uploadPaths.stream().anyMatch(pattern -> PATHS.match(pattern, path));
     }
 }

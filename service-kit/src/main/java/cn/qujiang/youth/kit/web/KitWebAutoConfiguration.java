@@ -54,9 +54,14 @@ public class KitWebAutoConfiguration {
     @Bean
     FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
             @Value("${qujiang.web.max-concurrent-requests:32}") int maxConcurrent,
-            @Value("${qujiang.web.queue-wait:250ms}") Duration queueWait, Problems problems) {
+            @Value("${qujiang.web.queue-wait:250ms}") Duration queueWait,
+            @Value("${qujiang.web.upload-paths:}") java.util.List<String> uploadPaths,
+            @Value("${qujiang.web.max-concurrent-uploads:4}") int maxConcurrentUploads,
+            @Value("${qujiang.web.upload-queue-wait:5s}") Duration uploadQueueWait, Problems problems) {
+        ConcurrencyLimitFilter.UploadBudget uploads = new ConcurrencyLimitFilter.UploadBudget(
+                new UploadPaths(uploadPaths), maxConcurrentUploads, uploadQueueWait);
         FilterRegistrationBean<ConcurrencyLimitFilter> registration =
-                new FilterRegistrationBean<>(new ConcurrencyLimitFilter(maxConcurrent, queueWait, problems));
+                new FilterRegistrationBean<>(new ConcurrencyLimitFilter(maxConcurrent, queueWait, uploads, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

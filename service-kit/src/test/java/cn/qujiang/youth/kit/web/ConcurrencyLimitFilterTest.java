@@ -3,6 +3,7 @@ package cn.qujiang.youth.kit.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -58,9 +59,42 @@ class ConcurrencyLimitFilterTest {
         assertThat(toEnglish.getContentAsString()).contains("The service is busy right now");
     }
 
+    /**
+     * Uploads have their own places: one upload in flight fills the uploads' budget, the next upload is refused,
+     * and a profile read, or the list of documents on the upload route itself, still gets the general place.
+     */
+    @Test
+    void uploadsWaitForTheirOwnPlacesAndLeaveTheOthersFree() throws Exception {
+        ConcurrencyLimitFilter budgeted = new ConcurrencyLimitFilter(1, Duration.ofMillis(100),
+                new ConcurrencyLimitFilter.UploadBudget(new UploadPaths(List.of("/api/talent/me/documents")), 1,
+                        Duration.ofMillis(100)), problems());
+        CompletableFuture<MockHttpServletResponse> upload = CompletableFuture.supplyAsync(
+                () -> call(budgeted, "POST", "/api/talent/me/documents", "multipart/form-data; boundary=x", true));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse secondUpload = call(budgeted, "POST", "/api/talent/me/documents",
+                "multipart/form-data; boundary=y", false);
+        MockHttpServletResponse profile = call(budgeted, "GET", "/api/talent/me/profile", null, false);
+        MockHttpServletResponse list = call(budgeted, "GET", "/api/talent/me/documents", null, false);
+        release.countDown();
+
+        assertThat(secondUpload.getStatus()).isEqualTo(503);
+        assertThat(secondUpload.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(secondUpload.getContentAsString()).contains("\"code\":\"OVERLOADED\"");
+        assertThat(profile.getStatus()).isEqualTo(200);
+        assertThat(list.getStatus()).isEqualTo(200);
+        assertThat(upload.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
     private MockHttpServletResponse call(String path, boolean holdThePlace) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        return call(filter, "GET", path, null, holdThePlace);
+    }
+
+    private MockHttpServletResponse call(ConcurrencyLimitFilter filter, String method, String path, String type,
+            boolean holdThePlace) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         request.setRequestURI(path);
+        request.setContentType(type);
         request.addPreferredLocale(Locale.SIMPLIFIED_CHINESE);
         MockHttpServletResponse response = new MockHttpServletResponse();
         try {

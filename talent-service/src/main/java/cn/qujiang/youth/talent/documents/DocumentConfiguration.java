@@ -18,6 +18,11 @@ class DocumentConfiguration {
     }
 
     @Bean
+    HeifMetadata heifMetadata() {
+        return new HeifMetadata();
+    }
+
+    @Bean
     ImageRewriter imageRewriter(DocumentProperties properties) {
         return new ImageRewriter(properties);
     }

@@ -38,19 +38,24 @@ public class DocumentService {
     static final String OTHER = "other";
 
     private final DocumentStore store;
+    private final DocumentSlots slots;
     private final FileInspector inspector;
     private final ImageRewriter images;
+    private final HeifMetadata heif;
     private final FieldCipher cipher;
     private final CatalogueReplica catalogue;
     private final DocumentProperties properties;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    DocumentService(DocumentStore store, FileInspector inspector, ImageRewriter images, FieldCipher cipher,
+    DocumentService(DocumentStore store, DocumentSlots slots, FileInspector inspector, ImageRewriter images, HeifMetadata heif,
+            FieldCipher cipher,
             CatalogueReplica catalogue, DocumentProperties properties, MongoTemplate mongo, Clock clock) {
         this.store = store;
+        this.slots = slots;
         this.inspector = inspector;
         this.images = images;
+        this.heif = heif;
         this.cipher = cipher;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -102,12 +107,24 @@ public class DocumentService {
             if (!asked) {
                 throw fieldError("requirement", "talent.document.requirementNotAsked");
             }
-            if (store.countAttached(applicationId) >= properties.maxPerApplication()) {
-                throw new ApiException(HttpStatus.CONFLICT, "DOCUMENT_LIMIT", properties.maxPerApplication());
-            }
         }
         DocumentType type = inspector.inspect(upload);
         String id = UUID.randomUUID().toString();
+        if (applicationId != null && !slots.take(applicationId, applicantId, id, properties.maxPerApplication())) {
+            throw new ApiException(HttpStatus.CONFLICT, "DOCUMENT_LIMIT", properties.maxPerApplication());
+        }
+        try {
+            return store(applicantId, applicationId, requirement, upload, type, id);
+        } catch (RuntimeException e) {
+            if (applicationId != null) {
+                slots.giveBack(applicationId, id);
+            }
+            throw e;
+        }
+    }
+
+    private DocumentRecord store(String applicantId, String applicationId, String requirement, Upload upload,
+            DocumentType type, String id) {
         DocumentStore.StoredFile stored = store.write(applicantId, id, out -> copyContent(upload, type, out));
         String context = DocumentRecord.context(applicantId, id);
         DocumentRecord document = new DocumentRecord(id, applicantId,
@@ -125,11 +142,12 @@ public class DocumentService {
     }
 
     private void copyContent(Upload upload, DocumentType type, OutputStream out) throws IOException {
-        if (type == DocumentType.JPEG || type == DocumentType.PNG) {
-            images.rewrite(upload.file(), type, out);
-        } else {
-            // PDFs were checked whole; HEIC is stored as received (no decoder to re-encode it: README)
-            Files.copy(upload.file(), out);
+        switch (type) {
+            case JPEG, PNG -> images.rewrite(upload.file(), type, out);
+            // no HEIF decoder to re-encode it: its metadata items are blanked in the container instead
+            case HEIC -> heif.strip(upload.file(), out);
+            // PDFs were checked whole
+            case PDF -> Files.copy(upload.file(), out);
         }
     }
 
@@ -210,6 +228,7 @@ public class DocumentService {
     /** Erasure: every record, view, file entry and chunk of the applicant. */
     public void eraseAllOf(String applicantId) {
         store.deleteAllOf(applicantId);
+        slots.deleteAllOf(applicantId);
     }
 
     /** Every file of the applicant, decrypted, into the export archive under {@code documents/}. */

@@ -109,10 +109,6 @@ class DocumentStore {
                 .with(Sort.by("uploadedAt")), DocumentRecord.class);
     }
 
-    long countAttached(String applicationId) {
-        return mongo.count(Query.query(Criteria.where("applicationIds").is(applicationId)), DocumentRecord.class);
-    }
-
     void attach(Collection<String> documentIds, String applicationId) {
         if (!documentIds.isEmpty()) {
             mongo.updateMulti(Query.query(Criteria.where("_id").in(documentIds)),

@@ -1,6 +1,8 @@
 package cn.qujiang.youth.talent.documents;
 
 import cn.qujiang.youth.talent.documents.DocumentRefusal.Reason;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +21,9 @@ import javax.imageio.stream.ImageOutputStream;
  * Decodes a JPEG or PNG and encodes its pixels again, without any of the original's metadata (EXIF with the
  * camera's location, XMP, comments) and without whatever was hidden between or after its segments. The size is
  * read from the header first, so an image that would need more than {@code maxImagePixels} is refused before it is
- * decoded; at most one decode per core runs at once, because a decoded photo takes tens of MB.
+ * decoded; at most one decode per core runs at once, because a decoded photo takes tens of MB. A JPEG's EXIF
+ * orientation is applied to the pixels first (a phone photo of a contract would otherwise be stored sideways); that
+ * needs a second image of the same size for the moment of the turn.
  */
 public class ImageRewriter {
     private static final float JPEG_QUALITY = 0.9f;
@@ -34,7 +38,10 @@ public class ImageRewriter {
     public void rewrite(Path file, DocumentType type, OutputStream out) throws IOException {
         decoding.acquireUninterruptibly();
         try {
-            BufferedImage image = decode(file, type);
+            // read before the metadata is dropped: a phone photo's pixels are often stored sideways
+            ExifOrientation orientation = type == DocumentType.JPEG ? ExifOrientation.ofJpeg(file)
+                    : ExifOrientation.NORMAL;
+            BufferedImage image = upright(decode(file, type), orientation);
             encode(image, type, out);
         } finally {
             decoding.release();
@@ -64,6 +71,29 @@ public class ImageRewriter {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * The pixels turned as a viewer would turn them for the EXIF orientation, which is not stored again: the stored
+     * image looks like the original did. Nearest neighbour: quarter turns and mirrors move pixels, they blend none.
+     */
+    static BufferedImage upright(BufferedImage image, ExifOrientation orientation) {
+        if (orientation == ExifOrientation.NORMAL) {
+            return image;
+        }
+        int width = orientation.swapsSides() ? image.getHeight() : image.getWidth();
+        int height = orientation.swapsSides() ? image.getWidth() : image.getHeight();
+        int kind = image.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_INT_RGB : image.getType();
+        BufferedImage turned = new BufferedImage(width, height, kind);
+        Graphics2D graphics = turned.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                    RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            graphics.drawImage(image, orientation.upright(image.getWidth(), image.getHeight()), null);
+        } finally {
+            graphics.dispose();
+        }
+        return turned;
     }
 
     private static void encode(BufferedImage image, DocumentType type, OutputStream out) throws IOException {

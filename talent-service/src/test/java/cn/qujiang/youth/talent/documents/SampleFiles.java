@@ -155,6 +155,21 @@ public final class SampleFiles {
         return out.toByteArray();
     }
 
+    /**
+     * A file made with real tools and kept under {@code src/test/resources/documents} (how each was made: the README
+     * there): photos as phones and editors write them, which no Java library here can produce.
+     */
+    public static byte[] fixture(String name) {
+        try (var in = SampleFiles.class.getResourceAsStream("/documents/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] save(PDDocument document) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);

@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * and no chunk of the applicant.
  */
 class DocumentsIT extends TalentIntegrationTest {
-    static final List<String> DOCUMENT_COLLECTIONS = List.of("documents", "document_views", "fs.files", "fs.chunks");
+    static final List<String> DOCUMENT_COLLECTIONS = List.of("documents", "document_views", "document_slots",
+            "fs.files", "fs.chunks");
     static final MeasurePublished RENT = new MeasurePublished("IT-DOCS", 1, MeasurePublished.Status.ACTIVE,
             LocalizedText.of("租房补贴", "Rent subsidy"), "HOUSING", Mode.APPLY, LocalDate.of(2024, 1, 1), null, null,
             List.of(), "CASH", "CNY", 5, Instant.now(), List.of(), null,
@@ -129,11 +130,7 @@ class DocumentsIT extends TalentIntegrationTest {
     @Test
     void aRejectedDocumentIsNamedUntilReplacedAndOnlyThenCanTheResidentResubmit() {
         String resident = token(User.APPLICANT1);
-        uploads.upload(resident, "/api/talent/me/documents", "resident-id-card", "id.png", "image/png",
-                SampleFiles.png());
-        uploads.upload(resident, "/api/talent/me/documents", "tenancy-agreement", "t.pdf", "application/pdf",
-                SampleFiles.pdf("tenancy"));
-        JsonNode application = apply(User.APPLICANT1, "IT-DOCS").json();
+        JsonNode application = applyWithBothDocuments(resident);
         String id = application.get("id").asString();
         String officer = token(User.HR1);
         String base = "/api/talent/review/applications/" + id + "/documents";
@@ -161,6 +158,83 @@ class DocumentsIT extends TalentIntegrationTest {
                 "id2.jpg", "image/jpeg", SampleFiles.jpeg()).status()).isEqualTo(201);
         assertThat(http.post("/api/talent/me/applications/" + id + "/resubmit", null).token(resident).send().status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * The last place on an application, asked for by four uploads at once: one is stored, three are refused with
+     * DOCUMENT_LIMIT, and the application carries exactly the limit. A refused upload (not a document) gives its
+     * place back.
+     */
+    @Test
+    void concurrentUploadsNeverPassTheLimitOfAnApplication() {
+        String resident = token(User.APPLICANT1);
+        String id = applyWithBothDocuments(resident).get("id").asString();
+        String path = "/api/talent/me/applications/" + id + "/documents";
+        for (int i = 2; i < 19; i++) {
+            assertThat(uploads.upload(resident, path, "other", "page" + i + ".png", "image/png", SampleFiles.png())
+                    .status()).isEqualTo(201);
+        }
+        assertThat(uploads.upload(resident, path, "other", "page.jpg", "image/jpeg", SampleFiles.html()).status())
+                .isEqualTo(415);
+
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Http.Response>> racing = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return uploads.upload(resident, path, "other", "last" + i + ".png", "image/png", SampleFiles.png());
+                })).toList();
+        start.countDown();
+        List<Http.Response> answers = racing.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(201, 409, 409, 409);
+        assertThat(answers.stream().filter(answer -> answer.status() == 409).map(answer -> answer.json().get("code")
+                .asString())).containsOnly("DOCUMENT_LIMIT");
+        assertThat(mongo.count(Query.query(Criteria.where("applicationIds").is(id)), "documents")).isEqualTo(20);
+    }
+
+    /** What the resident gets back is what was stored: the HEIC photo without its location, the JPEG upright. */
+    @Test
+    void photosAreStoredWithoutLocationAndUpright() {
+        String resident = token(User.APPLICANT1);
+        Http.Response heic = uploads.upload(resident, "/api/talent/me/documents", "resident-id-card", "IMG_0001.HEIC",
+                "image/heic", SampleFiles.fixture("location.heic"));
+        Http.Response jpeg = uploads.upload(resident, "/api/talent/me/documents", "tenancy-agreement", "IMG_0002.JPG",
+                "image/jpeg", SampleFiles.fixture("orientation-6.jpg"));
+        assertThat(heic.status()).isEqualTo(201);
+        assertThat(jpeg.status()).isEqualTo(201);
+
+        byte[] storedHeic = uploads.download(resident, "/api/talent/me/documents/" + heic.json().get("id").asString()
+                + "/content").body();
+        byte[] storedJpeg = uploads.download(resident, "/api/talent/me/documents/" + jpeg.json().get("id").asString()
+                + "/content").body();
+
+        assertThat(storedHeic).hasSize(SampleFiles.fixture("location.heic").length);
+        assertThat(new String(storedHeic, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("ftypheic")
+                .doesNotContain("GPS");
+        java.awt.image.BufferedImage upright = readImage(storedJpeg);
+        assertThat(upright.getWidth()).isEqualTo(32);
+        assertThat(upright.getHeight()).isEqualTo(64);
+    }
+
+    /** Uploads the two documents the measure asks for to the profile and applies: the application, two attached. */
+    private JsonNode applyWithBothDocuments(String resident) {
+        uploads.upload(resident, "/api/talent/me/documents", "resident-id-card", "id.png", "image/png",
+                SampleFiles.png());
+        uploads.upload(resident, "/api/talent/me/documents", "tenancy-agreement", "t.pdf", "application/pdf",
+                SampleFiles.pdf("tenancy"));
+        return apply(User.APPLICANT1, "IT-DOCS").json();
+    }
+
+    private static java.awt.image.BufferedImage readImage(byte[] bytes) {
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private byte[] chunksOf(ObjectId fileId) {
