@@ -38,6 +38,13 @@ public enum EventType {
         return payloadType;
     }
 
+    /**
+     * The throw-away key the golden samples' sealed parts are sealed with (bytes 0 to 31), so that a consumer's test
+     * can open them. No applicant's key: talent-service generates those at random.
+     */
+    public static final EventKey GOLDEN_SAMPLE_KEY =
+            new EventKey("golden-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
     /** Name of the golden JSON sample on the classpath, e.g. {@code golden/ApplicantErased.v1.json}. */
     public String goldenResource() {
         return "golden/" + payloadType.getSimpleName() + typeId.substring(typeId.lastIndexOf('.')) + ".json";

@@ -58,7 +58,7 @@ class GoldenSamplesTest {
         ApplicantProfileChanged event = EventJson.read(golden, ApplicantProfileChanged.class);
 
         assertThat(golden).doesNotContain("2001-05-20").doesNotContain("birthDate").doesNotContain("OUT_OF_PROVINCE");
-        assertThat(tree.readTree(EventJson.write(event.facts(GOLDEN_KEY))))
+        assertThat(tree.readTree(EventJson.write(event.facts(EventType.GOLDEN_SAMPLE_KEY))))
                 .isEqualTo(tree.readTree(resource("golden-facts.json")));
     }
 
@@ -68,12 +68,9 @@ class GoldenSamplesTest {
         MatchesEvaluated event = EventJson.read(golden, MatchesEvaluated.class);
 
         assertThat(golden).doesNotContain("\"values\"").doesNotContain("JOB_SEEKING");
-        assertThat(event.openValues(GOLDEN_KEY))
+        assertThat(event.openValues(EventType.GOLDEN_SAMPLE_KEY))
                 .isEqualTo(EventJson.read(resource("golden-matches-opened.json"), MatchesEvaluated.class));
     }
-
-    /** The throw-away key the golden samples are sealed with (bytes 0 to 31). */
-    static final EventKey GOLDEN_KEY = new EventKey("golden-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
 
     private static String resource(String name) throws IOException {
         try (InputStream in = GoldenSamplesTest.class.getClassLoader().getResourceAsStream(name)) {

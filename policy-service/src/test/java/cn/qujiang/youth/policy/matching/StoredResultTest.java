@@ -108,7 +108,8 @@ class StoredResultTest {
     private static MatchesEvaluated golden() throws IOException {
         try (InputStream in = StoredResultTest.class.getClassLoader()
                 .getResourceAsStream(EventType.MATCHES_EVALUATED.goldenResource())) {
-            return EventJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), MatchesEvaluated.class);
+            return EventJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), MatchesEvaluated.class)
+                    .openValues(EventType.GOLDEN_SAMPLE_KEY);
         }
     }
 }
