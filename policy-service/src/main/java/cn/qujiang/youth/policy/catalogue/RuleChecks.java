@@ -129,7 +129,7 @@ class RuleChecks {
         if (definition.title() == null || blank(definition.title().zh()) || blank(definition.title().en())) {
             reasons.add("TITLE_REQUIRED");
         }
-        if (!CATEGORIES.contains(definition.category())) {
+        if (!isOneOf(CATEGORIES, definition.category())) {
             reasons.add("CATEGORY_UNKNOWN");
         }
         if (Arrays.stream(MeasurePublished.Mode.values()).noneMatch(mode -> mode.name().equals(definition.mode()))) {
@@ -157,7 +157,7 @@ class RuleChecks {
         if (definition.responseWorkingDays() < 0 || definition.responseWorkingDays() > MAX_RESPONSE_WORKING_DAYS) {
             reasons.add("RESPONSE_DAYS_RANGE");
         }
-        if (definition.examples().stream().anyMatch(example -> !OUTCOMES.contains(example.expect()))) {
+        if (definition.examples().stream().anyMatch(example -> !isOneOf(OUTCOMES, example.expect()))) {
             reasons.add("EXAMPLE_EXPECT_UNKNOWN");
         }
         if (definition.examples().stream().anyMatch(example -> !factsOfTheVocabulary(example))) {
@@ -227,6 +227,11 @@ class RuleChecks {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Set.of(...).contains(null) throws: a missing value is simply none of them. */
+    private static boolean isOneOf(Set<String> values, String value) {
+        return value != null && values.contains(value);
     }
 
     private static boolean matches(Pattern pattern, String text) {

@@ -185,6 +185,18 @@ class RuleChecksTest {
                         .containsExactlyInAnyOrder("TEXT_TOO_LONG", "RULE_TOO_LONG", "TOO_MANY_CRITERIA"));
     }
 
+    @Test
+    void aMissingCategoryOrExpectedOutcomeIsAReasonNotAFailure() {
+        MeasureDefinition station = SEED.get(0);
+        MeasureDefinition gaps = new MeasureDefinition(station.code(), 0, station.title(), station.summary(), null,
+                station.department(), station.mode(), station.window(), station.quota(), station.excludes(),
+                station.responseWorkingDays(), station.benefit(), station.grant(), station.criteria(),
+                station.documents(), List.of(new Example("no outcome", station.examples().get(0).applicant(), null,
+                        null), station.examples().get(1)));
+
+        assertThat(RuleChecks.incompleteness(gaps)).contains("CATEGORY_UNKNOWN", "EXAMPLE_EXPECT_UNKNOWN");
+    }
+
     private static MeasureDefinition withCriteria(MeasureDefinition m, Criterion... criteria) {
         return new MeasureDefinition(m.code(), m.version(), m.title(), m.summary(), m.category(), m.department(),
                 m.mode(), m.window(), m.quota(), m.excludes(), m.responseWorkingDays(), m.benefit(), m.grant(),

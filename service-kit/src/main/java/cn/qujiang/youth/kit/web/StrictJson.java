@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,11 +47,17 @@ public final class StrictJson implements JsonMapperBuilderCustomizer {
         }
     }
 
-    /** A text without control characters (line breaks and tabs aside), bidi overrides or lone surrogates. */
+    /**
+     * A text given as a JSON string (not a number or boolean standing in for one), without control characters (line
+     * breaks and tabs aside), bidi overrides or lone surrogates.
+     */
     static final class SafeTextDeserializer extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
             String text = super.deserialize(parser, context);
             if (text != null && !SafeText.isSafe(text)) {
                 throw new UnsafeTextException(parser);

@@ -54,6 +54,9 @@ class StrictJsonTest {
             "{\"comment\": \"响\\u0007铃\"}                    | comment",
             "{\"comment\": \"\\u202Egnp.exe\"}                 | comment",
             "{\"tags\": [\"ok\", \"\\ud800 alone\"]}           | tags[1]",
+            "{\"comment\": 5}                                 | comment",
+            "{\"address\": {\"city\": true}}                 | address.city",
+            "{\"tags\": [\"ok\", 7]}                         | tags[1]",
     })
     void aValueThatIsNotWhatItSaysIsAFieldError(String json, String field) {
         assertThatThrownBy(() -> JSON.readValue(json, Body.class))
