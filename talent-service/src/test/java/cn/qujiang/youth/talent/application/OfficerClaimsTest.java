@@ -3,15 +3,14 @@ package cn.qujiang.youth.talent.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.talent.InMemoryMongo;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,7 @@ class OfficerClaimsTest {
     private static final Acting HR2 = new Acting(Actor.OFFICER, "hr-2", "hr2");
     private static final Acting HR3 = new Acting(Actor.OFFICER, "hr-3", "hr3");
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-03-10T01:00:00Z"));
+    private final ShiftableClock clock = new ShiftableClock(ZoneOffset.UTC);
     private InMemoryMongo mongo;
     private ApplicationStore store;
     private OfficerClaims claims;
@@ -31,6 +30,7 @@ class OfficerClaimsTest {
 
     @BeforeEach
     void start() {
+        clock.setTo(Instant.parse("2026-03-10T01:00:00Z"));
         mongo = new InMemoryMongo().withIndexesOf(ApplicationDocument.class);
         store = new ApplicationStore(mongo.template());
         OfficerDirectory officers = new OfficerDirectory(mongo.template(), clock);
@@ -59,7 +59,7 @@ class OfficerClaimsTest {
                 .extracting(e -> ((ApiException) e).code(), e -> ((ApiException) e).args()[0])
                 .containsExactly("CLAIMED_BY_OTHER", "hr1");
 
-        clock.pass(Duration.ofHours(8).plusMinutes(1));
+        clock.shift(Duration.ofHours(8).plusMinutes(1));
         assertThat(holder()).as("lapsed: shown to nobody").isNull();
         claims.requireNotHeldByOther(store.find(id).orElseThrow(), HR2);
         claims.take(id, HR2);
@@ -69,9 +69,9 @@ class OfficerClaimsTest {
     @Test
     void takingItAgainStartsTheIdleTimeAnew() {
         claims.take(id, HR1);
-        clock.pass(Duration.ofHours(7));
+        clock.shift(Duration.ofHours(7));
         claims.take(id, HR1);
-        clock.pass(Duration.ofHours(7));
+        clock.shift(Duration.ofHours(7));
         assertThat(holder().byName()).isEqualTo("hr1");
     }
 
@@ -88,33 +88,5 @@ class OfficerClaimsTest {
         assertThatThrownBy(() -> claims.release(id, HR1)).isInstanceOf(ApiException.class);
         claims.release(id, HR2);
         assertThat(holder()).isNull();
-    }
-
-    /** A clock the test moves on. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void pass(Duration time) {
-            now = now.plus(time);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
