@@ -110,17 +110,23 @@ public class DocumentService {
         }
         DocumentType type = inspector.inspect(upload);
         String id = UUID.randomUUID().toString();
-        if (applicationId != null && !slots.take(applicationId, applicantId, id, properties.maxPerApplication())) {
+        if (applicationId != null && !slots.take(applicationId, applicantId, id, properties.maxPerApplication(),
+                ServiceZone.now(clock))) {
             throw new ApiException(HttpStatus.CONFLICT, "DOCUMENT_LIMIT", properties.maxPerApplication());
         }
+        DocumentRecord stored;
         try {
-            return store(applicantId, applicationId, requirement, upload, type, id);
+            stored = store(applicantId, applicationId, requirement, upload, type, id);
         } catch (RuntimeException e) {
             if (applicationId != null) {
                 slots.giveBack(applicationId, id);
             }
             throw e;
         }
+        if (applicationId != null) {
+            slots.stored(applicationId, id);
+        }
+        return stored;
     }
 
     private DocumentRecord store(String applicantId, String applicationId, String requirement, Upload upload,

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * What no request cleans up: uploads attached to no (existing) application after {@code orphanAfter}; GridFS files
  * a crash left without a record (after an hour, well past any upload in flight); and files sealed with a key that
  * is no longer the active one, re-encrypted (new copy, then the record switched to it in one conditional write,
- * then the old copy removed — a crash in between leaves a file without record, removed on the next run).
+ * then the old copy removed — a crash in between leaves a file without record, removed on the next run); and
+ * places on an application that an upload took but never filled ({@link DocumentSlots#reclaim}).
  */
 @Component
 class DocumentSweep {
@@ -24,13 +25,15 @@ class DocumentSweep {
     static final Duration UPLOAD_GRACE = Duration.ofHours(1);
 
     private final DocumentStore store;
+    private final DocumentSlots slots;
     private final DocumentProperties properties;
     private final String activeKeyId;
     private final Clock clock;
 
-    DocumentSweep(DocumentStore store, DocumentProperties properties,
+    DocumentSweep(DocumentStore store, DocumentSlots slots, DocumentProperties properties,
             cn.qujiang.youth.talent.crypto.CryptoProperties crypto, Clock clock) {
         this.store = store;
+        this.slots = slots;
         this.properties = properties;
         this.activeKeyId = crypto.activeKey();
         this.clock = clock;
@@ -45,9 +48,10 @@ class DocumentSweep {
         List<org.bson.types.ObjectId> stray = store.filesWithoutRecord(now.minus(UPLOAD_GRACE));
         stray.forEach(store::deleteFile);
         int rotated = reencrypt();
-        if (orphans + stray.size() + rotated > 0) {
-            log.info("document sweep: {} orphans removed, {} stray files removed, {} re-encrypted", orphans,
-                    stray.size(), rotated);
+        int places = slots.reclaim(now.minus(UPLOAD_GRACE));
+        if (orphans + stray.size() + rotated + places > 0) {
+            log.info("document sweep: {} orphans removed, {} stray files removed, {} re-encrypted, {} places given back",
+                    orphans, stray.size(), rotated, places);
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** An application's document places on the wire-protocol server the service uses in tests. */
 class DocumentSlotsTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
+    private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
     private final DocumentSlots slots = new DocumentSlots(mongo.template());
 
     @AfterEach
@@ -27,10 +28,10 @@ class DocumentSlotsTest {
         attach("a-1", "d-1");
         attach("a-1", "d-2");
 
-        assertThat(slots.take("a-1", "resident", "d-3", 3)).isTrue();
-        assertThat(slots.take("a-1", "resident", "d-4", 3)).as("three attached or uploading").isFalse();
+        assertThat(slots.take("a-1", "resident", "d-3", 3, NOW)).isTrue();
+        assertThat(slots.take("a-1", "resident", "d-4", 3, NOW)).as("three attached or uploading").isFalse();
         slots.giveBack("a-1", "d-3");
-        assertThat(slots.take("a-1", "resident", "d-4", 3)).isTrue();
+        assertThat(slots.take("a-1", "resident", "d-4", 3, NOW)).isTrue();
         assertThat(taken("a-1")).containsExactly("d-1", "d-2", "d-4");
     }
 
@@ -44,7 +45,7 @@ class DocumentSlotsTest {
             List<CompletableFuture<Boolean>> uploads = IntStream.range(0, 10)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                         await(start);
-                        return slots.take(application, "resident", application + "-new-" + i, 20);
+                        return slots.take(application, "resident", application + "-new-" + i, 20, NOW);
                     })).toList();
             start.countDown();
             long won = uploads.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
@@ -53,10 +54,46 @@ class DocumentSlotsTest {
         }
     }
 
+    /**
+     * The service stopped between taking a place and writing the record: the place was held for ever and the
+     * resident could not upload the twentieth document. The sweep gives back such places after the grace, and only
+     * those: a stored upload keeps its place, an upload still within the grace is left alone.
+     */
+    @Test
+    void aPlaceTakenByAnUploadThatNeverFinishedIsGivenBackAfterTheGrace() {
+        attach("a-4", "d-1");
+        assertThat(slots.take("a-4", "resident", "crashed", 3, NOW)).isTrue();
+        assertThat(slots.take("a-4", "resident", "d-2", 3, NOW)).isTrue();
+        attach("a-4", "d-2");
+        slots.stored("a-4", "d-2");
+        assertThat(slots.take("a-4", "resident", "d-3", 3, NOW)).as("the crashed upload holds a place").isFalse();
+
+        assertThat(slots.reclaim(NOW)).as("still within the grace").isZero();
+        assertThat(slots.reclaim(NOW.plusSeconds(3600))).isEqualTo(1);
+
+        assertThat(taken("a-4")).containsExactly("d-1", "d-2");
+        assertThat(slots.take("a-4", "resident", "d-3", 3, NOW.plusSeconds(3600))).isTrue();
+        assertThat(slots.reclaim(NOW.plusSeconds(7200))).as("d-3 is uploading, no record: given back").isEqualTo(1);
+        assertThat(slots.reclaim(NOW.plusSeconds(7200))).as("nothing twice").isZero();
+    }
+
+    /** The record was written but the service stopped before it marked the upload finished: the place stays. */
+    @Test
+    void aStoredUploadKeepsItsPlaceEvenIfItWasNeverMarkedFinished() {
+        assertThat(slots.take("a-5", "resident", "d-1", 20, NOW)).isTrue();
+        attach("a-5", "d-1");
+
+        assertThat(slots.reclaim(NOW.plusSeconds(3600))).isZero();
+
+        assertThat(taken("a-5")).containsExactly("d-1");
+        assertThat(mongo.template().findById("a-5", Document.class, DocumentSlots.COLLECTION).getList("uploading",
+                Document.class)).isEmpty();
+    }
+
     @Test
     void erasureRemovesTheApplicantsPlaces() {
-        slots.take("a-2", "resident", "d-1", 20);
-        slots.take("a-3", "someone-else", "d-2", 20);
+        slots.take("a-2", "resident", "d-1", 20, NOW);
+        slots.take("a-3", "someone-else", "d-2", 20, NOW);
 
         slots.deleteAllOf("resident");
 
