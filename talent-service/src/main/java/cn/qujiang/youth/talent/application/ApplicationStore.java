@@ -44,7 +44,7 @@ class ApplicationStore {
         mongo.getConverter().write(application, stored);
         stored.put(UptakeCounts.PENDING, List.of(made.toDocument()));
         mongo.insert(stored, ApplicationDocument.COLLECTION);
-        uptake.take(application.id(), made);
+        uptake.takeAfterWrite(application.id(), made);
     }
 
     Optional<ApplicationDocument> find(String id) {
@@ -101,7 +101,7 @@ class ApplicationStore {
         if (mongo.updateFirst(unchanged, update, ApplicationDocument.class).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("application changed since version " + application.version());
         }
-        decided.ifPresent(entry -> uptake.take(application.id(), entry));
+        decided.ifPresent(entry -> uptake.takeAfterWrite(application.id(), entry));
     }
 
     private static Optional<Pending> decision(ApplicationDocument application, Transition transition) {
