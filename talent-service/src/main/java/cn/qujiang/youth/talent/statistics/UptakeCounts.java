@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,13 +32,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Applications made and decisions taken, counted as they happen, in one small document per measure and day
- * ({@value #COLLECTION}, README "Statistics"): a year's table reads at most 40 × 366 of them, however many
+ * Applications made and decisions taken, counted as they happen, per measure and day, in one document per measure
+ * and month ({@value #COLLECTION}, README "Statistics"): a year's table reads at most 40 × 13 of them, however many
  * applications there are.
  *
- * <p>Without transactions the application and its day's counts are two writes. The application's own conditional
+ * <p>Without transactions the application and its month's counts are two writes. The application's own conditional
  * write (the insert, the version-guarded move) carries what it adds as a {@link Pending} entry under a key of its
- * own ({@value #PENDING}); then {@link #take} adds it to the day's document in one conditional write that also
+ * own ({@value #PENDING}); then {@link #take} adds it to the month's document in one conditional write that also
  * remembers the key (so taking it again adds nothing), then clears the entry. An entry a crash left behind is taken
  * by the recovery sweep ({@code UptakeCountsSweep}) or before the applicant's erasure.
  */
@@ -53,6 +54,7 @@ public class UptakeCounts {
     private static final String KEYS = "keys";
     private static final String APPLIED = "applied";
     private static final String DECISIONS = "decisions";
+    private static final String MONTH = "month";
     private static final String SEPARATOR = "|";
 
     private static final Logger log = LoggerFactory.getLogger(UptakeCounts.class);
@@ -115,12 +117,12 @@ public class UptakeCounts {
         }
 
         private String bucket() {
-            return measureCode + "@" + day;
+            return bucketOf(measureCode, day);
         }
     }
 
     /**
-     * Adds the application's {@code pending} entry to its day's counts unless it was added before, then clears the
+     * Adds the application's {@code pending} entry to its month's counts unless it was added before, then clears the
      * entry. Before the counts started it does nothing: the entry stays for the sweep.
      */
     public void take(String applicationId, Pending pending) {
@@ -172,19 +174,19 @@ public class UptakeCounts {
 
     /** One conditional single-document write: the counts and the key, unless the key is there already. */
     void add(Pending pending) {
-        Update update = new Update().set("measure", pending.measureCode()).set("day", pending.day().toString())
-                .push(KEYS, pending.key());
+        Update update = new Update().set("measure", pending.measureCode())
+                .set(MONTH, YearMonth.from(pending.day()).toString()).push(KEYS, pending.key());
         if (pending.group() == null) {
-            update.inc(APPLIED, 1);
+            update.inc(APPLIED + "." + pending.day(), 1);
         } else {
-            update.inc(DECISIONS + "." + pending.group() + ".n", 1)
-                    .inc(DECISIONS + "." + pending.group() + ".amount", pending.amount());
+            String group = DECISIONS + "." + pending.day() + SEPARATOR + pending.group();
+            update.inc(group + ".n", 1).inc(group + ".amount", pending.amount());
         }
         try {
             mongo.upsert(Query.query(Criteria.where("_id").is(pending.bucket()).and(KEYS).ne(pending.key())), update,
                     COLLECTION);
         } catch (DuplicateKeyException e) {
-            // the day's document exists and has the key: added before
+            // the month's document exists and has the key: added before
         }
     }
 
@@ -198,34 +200,36 @@ public class UptakeCounts {
     }
 
     /**
-     * Straight from the driver, without the mapping layer: a year at 100,000 applications is ~13,000 documents with
-     * ~80,000 groups, and the converter's copy of each was most of the read's time.
+     * Straight from the driver, without the mapping layer: a year at 100,000 applications is ~440 documents with
+     * ~80,000 groups, and the converter's copy of each was a good part of the read's time.
      */
     Period read(UptakePeriod period) {
-        Bson days = Filters.and(Filters.gte("day", period.from().toString()), Filters.lte("day", period.to().toString()));
+        Bson months = Filters.and(Filters.gte(MONTH, YearMonth.from(period.from()).toString()),
+                Filters.lte(MONTH, YearMonth.from(period.to()).toString()));
         Map<String, Long> applied = new HashMap<>();
         List<DecisionGroup> decisions = new ArrayList<>();
         Map<String, LocalDate> parsed = new HashMap<>();
         Function<String, LocalDate> date = text -> parsed.computeIfAbsent(text, LocalDate::parse);
-        for (Document bucket : mongo.getCollection(COLLECTION).find(days).projection(Projections.exclude(KEYS))) {
+        for (Document bucket : mongo.getCollection(COLLECTION).find(months).projection(Projections.exclude(KEYS))) {
             String measure = bucket.getString("measure");
-            LocalDate day = date.apply(bucket.getString("day"));
-            Number made = bucket.get(APPLIED, Number.class);
-            if (made != null && made.longValue() != 0) {
-                applied.merge(measure, made.longValue(), Long::sum);
-            }
-            Document groups = bucket.get(DECISIONS, Document.class);
-            if (groups != null) {
-                groups.forEach((group, counts) -> decisions.add(decisionGroup(measure, day, group, (Document) counts,
-                        date)));
-            }
+            bucket.get(APPLIED, new Document()).forEach((day, made) -> {
+                if (period.contains(date.apply(day))) {
+                    applied.merge(measure, ((Number) made).longValue(), Long::sum);
+                }
+            });
+            bucket.get(DECISIONS, new Document()).forEach((group, counts) -> {
+                DecisionGroup decided = decisionGroup(measure, group, (Document) counts, date);
+                if (period.contains(decided.decidedOn())) {
+                    decisions.add(decided);
+                }
+            });
         }
         return new Period(applied, decisions);
     }
 
     /**
-     * The name of a group of decisions in a day's document: its {@link DecisionGroup} fields but measure, day and
-     * counts, joined (codes, no dots: a field name).
+     * The name of a group of decisions: its {@link DecisionGroup} fields but measure, day and counts, joined (codes,
+     * no dots: a field name). In a month's document the day comes first.
      */
     private static String groupName(String kind, String to, boolean byOfficer, LocalDate submittedOn, String unit,
             String benefitKind) {
@@ -234,12 +238,12 @@ public class UptakeCounts {
                 benefitKind == null ? "" : benefitKind);
     }
 
-    private static DecisionGroup decisionGroup(String measure, LocalDate day, String group, Document counts,
+    private static DecisionGroup decisionGroup(String measure, String group, Document counts,
             Function<String, LocalDate> date) {
         String[] parts = group.split("\\" + SEPARATOR, -1);
-        return new DecisionGroup(measure, parts[0], parts[1], !parts[2].isEmpty(), day,
-                parts[3].isEmpty() ? null : date.apply(parts[3]), counts.get("n", Number.class).longValue(),
-                counts.get("amount", Number.class).longValue(), blankAsNull(parts[4]), blankAsNull(parts[5]));
+        return new DecisionGroup(measure, parts[1], parts[2], !parts[3].isEmpty(), date.apply(parts[0]),
+                parts[4].isEmpty() ? null : date.apply(parts[4]), counts.get("n", Number.class).longValue(),
+                counts.get("amount", Number.class).longValue(), blankAsNull(parts[5]), blankAsNull(parts[6]));
     }
 
     private static String blankAsNull(String part) {
@@ -249,28 +253,30 @@ public class UptakeCounts {
     /**
      * Starts the counts once, from a recount of the applications stored before counting began ({@link UptakeQueries}:
      * the recount leaves out what is still pending, which is taken once this is done). Until then entries wait, so
-     * nothing is added to a day's document that the recount then writes over. Run under the sweep's lock: two
-     * instances starting at once do not write the days at the same time; a start a crash interrupted is done again
-     * (the days are written whole, not added to).
+     * nothing is added to a month's document that the recount then writes over. Run under the sweep's lock: two
+     * instances starting at once do not write the months at the same time; a start a crash interrupted is done
+     * again (the months are written whole, not added to).
      */
     void startIfAbsent() {
         if (started()) {
             return;
         }
-        mongo.indexOps(COLLECTION).createIndex(new Index("day", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index(MONTH, Sort.Direction.ASC));
         mongo.indexOps(UptakeQueries.APPLICATIONS).createIndex(new Index(PENDING + ".at", Sort.Direction.ASC).sparse());
-        Map<String, Document> days = new HashMap<>();
+        Map<String, Document> months = new HashMap<>();
         for (AppliedGroup group : recount.applied(null)) {
-            day(days, group.measureCode(), group.day()).append(APPLIED, group.count());
+            month(months, group.measureCode(), group.day()).get(APPLIED, Document.class)
+                    .append(group.day().toString(), group.count());
         }
         for (DecisionGroup group : recount.decisions(null)) {
             String name = groupName(group.kind(), group.to(), group.byOfficer(), group.submittedOn(), group.unit(),
                     group.benefitKind());
-            day(days, group.measureCode(), group.decidedOn()).get(DECISIONS, Document.class).append(name,
-                    new Document("n", group.count()).append("amount", group.amount()));
+            month(months, group.measureCode(), group.decidedOn()).get(DECISIONS, Document.class)
+                    .append(group.decidedOn() + SEPARATOR + name,
+                            new Document("n", group.count()).append("amount", group.amount()));
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        days.forEach((id, day) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), day,
+        months.forEach((id, month) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), month,
                 new ReplaceOptions().upsert(true))));
         if (!writes.isEmpty()) {
             mongo.getCollection(COLLECTION).bulkWrite(writes);
@@ -283,10 +289,15 @@ public class UptakeCounts {
         started = true;
     }
 
-    private static Document day(Map<String, Document> days, String measure, LocalDate day) {
-        return days.computeIfAbsent(measure + "@" + day, id -> new Document("_id", id).append("measure", measure)
-                .append("day", day.toString()).append(APPLIED, 0L).append(DECISIONS, new Document())
-                .append(KEYS, List.of()));
+    private static Document month(Map<String, Document> months, String measure, LocalDate day) {
+        return months.computeIfAbsent(bucketOf(measure, day), id -> new Document("_id", id).append("measure", measure)
+                .append(MONTH, YearMonth.from(day).toString()).append(APPLIED, new Document())
+                .append(DECISIONS, new Document()).append(KEYS, List.of()));
+    }
+
+    /** The document of a measure's month: {@code QJY-01@2026-03}. */
+    private static String bucketOf(String measure, LocalDate day) {
+        return measure + "@" + YearMonth.from(day);
     }
 
     boolean started() {
