@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the uptake counts at start-up when the database has none yet, and takes what a crash left pending between an
- * application's write and its day's counts: an application may never be written again. One instance at a time,
- * start-up included (the start writes whole days, which must not meet another start). Only entries older than
+ * application's write and its counts: an application may never be written again. One instance at a time,
+ * start-up included (the start writes whole months, which must not meet another start). Only entries older than
  * {@link #LEFT_AFTER} are looked at, so a write still on its way (milliseconds behind) is left to its own thread.
  */
 @Component

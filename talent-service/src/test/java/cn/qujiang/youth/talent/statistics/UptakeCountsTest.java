@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The uptake counts equal a recount of the applications after any mix of applications and offers made, decisions,
  * requests for information and resubmissions, withdrawals, lapsed offers, moves delivered again, erasures, crashes
- * between an application's write and its day's counts (before or after the counts' write) and the sweep that takes
+ * between an application's write and its month's counts (before or after the counts' write) and the sweep that takes
  * what the crashes left; started on a database that had applications, and entries written before the start, before
  * counting began. An erased applicant's acts stay counted: the recount is compared with the erased applications kept
  * aside.
@@ -158,7 +158,7 @@ class UptakeCountsTest {
         }
     }
 
-    /** The uptake counts, stopping the service (an exception) before or after the day's write when told to. */
+    /** The uptake counts, stopping the service (an exception) before or after the month's write when told to. */
     static final class CrashingCounts extends UptakeCounts {
         static final String CRASH = "crash";
         private boolean beforeAdd;
