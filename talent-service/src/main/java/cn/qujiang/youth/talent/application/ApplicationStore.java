@@ -1,6 +1,9 @@
 package cn.qujiang.youth.talent.application;
 
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import cn.qujiang.youth.talent.statistics.UptakeCounts;
+import cn.qujiang.youth.talent.statistics.UptakeCounts.Pending;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,13 +30,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationStore {
     private final MongoTemplate mongo;
+    private final UptakeCounts uptake;
 
-    ApplicationStore(MongoTemplate mongo) {
+    ApplicationStore(MongoTemplate mongo, UptakeCounts uptake) {
         this.mongo = mongo;
+        this.uptake = uptake;
     }
 
+    /** Stores a new application or offer with its entry for the uptake counts, then lets the counts take it. */
     void insert(ApplicationDocument application) {
-        mongo.insert(application);
+        Pending made = Pending.created(application.id(), application.measureCode(), application.createdAt());
+        Document stored = new Document();
+        mongo.getConverter().write(application, stored);
+        stored.put(UptakeCounts.PENDING, List.of(made.toDocument()));
+        mongo.insert(stored, ApplicationDocument.COLLECTION);
+        uptake.takeAfterWrite(application.id(), made);
     }
 
     Optional<ApplicationDocument> find(String id) {
@@ -70,7 +81,8 @@ class ApplicationStore {
 
     /**
      * Moves the application from the version that was read to the next one: status, transition, open key (removed
-     * when the new status is final), any extra fields and the events, all in one write.
+     * when the new status is final), any extra fields, the events and a decision's entry for the uptake counts, all
+     * in one write; then the counts take the entry.
      */
     void move(ApplicationDocument application, Transition transition, Update extra, List<OutboxEntry> events) {
         Update update = extra == null ? new Update() : extra;
@@ -83,10 +95,21 @@ class ApplicationStore {
         if (!events.isEmpty()) {
             update.push(OutboxEntry.FIELD).each(events.toArray());
         }
+        Optional<Pending> decided = decision(application, transition);
+        decided.ifPresent(entry -> update.push(UptakeCounts.PENDING, entry.toDocument()));
         Query unchanged = Query.query(Criteria.where("_id").is(application.id()).and("version").is(application.version()));
         if (mongo.updateFirst(unchanged, update, ApplicationDocument.class).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("application changed since version " + application.version());
         }
+        decided.ifPresent(entry -> uptake.takeAfterWrite(application.id(), entry));
+    }
+
+    private static Optional<Pending> decision(ApplicationDocument application, Transition transition) {
+        MatchResult applied = application.eligibilityAtSubmission();
+        return Pending.decided(application.id(), application.version() + 1, application.measureCode(),
+                application.kind().name(), transition.to().name(), transition.actor() == ApplicationStatus.Actor.OFFICER,
+                transition.at(), application.submittedAt(), applied == null ? null : applied.amount(),
+                applied == null ? null : applied.unit(), applied == null ? null : applied.benefitKind());
     }
 
     /** Open offers of these measures become LAPSED (the applicant no longer qualifies); one write per status. */
@@ -222,8 +245,12 @@ class ApplicationStore {
                 ApplicationDocument.class);
     }
 
-    /** Erasure: every application and offer of the applicant created before the erasure. */
+    /**
+     * Erasure: every application and offer of the applicant created before the erasure; what they still had to add
+     * to the uptake counts is added first (the counts keep the erased applicant's acts, README "Statistics").
+     */
     void deleteAllOf(String applicantId, Instant createdBefore) {
+        uptake.takeAllOf(applicantId);
         mongo.remove(Query.query(Criteria.where("applicantId").is(applicantId).and("createdAt").lte(createdBefore)),
                 ApplicationDocument.class);
     }

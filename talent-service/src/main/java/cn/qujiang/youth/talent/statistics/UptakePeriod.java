@@ -25,6 +25,10 @@ record UptakePeriod(LocalDate from, LocalDate to) {
         return new UptakePeriod(start, end);
     }
 
+    boolean contains(LocalDate day) {
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
     /** The first instant of the period. */
     Instant start() {
         return from.atStartOfDay(ServiceZone.ZONE).toInstant();

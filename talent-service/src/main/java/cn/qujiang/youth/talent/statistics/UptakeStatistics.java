@@ -12,13 +12,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The uptake table for a period, read fresh on each call: the eligible counts the match read model keeps, three
- * aggregations over the applications in the database and the adding up in {@link UptakeTally} (README,
- * "Statistics").
+ * The uptake table for a period, read fresh on each call: the eligible counts the match read model keeps, the
+ * period's days of the uptake counts ({@link UptakeCounts}), one aggregation for what is overdue today and the
+ * adding up in {@link UptakeTally} (README, "Statistics").
  */
 @Service
 class UptakeStatistics {
     private final UptakeQueries queries;
+    private final UptakeCounts counts;
     private final EligibleCounts eligible;
     private final CatalogueReplica catalogue;
     private final Deadlines deadlines;
@@ -26,9 +27,10 @@ class UptakeStatistics {
     private final Clock clock;
     private final FactVocabulary vocabulary = FactVocabulary.shipped();
 
-    UptakeStatistics(UptakeQueries queries, EligibleCounts eligible, CatalogueReplica catalogue, Deadlines deadlines, MessageSource messages,
-            Clock clock) {
+    UptakeStatistics(UptakeQueries queries, UptakeCounts counts, EligibleCounts eligible, CatalogueReplica catalogue,
+            Deadlines deadlines, MessageSource messages, Clock clock) {
         this.queries = queries;
+        this.counts = counts;
         this.eligible = eligible;
         this.catalogue = catalogue;
         this.deadlines = deadlines;
@@ -43,8 +45,9 @@ class UptakeStatistics {
 
     UptakeReport report(UptakePeriod period, Locale locale) {
         LocalDate today = ServiceZone.today(clock);
-        UptakeTally.Groups groups = new UptakeTally.Groups(eligible.now(), queries.applied(period),
-                queries.overdue(today), queries.decisions(period));
+        UptakeCounts.Period counted = counts.read(period);
+        UptakeTally.Groups groups = new UptakeTally.Groups(eligible.now(), counted.applied(), queries.overdue(today),
+                counted.decisions());
         UptakeTally tally = new UptakeTally(deadlines::workingDaysBetween, vocabulary.words(locale), locale,
                 category -> messages.getMessage("statistics.category." + category, null, category, locale));
         return tally.report(period, today, ServiceZone.now(clock), catalogue.all(), groups);

@@ -8,6 +8,7 @@ import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.talent.InMemoryMongo;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
+import cn.qujiang.youth.talent.statistics.UptakeCounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +32,7 @@ class ApplicationStoreTest {
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo().withIndexesOf(ApplicationDocument.class);
-        store = new ApplicationStore(mongo.template());
+        store = new ApplicationStore(mongo.template(), new UptakeCounts(mongo.template()));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import cn.qujiang.youth.contracts.LocalizedText;
 import cn.qujiang.youth.talent.InMemoryMongo;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.catalogue.Replicas;
+import cn.qujiang.youth.talent.statistics.UptakeCounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ExclusiveHoldingsTest {
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo().withIndexesOf(ApplicationDocument.class);
-        store = new ApplicationStore(mongo.template());
+        store = new ApplicationStore(mongo.template(), new UptakeCounts(mongo.template()));
         // written on one side only, as a replica may hold it between two publishes: judged from both sides anyway
         holdings = new ExclusiveHoldings(mongo.template(), store, Replicas.holding(mongo.template(),
                 Replicas.measure("RENT", LocalizedText.of("租房补贴", "Rent subsidy"), List.of("APARTMENT")),

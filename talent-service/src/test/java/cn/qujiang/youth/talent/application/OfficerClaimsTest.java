@@ -8,6 +8,7 @@ import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.talent.InMemoryMongo;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
+import cn.qujiang.youth.talent.statistics.UptakeCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ class OfficerClaimsTest {
     void start() {
         clock.setTo(Instant.parse("2026-03-10T01:00:00Z"));
         mongo = new InMemoryMongo().withIndexesOf(ApplicationDocument.class);
-        store = new ApplicationStore(mongo.template());
+        store = new ApplicationStore(mongo.template(), new UptakeCounts(mongo.template()));
         OfficerDirectory officers = new OfficerDirectory(mongo.template(), clock);
         officers.seen(HR1);
         officers.seen(HR2);

@@ -147,6 +147,17 @@ class StatisticsIT extends TalentIntegrationTest {
                 .status()).isEqualTo(404);
     }
 
+    @Test
+    void anErasedApplicantsApplicationAndDecisionStayCountedButNoLongerEligible() {
+        assertThat(http.delete("/api/talent/me").token(token(User.APPLICANT1)).send().status()).isEqualTo(204);
+        JsonNode row = measureRow(http.get("/api/talent/statistics/uptake").token(token(User.HR1)).send().json(),
+                "IT-STATS");
+        assertThat(List.of(row.get("eligible").asLong(), row.get("applied").asLong(), row.get("approved").asLong(),
+                row.get("rejected").asLong())).as("the acts happened; the eligible count is today's")
+                .containsExactly(1L, 2L, 1L, 1L);
+        assertThat(row.get("amountGranted").asLong()).isEqualTo(3000);
+    }
+
     private static JsonNode measureRow(JsonNode report, String code) {
         return StreamSupport.stream(report.get("measures").spliterator(), false)
                 .filter(row -> code.equals(row.get("measureCode").asString())).findFirst()

@@ -61,7 +61,7 @@ import org.springframework.test.context.TestConstructor;
 @Import({TalentIntegrationTest.DistrictClock.class, SweepLockLog.class})
 abstract class TalentIntegrationTest {
     static final List<String> COLLECTIONS = List.of("profiles", "applications", "matches", "eligible_counts", "quota_counters",
-            "identity_disclosures");
+            "identity_disclosures", "uptake_counts");
 
     enum User {
         APPLICANT1("applicant1", "Applicant1pass"), APPLICANT2("applicant2", "Applicant2pass"),

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The aggregations on mongo-java-server over applications and match results stored by their own features' code,
- * added up with the district's real holiday calendar: which day a late-evening submission counts for, what a
+ * the uptake counts started from them (equal to the recount), added up with the district's real holiday calendar: which day a late-evening submission counts for, what a
  * median in working days across the Qingming holiday is, what "applied" and "approved" in a period mean.
  */
 class UptakeQueriesTest {
@@ -139,9 +139,17 @@ class UptakeQueriesTest {
                 evaluated("a3", result("QJY-A", Outcome.NEEDS_INFO), result("QJY-C", Outcome.ELIGIBLE))));
     }
 
+    /**
+     * The groups as the service reads them: the uptake counts, started from the applications stored here (as on a
+     * database that had applications before the counts existed), which must say what the recount says.
+     */
     private UptakeTally.Groups groups(UptakePeriod period) {
-        return new UptakeTally.Groups(new EligibleCounts(mongo.template()).now(), queries.applied(period), queries.overdue(TODAY),
-                queries.decisions(period));
+        UptakeCounts counts = new UptakeCounts(mongo.template());
+        counts.startIfAbsent();
+        UptakeCounts.Period counted = counts.read(period);
+        assertThat(UptakeOracle.normalized(counted)).isEqualTo(UptakeOracle.recount(period, queries));
+        return new UptakeTally.Groups(new EligibleCounts(mongo.template()).now(), counted.applied(),
+                queries.overdue(TODAY), counted.decisions());
     }
 
     static UptakeTally tally(Locale locale) {
