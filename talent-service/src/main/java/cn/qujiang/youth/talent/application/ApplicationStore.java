@@ -147,14 +147,19 @@ class ApplicationStore {
     /**
      * {@code claim}'s officer gets the application, taken by themselves or assigned by {@code actor}, unless an officer
      * other than these two holds it by a claim that has not lapsed (taken before {@code lapsedBefore}); taking it
-     * again refreshes the time. One conditional update, so two officers taking it at once cannot both win. False when
-     * a colleague holds it or it does not exist.
+     * again refreshes the time. One conditional update, so two officers taking it at once cannot both win; a
+     * {@code handover} (null when the officer takes it) goes into the history in the same write. False when a
+     * colleague holds it or it does not exist.
      */
-    boolean claim(String id, ApplicationDocument.Claim claim, String actor, Instant lapsedBefore) {
+    boolean claim(String id, ApplicationDocument.Claim claim, String actor, Instant lapsedBefore,
+            ApplicationDocument.Handover handover) {
         Query free = Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where("claim").is(null),
                 Criteria.where("claim.by").in(List.of(claim.by(), actor)), Criteria.where("claim.at").lt(lapsedBefore)));
-        return mongo.updateFirst(free, new Update().set("claim", claim), ApplicationDocument.class)
-                .getMatchedCount() == 1;
+        Update update = new Update().set("claim", claim);
+        if (handover != null) {
+            update.push("handovers", handover);
+        }
+        return mongo.updateFirst(free, update, ApplicationDocument.class).getMatchedCount() == 1;
     }
 
     /** The officer {@code subject} lets go of the application; false when they did not hold it. */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who works on an application: an officer takes it, lets go of it, or hands it to a colleague from the
- * {@link OfficerDirectory}. A claim lapses once it has been idle (not taken again) for {@code claim-idle}, so one
+ * {@link OfficerDirectory} (a handover stays in the application's history). A claim lapses once it has been idle (not taken again) for {@code claim-idle}, so one
  * forgotten in the evening does not keep the queue blocked the next day; a lapsed claim is shown to nobody and
  * binds nobody, and the next officer to take or assign the application replaces it.
  */
@@ -65,8 +65,10 @@ class OfficerClaims {
     private void give(String id, Acting officer, String subject, String userName) {
         store.find(id).orElseThrow(() -> ApiException.notFound("application"));
         Instant now = ServiceZone.now(clock);
+        ApplicationDocument.Handover handover = subject.equals(officer.subject()) ? null
+                : new ApplicationDocument.Handover(now, officer.subject(), officer.userName(), userName);
         if (!store.claim(id, new ApplicationDocument.Claim(subject, userName, now), officer.subject(),
-                now.minus(idle))) {
+                now.minus(idle), handover)) {
             throw claimedByOther(store.find(id).orElseThrow(() -> ApiException.notFound("application")));
         }
     }

@@ -21,6 +21,7 @@ import cn.qujiang.youth.talent.application.ReviewViews.QueueItem;
 import cn.qujiang.youth.talent.application.ReviewViews.ClaimView;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionReasonView;
 import cn.qujiang.youth.talent.application.ReviewViews.DisclosureView;
+import cn.qujiang.youth.talent.application.ReviewViews.HandoverView;
 import cn.qujiang.youth.talent.application.ReviewViews.StatusCount;
 import cn.qujiang.youth.talent.matches.MatchResultView.ExclusionView;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
@@ -300,7 +301,9 @@ class ReviewService {
                 workingDaysLeft(application, today),
                 claim == null ? null : new ClaimView(claim.byName(), claim.at(), claim.by().equals(officer.subject())),
                 disclosures.of(application.id()).stream()
-                        .map(disclosure -> new DisclosureView(disclosure.at(), disclosure.byName())).toList());
+                        .map(disclosure -> new DisclosureView(disclosure.at(), disclosure.byName())).toList(),
+                application.handovers().stream()
+                        .map(handover -> new HandoverView(handover.at(), handover.byName(), handover.toName())).toList());
     }
 
     private MaskedApplicant masked(Profile profile, LocalDate today, Locale locale) {

@@ -132,11 +132,18 @@ final class ReviewViews {
     record DisclosureView(Instant at, String byName) {
     }
 
-    /** {@code identityDisclosures}: every time an officer asked for the full identity, oldest first. */
+    /** The officer {@code byName} handed the application to the officer {@code toName}: for the timeline. */
+    record HandoverView(Instant at, String byName, String toName) {
+    }
+
+    /**
+     * {@code identityDisclosures}: every time an officer asked for the full identity, oldest first;
+     * {@code handovers}: every time an officer handed it to a colleague, oldest first.
+     */
     record ReviewDetail(String id, ApplicationKind kind, long version, ApplicationStatus status, String measureCode,
             String measureTitle, Instant submittedAt, LocalDate dueDate, int responseWorkingDays, boolean overdue,
             MaskedApplicant applicant, Eligibility eligibilityAtSubmission, Eligibility eligibilityNow,
             List<TransitionView> transitions, GrantView grant, PlacesView places, Integer workingDaysLeft,
-            ClaimView claim, List<DisclosureView> identityDisclosures) {
+            ClaimView claim, List<DisclosureView> identityDisclosures, List<HandoverView> handovers) {
     }
 }

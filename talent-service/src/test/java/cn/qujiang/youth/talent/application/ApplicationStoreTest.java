@@ -142,13 +142,13 @@ class ApplicationStoreTest {
         ApplicationDocument application = insert(submitted("a1", "QJY-01", TODAY));
         Instant at = Instant.parse("2026-03-10T02:00:00Z");
 
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED)).isTrue();
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED)).isFalse();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED, null)).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED, null)).isFalse();
         assertThat(store.release(application.id(), "hr-2")).isFalse();
         assertThat(store.find(application.id()).orElseThrow().claim().byName()).isEqualTo("hr1");
         assertThat(store.find(application.id()).orElseThrow().claimedByOther("hr-2", LAPSED)).isTrue();
         assertThat(store.release(application.id(), "hr-1")).isTrue();
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED)).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED, null)).isTrue();
 
         store.move(store.find(application.id()).orElseThrow(),
                 to(ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED), null, List.of());
@@ -160,13 +160,13 @@ class ApplicationStoreTest {
     void aClaimIdleLongerThanTheLapseNoLongerBindsAndTheNextOfficerTakesItOver() {
         ApplicationDocument application = insert(submitted("a1", "QJY-01", TODAY));
         Instant yesterday = LAPSED.minusSeconds(60);
-        store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", yesterday), "hr-1", LAPSED);
+        store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", yesterday), "hr-1", LAPSED, null);
 
         ApplicationDocument forgotten = store.find(application.id()).orElseThrow();
         assertThat(forgotten.liveClaim(LAPSED)).isNull();
         assertThat(forgotten.claimedByOther("hr-2", LAPSED)).isFalse();
         assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(1)),
-                "hr-2", LAPSED)).isTrue();
+                "hr-2", LAPSED, null)).isTrue();
         assertThat(store.find(application.id()).orElseThrow().liveClaim(LAPSED).byName()).isEqualTo("hr2");
     }
 
@@ -175,16 +175,16 @@ class ApplicationStoreTest {
         ApplicationDocument free = insert(submitted("a1", "QJY-01", TODAY));
         ApplicationDocument heldByHr3 = insert(submitted("a2", "QJY-01", TODAY));
         Instant at = LAPSED.plusSeconds(3600);
-        store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-3", "hr3", at), "hr-3", LAPSED);
+        store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-3", "hr3", at), "hr-3", LAPSED, null);
 
-        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED))
+        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED, null))
                 .as("hr1 hands a free one to hr2").isTrue();
-        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED))
+        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED, null))
                 .as("hr2 holds it now: hr1 cannot take it back").isFalse();
-        assertThat(store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED))
+        assertThat(store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED, null))
                 .as("hr3's live claim").isFalse();
         assertThat(store.find(heldByHr3.id()).orElseThrow().claim().byName()).isEqualTo("hr3");
-        assertThat(store.claim("no-such-id", new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED)).isFalse();
+        assertThat(store.claim("no-such-id", new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED, null)).isFalse();
     }
 
     @Test
@@ -193,9 +193,9 @@ class ApplicationStoreTest {
         ApplicationDocument lapsed = insert(submitted("a2", "QJY-01", TODAY));
         ApplicationDocument colleagues = insert(submitted("a3", "QJY-01", TODAY));
         insert(submitted("a4", "QJY-01", TODAY));
-        store.claim(mine.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(5)), "hr-1", LAPSED);
-        store.claim(lapsed.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.minusSeconds(5)), "hr-2", LAPSED);
-        store.claim(colleagues.id(), new ApplicationDocument.Claim("hr-3", "hr3", LAPSED.plusSeconds(5)), "hr-3", LAPSED);
+        store.claim(mine.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(5)), "hr-1", LAPSED, null);
+        store.claim(lapsed.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.minusSeconds(5)), "hr-2", LAPSED, null);
+        store.claim(colleagues.id(), new ApplicationDocument.Claim("hr-3", "hr3", LAPSED.plusSeconds(5)), "hr-3", LAPSED, null);
 
         ApplicationStore.QueueFilter hr2 = new ApplicationStore.QueueFilter(ApplicationStatus.awaitingOfficer(), null,
                 null, null, TODAY, new ApplicationStore.HeldBy("hr-2", LAPSED));

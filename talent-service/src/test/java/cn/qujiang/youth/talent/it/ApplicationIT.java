@@ -516,6 +516,8 @@ class ApplicationIT extends TalentIntegrationTest {
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         assertThat(assigned.json().get("claim").get("byName").asString()).isEqualTo("hr2");
         assertThat(assigned.json().get("claim").get("mine").asBoolean()).isFalse();
+        JsonNode handover = assigned.json().get("handovers").get(0);
+        assertThat(handover.get("byName").asString() + " → " + handover.get("toName").asString()).isEqualTo("hr1 → hr2");
         assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR2)).send()
                 .json()).ids()).containsExactly(id);
         assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR1)).send()
