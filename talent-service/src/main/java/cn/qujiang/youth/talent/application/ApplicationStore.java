@@ -115,6 +115,9 @@ class ApplicationStore {
 
     /** Only what the officer {@code subject} holds by a claim taken (or assigned) since {@code lapsedBefore}. */
     record HeldBy(String subject, Instant lapsedBefore) {
+        List<Criteria> criteria() {
+            return List.of(Criteria.where("claim.by").is(subject), Criteria.where("claim.at").gte(lapsedBefore));
+        }
     }
 
     /** By due date, soonest first unless {@code latestFirst}; ties by submission and id, so pages never overlap. */
@@ -133,11 +136,21 @@ class ApplicationStore {
         return count(new QueueFilter(ApplicationStatus.awaitingOfficer(), null, true, null, today));
     }
 
-    /** How many applications of the measure (all measures: null) are in each status; statuses without any left out. */
-    Map<ApplicationStatus, Long> countByStatus(String measureCode) {
+    /**
+     * How many applications of the measure (all measures: null) are in each status, only those {@code heldBy} holds
+     * when given (the queue's 我办理的); statuses without any left out.
+     */
+    Map<ApplicationStatus, Long> countByStatus(String measureCode, HeldBy heldBy) {
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
-        Criteria measure = measureCode == null ? new Criteria() : Criteria.where("measureCode").is(measureCode);
-        for (Document group : mongo.aggregate(Aggregation.newAggregation(Aggregation.match(measure),
+        List<Criteria> all = new ArrayList<>();
+        if (measureCode != null) {
+            all.add(Criteria.where("measureCode").is(measureCode));
+        }
+        if (heldBy != null) {
+            all.addAll(heldBy.criteria());
+        }
+        Criteria matching = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+        for (Document group : mongo.aggregate(Aggregation.newAggregation(Aggregation.match(matching),
                 Aggregation.group("status").count().as("count")), ApplicationDocument.COLLECTION, Document.class)) {
             counts.put(ApplicationStatus.valueOf(group.getString("_id")), group.get("count", Number.class).longValue());
         }
@@ -185,8 +198,7 @@ class ApplicationStore {
             all.add(Criteria.where("dueDate").lte(filter.dueBy()));
         }
         if (filter.heldBy() != null) {
-            all.add(Criteria.where("claim.by").is(filter.heldBy().subject()));
-            all.add(Criteria.where("claim.at").gte(filter.heldBy().lapsedBefore()));
+            all.addAll(filter.heldBy().criteria());
         }
         return Query.query(new Criteria().andOperator(all));
     }

@@ -101,8 +101,9 @@ final class ReviewViews {
     }
 
     /**
-     * A page of the queue; {@code counts}: applications per status (of the measure filtered on, if any), statuses
-     * without any left out; {@code overdue}: how many waiting applications (of that measure) are overdue.
+     * A page of the queue; {@code counts}: applications per status (of the measure filtered on, if any, and only
+     * the caller's with {@code mine}), statuses without any left out; {@code overdue}: how many waiting applications
+     * (of that measure, the caller's with {@code mine}) are overdue.
      */
     record QueuePage(List<QueueItem> items, int page, int size, long total, List<StatusCount> counts, long overdue) {
     }

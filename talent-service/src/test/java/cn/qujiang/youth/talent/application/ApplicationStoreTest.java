@@ -132,9 +132,9 @@ class ApplicationStoreTest {
         store.insert(submitted("a3", "QJY-02", TODAY));
         store.move(approved, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED), null, List.of());
 
-        assertThat(store.countByStatus(null)).containsOnly(entry(ApplicationStatus.SUBMITTED, 2L),
+        assertThat(store.countByStatus(null, null)).containsOnly(entry(ApplicationStatus.SUBMITTED, 2L),
                 entry(ApplicationStatus.APPROVED, 1L));
-        assertThat(store.countByStatus("QJY-02")).containsOnly(entry(ApplicationStatus.SUBMITTED, 1L));
+        assertThat(store.countByStatus("QJY-02", null)).containsOnly(entry(ApplicationStatus.SUBMITTED, 1L));
     }
 
     @Test
@@ -201,6 +201,9 @@ class ApplicationStoreTest {
                 null, null, TODAY, new ApplicationStore.HeldBy("hr-2", LAPSED));
         assertThat(store.queue(hr2, false, 0, 10)).extracting(ApplicationDocument::id).containsExactly(mine.id());
         assertThat(store.count(hr2)).isEqualTo(1);
+        assertThat(store.countByStatus(null, hr2.heldBy())).as("the counts beside 我办理的")
+                .containsOnly(entry(ApplicationStatus.SUBMITTED, 1L));
+        assertThat(store.countByStatus("QJY-02", hr2.heldBy())).isEmpty();
     }
 
     @Test

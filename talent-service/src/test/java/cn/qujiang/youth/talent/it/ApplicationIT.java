@@ -518,10 +518,14 @@ class ApplicationIT extends TalentIntegrationTest {
         assertThat(assigned.json().get("claim").get("mine").asBoolean()).isFalse();
         JsonNode handover = assigned.json().get("handovers").get(0);
         assertThat(handover.get("byName").asString() + " → " + handover.get("toName").asString()).isEqualTo("hr1 → hr2");
-        assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR2)).send()
-                .json()).ids()).containsExactly(id);
-        assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR1)).send()
-                .json()).ids()).isEmpty();
+        QueueCheck hr2 = new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR2))
+                .send().json());
+        assertThat(hr2.ids()).containsExactly(id);
+        assertThat(hr2.count("SUBMITTED")).as("the counts beside 我办理的 are of what hr2 holds").isEqualTo(1);
+        QueueCheck hr1 = new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR1))
+                .send().json());
+        assertThat(hr1.ids()).isEmpty();
+        assertThat(hr1.count("SUBMITTED")).isZero();
 
         Http.Response back = http.post("/api/talent/review/applications/" + id + "/assign",
                 Map.of("userName", "hr1")).token(token(User.HR1)).send();
@@ -569,6 +573,14 @@ class ApplicationIT extends TalentIntegrationTest {
             List<String> ids = new ArrayList<>();
             page.get("items").forEach(item -> ids.add(item.get("id").asString()));
             return ids;
+        }
+
+        long count(String status) {
+            long count = 0;
+            for (JsonNode each : page.get("counts")) {
+                count += status.equals(each.get("status").asString()) ? each.get("count").asLong() : 0;
+            }
+            return count;
         }
     }
 }
