@@ -175,6 +175,16 @@ class ApplicationStore {
         return mongo.updateFirst(free, update, ApplicationDocument.class).getMatchedCount() == 1;
     }
 
+    /**
+     * The officer {@code subject}'s claim, if it is still live (taken since {@code lapsedBefore}), counts from
+     * {@code now}; a colleague's or a lapsed claim is left as it is. The version stays: nothing the applicant or a
+     * decision depends on changed.
+     */
+    void refreshClaim(String id, String subject, Instant lapsedBefore, Instant now) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("claim.by").is(subject)
+                .and("claim.at").gte(lapsedBefore)), new Update().set("claim.at", now), ApplicationDocument.class);
+    }
+
     /** The officer {@code subject} lets go of the application; false when they did not hold it. */
     boolean release(String id, String subject) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("claim.by").is(subject)),

@@ -77,6 +77,21 @@ class OfficerClaimsTest {
     }
 
     @Test
+    void workOnTheApplicationKeepsItsOfficersClaimAliveButNeitherAColleaguesNorALapsedOne() {
+        claims.take(id, HR1);
+        clock.shift(Duration.ofHours(7));
+        claims.active(id, HR2.subject());
+        claims.active(id, HR1.subject());
+        clock.shift(Duration.ofHours(7));
+        assertThat(holder().byName()).as("7 hours since hr1's last act").isEqualTo("hr1");
+
+        clock.shift(Duration.ofHours(1).plusMinutes(1));
+        assertThat(holder()).isNull();
+        claims.active(id, HR1.subject());
+        assertThat(holder()).as("a lapsed claim stays lapsed: colleagues may have seen it free").isNull();
+    }
+
+    @Test
     void anOfficerHandsOnWhatTheyHoldButNotWhatAColleagueHolds() {
         claims.take(id, HR1);
         claims.assign(id, HR1, "hr2");

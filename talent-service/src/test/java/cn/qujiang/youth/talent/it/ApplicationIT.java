@@ -13,6 +13,7 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MeasurePublished.Mode;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.contracts.Topics;
+import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -57,14 +58,16 @@ class ApplicationIT extends TalentIntegrationTest {
             List.of(), 1);
 
     private final MeterRegistry meters;
+    private final ShiftableClock clock;
 
     String a;
     String b;
 
     ApplicationIT(@LocalServerPort int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka,
-            OutboxRelay relay, MeterRegistry meters) {
+            OutboxRelay relay, MeterRegistry meters, ShiftableClock clock) {
         super(port, mongo, kafka, relay);
         this.meters = meters;
+        this.clock = clock;
     }
 
     @BeforeEach
@@ -227,6 +230,34 @@ class ApplicationIT extends TalentIntegrationTest {
         assertThat(http.delete("/api/talent/review/applications/" + id + "/claim").token(token(User.HR1)).send()
                 .json().has("claim")).as("released").isFalse();
         assertThat(decide(User.HR2, id, 1, "APPROVE", "CRITERIA_MET").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOfficersWorkOnAnApplicationRestartsTheIdleTimeOfTheirClaim() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        assertThat(http.post("/api/talent/review/applications/" + id + "/claim", Map.of()).token(token(User.HR1))
+                .send().status()).isEqualTo(200);
+        try {
+            clock.shift(Duration.ofHours(5));
+            assertThat(decide(User.HR1, id, 99, "APPROVE", "CRITERIA_MET").status()).as("a stale attempt")
+                    .isEqualTo(409);
+            clock.shift(Duration.ofHours(5));
+            assertThat(http.post("/api/talent/review/applications/" + id + "/identity", Map.of())
+                    .token(token(User.HR1)).send().status()).isEqualTo(200);
+            clock.shift(Duration.ofHours(5));
+
+            Http.Response colleague = http.post("/api/talent/review/applications/" + id + "/claim", Map.of())
+                    .token(token(User.HR2)).send();
+            assertThat(colleague.status()).as("15 hours since the claim, 5 since hr1 last worked on it").isEqualTo(409);
+            assertThat(colleague.json().get("detail").asString()).contains("hr1");
+
+            clock.shift(Duration.ofHours(4));
+            assertThat(http.post("/api/talent/review/applications/" + id + "/claim", Map.of()).token(token(User.HR2))
+                    .send().status()).as("idle for 9 hours: lapsed").isEqualTo(200);
+        } finally {
+            clock.setTo(Instant.now());
+        }
     }
 
     @Test
