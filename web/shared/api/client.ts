@@ -1,9 +1,11 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import { ApiProblem, NetworkProblem, problemFrom } from './problem'
+import { politeRetry } from './politeRetry'
 
 /**
  * A typed client of one service through the gateway: the caller's token (refreshed first) and language on every
- * request, and every non-2xx answer (but a 304 to a conditional request) turned into an {@link ApiProblem}.
+ * request, reads (and PUTs once) repeated after a 503/429 that says when ({@link politeRetry}), and every non-2xx
+ * answer (but a 304 to a conditional request) turned into an {@link ApiProblem}.
  */
 export function typedClient<Paths extends {}>(baseUrl: string, token: () => Promise<string | undefined>,
   language: () => string) {
@@ -20,10 +22,12 @@ export function typedClient<Paths extends {}>(baseUrl: string, token: () => Prom
   return instance
 }
 
+const politeFetch = politeRetry((request) => fetch(request))
+
 async function guardedFetch(input: Request): Promise<Response> {
   let response: Response
   try {
-    response = await fetch(input)
+    response = await politeFetch(input)
   } catch {
     throw new NetworkProblem()
   }

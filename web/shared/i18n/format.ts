@@ -18,6 +18,12 @@ export function localeFormat(locale: () => string) {
         year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai',
       }).format(new Date(iso))
     },
+    /** "14:05:30": a moment within the next minutes, to the second. */
+    formatTime(at: Date): string {
+      return new Intl.DateTimeFormat(locale(), {
+        hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai',
+      }).format(at)
+    },
   }
 }
 

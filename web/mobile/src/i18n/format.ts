@@ -1,4 +1,4 @@
 import { localeFormat } from '@shared/i18n/format'
 import { currentLocale } from './index'
 
-export const { formatNumber, formatDate, formatDateTime } = localeFormat(currentLocale)
+export const { formatNumber, formatDate, formatDateTime, formatTime } = localeFormat(currentLocale)

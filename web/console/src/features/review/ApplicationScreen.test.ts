@@ -147,12 +147,15 @@ describe('an application as the officer reads it', () => {
     expect((assign.vm as unknown as { $: { setupState: { officers: { colleagues: { value: string[] } } } } })
       .$.setupState.officers.colleagues.value).toEqual(['hr2'])
     expect(buttonTexts(wrapper)).toContain('转交')
-    talentPost.mockResolvedValueOnce(reviewDetail({ claim: { byName: 'hr2', at: '2026-11-26T02:00:00Z', mine: false } }))
+    expect(readable(wrapper)).not.toContain('hr1 转交给 hr2')
+    talentPost.mockResolvedValueOnce(reviewDetail({ claim: { byName: 'hr2', at: '2026-11-26T02:00:00Z', mine: false },
+      handovers: [{ at: '2026-11-26T02:00:00Z', byName: 'hr1', toName: 'hr2' }] }))
     assign.vm.$emit('assign', 'hr2')
     await flushPromises()
     expect(talentPost).toHaveBeenCalledWith('/api/talent/review/applications/{id}/assign',
       { params: { path: { id: 'a1' } }, body: { userName: 'hr2' } })
     expect(readable(wrapper)).toContain('hr2 正在办理此申请，您暂时不能作出决定。')
+    expect(readable(wrapper)).toContain('hr1 转交给 hr2')
     expect(buttonTexts(wrapper)).not.toContain('转交')
     wrapper.unmount()
   })

@@ -115,6 +115,7 @@ export default {
         submitted: '提交申请',
         resubmitted: '补充材料后重新提交',
         identityShown: '经办人员（{name}）：查看了完整身份信息',
+        handedOver: '{from} 转交给 {to}',
       },
       identity: {
         show: '查看完整身份信息…',
@@ -242,6 +243,7 @@ export default {
         submitted: 'Applied',
         resubmitted: 'Resubmitted with more documents',
         identityShown: 'Officer ({name}): viewed the full identity',
+        handedOver: '{from} handed it to {to}',
       },
       identity: {
         show: 'Show full identity…',

@@ -98,12 +98,13 @@ describe('what the resident can do', () => {
   })
 
   it('a refused action in words', () => {
-    const words = (e: unknown) => { const p = actionProblemKey(e); return 'key' in p ? t(p.key) : p.text }
+    const words = (e: unknown) => { const p = actionProblemKey(e); return 'key' in p ? t(p.key, p.params ?? {}) : p.text }
     expect(words(new ApiProblem(409, 'TRANSITION_NOT_ALLOWED', '状态为 WITHDRAWN 的申请不能变更为 SUBMITTED。')))
       .toBe('这份申请的状态刚刚有了变化，已为您刷新。')
     expect(words(new ApiProblem(409, 'STALE_VERSION', 'x'))).toBe('这份申请的状态刚刚有了变化，已为您刷新。')
     expect(words(new ApiProblem(404, 'NOT_FOUND', 'x'))).toBe('没有找到这份申请。')
-    expect(words(new ApiProblem(503, 'UNAVAILABLE', 'x'))).toBe('现在使用的人较多，请稍后再试。')
+    expect(words(new ApiProblem(503, 'UNAVAILABLE', 'x'))).toBe('服务繁忙，刚才的内容还没有保存。请过一会儿再提交一次。')
+    expect(words(new ApiProblem(503, 'OVERLOADED', 'x', [], 20))).toMatch(/^服务繁忙，刚才的内容还没有保存。请在 \d{2}:\d{2}:\d{2}（约 20 秒后）再提交一次。$/)
     expect(words(new ApiProblem(400, 'BAD', '请求有误'))).toBe('请求有误')
     expect(words(new Error('boom'))).toBe('出了点问题，请稍后再试。')
   })

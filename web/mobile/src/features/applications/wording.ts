@@ -1,5 +1,6 @@
 import type { components } from '@/api/generated/talent'
 import { ApiProblem } from '@/api/problem'
+import { busySave, type Wording } from '@/api/busySave'
 
 /**
  * Statuses, steps of the timeline, who acted and why, as message keys under `applications`. Codes never reach the
@@ -83,14 +84,15 @@ export function actionsFor(application: Application): Action[] {
 }
 
 /** A refused action in words: the state moved on meanwhile, or a calm retry, or the server's own sentence. */
-export function actionProblemKey(error: unknown): { key: string } | { text: string } {
+export function actionProblemKey(error: unknown): Wording | { text: string } {
   if (error instanceof ApiProblem) {
     if (error.status === 409 && (error.code === 'TRANSITION_NOT_ALLOWED' || error.code === 'STALE_VERSION')) {
       return { key: 'applications.problem.changed' }
     }
     if (error.status === 404) return { key: 'applications.problem.gone' }
     if (error.status === 0) return { key: 'state.offline' }
-    if (error.temporary) return { key: 'state.busyShort' }
+    const busy = busySave(error)
+    if (busy) return busy
     if (error.detail) return { text: error.detail }
   }
   return { key: 'state.failed' }

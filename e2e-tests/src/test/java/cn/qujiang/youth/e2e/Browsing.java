@@ -52,6 +52,8 @@ abstract class Browsing {
             new ExpectedAnswer(415, "/api/talent/me(/applications/[^/]+)?/documents"),
             // Applying with documents missing: the app names them.
             new ExpectedAnswer(409, "/api/talent/me/applications"),
+            // The service shedding load as a profile is saved: the app says nothing was saved and when to try again.
+            new ExpectedAnswer(503, "/api/talent/me/profile"),
             // A measure without a draft: the policy console shows "no draft" and drafts from the published version.
             new ExpectedAnswer(404, "/api/policy/admin/measures/[^/]+/draft"));
     private static final Pattern FAILED_RESOURCE =

@@ -282,6 +282,10 @@ class ConsoleJourneyIT {
         assertThat(page.getByText("hr2 正在办理此申请，您暂时不能作出决定。")).isVisible();
         desk.shot("casework-assigned");
         ResidentWords.assertNoCodes(desk.text());
+        Locator handover = page.getByText("hr1 转交给 hr2");
+        assertThat(handover).isVisible();
+        desk.centre(handover);
+        desk.shot("casework-handover-in-history");
 
         page.getByText("返回审核队列").click();
         assertThat(row(page, COACHING_TITLE, "冯**")).containsText("hr2 办理中");
@@ -293,6 +297,10 @@ class ConsoleJourneyIT {
         Locator row = row(page, COACHING_TITLE, "冯**");
         assertThat(row).containsText(COACHING_TITLE);
         assertThat(row).containsText("hr2 办理中");
+        // the count beside 全部待办 is of hr2's applications, like the list
+        long mine = Staff.as("hr2", "Hrofficer2pass").get("/api/talent/review/applications?mine=true").json()
+                .path("total").asLong();
+        assertThat(page.getByText("全部待办（" + mine + "）", new Page.GetByTextOptions().setExact(true))).isVisible();
         desk.shot("casework-mine");
         ResidentWords.assertNoCodes(desk.text());
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("办理")).click();

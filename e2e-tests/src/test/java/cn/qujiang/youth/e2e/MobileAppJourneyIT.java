@@ -9,6 +9,7 @@ import cn.qujiang.youth.infra.KeycloakTokens;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(Phone.PerJourney.class)
 @Order(4)
 class MobileAppJourneyIT {
+    private static final String PROFILE = "**/api/talent/me/profile";
 
     @Test
     void anyoneChecksWhatMayFitWithoutSigningIn(Phone phone) {
@@ -114,6 +116,25 @@ class MobileAppJourneyIT {
         button(page, "继续").click();
         button(page, "返回资料清单").click();
         button(page, "检查并保存").click();
+
+        // The service sheds load just as the resident saves: nothing is sent again behind their back, and the app
+        // says that nothing was saved and when to try again (the server's Retry-After as a time).
+        page.route(PROFILE, route -> {
+            if (!route.request().method().equals("PUT")) {
+                route.fallback();
+                return;
+            }
+            route.fulfill(new Route.FulfillOptions().setStatus(503).setContentType("application/problem+json")
+                    .setHeaders(Map.of("Retry-After", "30", "Access-Control-Allow-Origin", phone.origin(),
+                            "Access-Control-Expose-Headers", "Retry-After"))
+                    .setBody("{\"status\":503,\"code\":\"OVERLOADED\",\"detail\":\"服务繁忙，请稍后重试。\"}"));
+        });
+        button(page, "保存资料").click();
+        Locator busy = page.getByText(Pattern.compile("服务繁忙，刚才的内容还没有保存。请在 \\d{2}:\\d{2}:\\d{2}（约 30 秒后）再提交一次。"));
+        assertThat(busy).isVisible();
+        phone.centre(busy);
+        phone.shot("save-busy");
+        page.unroute(PROFILE);
         button(page, "保存资料").click();
 
         // Complete enough: eligible, with the benefit and every criterion in words.

@@ -161,7 +161,7 @@ class RuleChecksTest {
         assertThat(check.savable()).isTrue();
         assertThat(check.examplesAgree()).isFalse();
         assertThat(check.examples()).filteredOn(run -> !run.agrees())
-                .extracting(run -> run.example().name()).containsExactly("out-of-province graduate");
+                .extracting(run -> run.example().name()).containsExactly("外省毕业生");
         assertThat(check.reasons()).isEmpty();
     }
 

@@ -2,10 +2,13 @@ package cn.qujiang.youth.kit.security;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
  * The common shape of every service's filter chain: stateless bearer tokens validated against Keycloak, realm
@@ -28,7 +31,8 @@ public class ServiceSecurity {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter))
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
+                        .accessDeniedHandler(handlers)
+                        .withObjectPostProcessor(answersWhenKeycloakIsDown()))
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll();
                     authorize.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
@@ -36,5 +40,22 @@ public class ServiceSecurity {
                     authorize.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /**
+     * The bearer filter's failure handler rethrows an AuthenticationServiceException (the signing keys could not be
+     * fetched) by default, which the container turns into a 500; handed to the entry point instead, it becomes the
+     * 503 IDENTITY_PROVIDER_UNAVAILABLE with Retry-After.
+     */
+    private ObjectPostProcessor<BearerTokenAuthenticationFilter> answersWhenKeycloakIsDown() {
+        AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(handlers);
+        failures.setRethrowAuthenticationServiceException(false);
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(failures);
+                return filter;
+            }
+        };
     }
 }

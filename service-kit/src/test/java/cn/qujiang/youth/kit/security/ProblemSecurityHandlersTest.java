@@ -71,5 +71,7 @@ class ProblemSecurityHandlersTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getContentAsString()).contains("\"code\":\"IDENTITY_PROVIDER_UNAVAILABLE\"");
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getHeader("WWW-Authenticate")).isNull();
     }
 }

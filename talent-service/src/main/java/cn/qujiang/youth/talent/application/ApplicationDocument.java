@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     measures include it: the recovery marker for the second, separate profile write.</li>
  * <li>{@code claim}: the officer working on it (taken, or assigned by a colleague), so that two do not; cleared by
  *     every change of status, and no longer binding once it has been idle longer than the configured time.</li>
+ * <li>{@code handovers}: every time an officer handed it to a colleague, written with the claim it gives, for the
+ *     history (claims themselves come and go).</li>
  * </ul>
  */
 @Document(ApplicationDocument.COLLECTION)
@@ -48,13 +51,27 @@ record ApplicationDocument(
         List<Transition> transitions,
         Boolean profileSyncPending,
         List<OutboxEntry> outbox,
-        Claim claim) {
+        Claim claim,
+        List<Handover> handovers) {
 
     static final String COLLECTION = "applications";
 
+    @PersistenceCreator // the one the mapping reads with, not the one for new applications below
     ApplicationDocument {
         transitions = transitions == null ? List.of() : List.copyOf(transitions);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        handovers = handovers == null ? List.of() : List.copyOf(handovers);
+    }
+
+    /** A new application or offer: nobody has handed it over yet. */
+    ApplicationDocument(String id, long version, String applicantId, ApplicationKind kind, String measureCode,
+            int measureVersion, LocalizedText measureTitle, ApplicationStatus status, String openKey,
+            Instant createdAt, Instant submittedAt, LocalDate dueDate, int responseWorkingDays,
+            long profileVersionAtSubmission, MatchResult eligibilityAtSubmission, Grant grant,
+            List<Transition> transitions, Boolean profileSyncPending, List<OutboxEntry> outbox, Claim claim) {
+        this(id, version, applicantId, kind, measureCode, measureVersion, measureTitle, status, openKey, createdAt,
+                submittedAt, dueDate, responseWorkingDays, profileVersionAtSubmission, eligibilityAtSubmission, grant,
+                transitions, profileSyncPending, outbox, claim, List.of());
     }
 
     static String openKey(String applicantId, String measureCode) {
@@ -63,6 +80,10 @@ record ApplicationDocument(
 
     /** An officer took this application at {@code at}: Keycloak subject and user name. */
     record Claim(String by, String byName, Instant at) {
+    }
+
+    /** At {@code at} the officer {@code by} ({@code byName}) handed the application to the officer {@code toName}. */
+    record Handover(Instant at, String by, String byName, String toName) {
     }
 
     /**

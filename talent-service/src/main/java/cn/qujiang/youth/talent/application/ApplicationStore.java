@@ -138,6 +138,9 @@ class ApplicationStore {
 
     /** Only what the officer {@code subject} holds by a claim taken (or assigned) since {@code lapsedBefore}. */
     record HeldBy(String subject, Instant lapsedBefore) {
+        List<Criteria> criteria() {
+            return List.of(Criteria.where("claim.by").is(subject), Criteria.where("claim.at").gte(lapsedBefore));
+        }
     }
 
     /** By due date, soonest first unless {@code latestFirst}; ties by submission and id, so pages never overlap. */
@@ -156,11 +159,21 @@ class ApplicationStore {
         return count(new QueueFilter(ApplicationStatus.awaitingOfficer(), null, true, null, today));
     }
 
-    /** How many applications of the measure (all measures: null) are in each status; statuses without any left out. */
-    Map<ApplicationStatus, Long> countByStatus(String measureCode) {
+    /**
+     * How many applications of the measure (all measures: null) are in each status, only those {@code heldBy} holds
+     * when given (the queue's 我办理的); statuses without any left out.
+     */
+    Map<ApplicationStatus, Long> countByStatus(String measureCode, HeldBy heldBy) {
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
-        Criteria measure = measureCode == null ? new Criteria() : Criteria.where("measureCode").is(measureCode);
-        for (Document group : mongo.aggregate(Aggregation.newAggregation(Aggregation.match(measure),
+        List<Criteria> all = new ArrayList<>();
+        if (measureCode != null) {
+            all.add(Criteria.where("measureCode").is(measureCode));
+        }
+        if (heldBy != null) {
+            all.addAll(heldBy.criteria());
+        }
+        Criteria matching = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+        for (Document group : mongo.aggregate(Aggregation.newAggregation(Aggregation.match(matching),
                 Aggregation.group("status").count().as("count")), ApplicationDocument.COLLECTION, Document.class)) {
             counts.put(ApplicationStatus.valueOf(group.getString("_id")), group.get("count", Number.class).longValue());
         }
@@ -170,14 +183,29 @@ class ApplicationStore {
     /**
      * {@code claim}'s officer gets the application, taken by themselves or assigned by {@code actor}, unless an officer
      * other than these two holds it by a claim that has not lapsed (taken before {@code lapsedBefore}); taking it
-     * again refreshes the time. One conditional update, so two officers taking it at once cannot both win. False when
-     * a colleague holds it or it does not exist.
+     * again refreshes the time. One conditional update, so two officers taking it at once cannot both win; a
+     * {@code handover} (null when the officer takes it) goes into the history in the same write. False when a
+     * colleague holds it or it does not exist.
      */
-    boolean claim(String id, ApplicationDocument.Claim claim, String actor, Instant lapsedBefore) {
+    boolean claim(String id, ApplicationDocument.Claim claim, String actor, Instant lapsedBefore,
+            ApplicationDocument.Handover handover) {
         Query free = Query.query(Criteria.where("_id").is(id).orOperator(Criteria.where("claim").is(null),
                 Criteria.where("claim.by").in(List.of(claim.by(), actor)), Criteria.where("claim.at").lt(lapsedBefore)));
-        return mongo.updateFirst(free, new Update().set("claim", claim), ApplicationDocument.class)
-                .getMatchedCount() == 1;
+        Update update = new Update().set("claim", claim);
+        if (handover != null) {
+            update.push("handovers", handover);
+        }
+        return mongo.updateFirst(free, update, ApplicationDocument.class).getMatchedCount() == 1;
+    }
+
+    /**
+     * The officer {@code subject}'s claim, if it is still live (taken since {@code lapsedBefore}), counts from
+     * {@code now}; a colleague's or a lapsed claim is left as it is. The version stays: nothing the applicant or a
+     * decision depends on changed.
+     */
+    void refreshClaim(String id, String subject, Instant lapsedBefore, Instant now) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("claim.by").is(subject)
+                .and("claim.at").gte(lapsedBefore)), new Update().set("claim.at", now), ApplicationDocument.class);
     }
 
     /** The officer {@code subject} lets go of the application; false when they did not hold it. */
@@ -203,8 +231,7 @@ class ApplicationStore {
             all.add(Criteria.where("dueDate").lte(filter.dueBy()));
         }
         if (filter.heldBy() != null) {
-            all.add(Criteria.where("claim.by").is(filter.heldBy().subject()));
-            all.add(Criteria.where("claim.at").gte(filter.heldBy().lapsedBefore()));
+            all.addAll(filter.heldBy().criteria());
         }
         return Query.query(new Criteria().andOperator(all));
     }

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who works on an application: an officer takes it, lets go of it, or hands it to a colleague from the
- * {@link OfficerDirectory}. A claim lapses once it has been idle (not taken again) for {@code claim-idle}, so one
- * forgotten in the evening does not keep the queue blocked the next day; a lapsed claim is shown to nobody and
- * binds nobody, and the next officer to take or assign the application replaces it.
+ * {@link OfficerDirectory} (a handover stays in the application's history). A claim lapses once it has been idle
+ * (neither taken again nor acted on by its officer: {@link ClaimActivity}) for {@code claim-idle}, so one forgotten
+ * in the evening does not keep the queue blocked the next day; a lapsed claim is shown to nobody and binds nobody,
+ * and the next officer to take or assign the application replaces it.
  */
 @Component
 class OfficerClaims {
@@ -65,10 +66,18 @@ class OfficerClaims {
     private void give(String id, Acting officer, String subject, String userName) {
         store.find(id).orElseThrow(() -> ApiException.notFound("application"));
         Instant now = ServiceZone.now(clock);
+        ApplicationDocument.Handover handover = subject.equals(officer.subject()) ? null
+                : new ApplicationDocument.Handover(now, officer.subject(), officer.userName(), userName);
         if (!store.claim(id, new ApplicationDocument.Claim(subject, userName, now), officer.subject(),
-                now.minus(idle))) {
+                now.minus(idle), handover)) {
             throw claimedByOther(store.find(id).orElseThrow(() -> ApiException.notFound("application")));
         }
+    }
+
+    /** The officer {@code subject} acted on the application: their live claim's idle time starts anew. */
+    void active(String id, String subject) {
+        Instant now = ServiceZone.now(clock);
+        store.refreshClaim(id, subject, now.minus(idle), now);
     }
 
     /** The officer lets go; 409 CLAIMED_BY_OTHER while a colleague's claim is live. */

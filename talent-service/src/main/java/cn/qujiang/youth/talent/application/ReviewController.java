@@ -45,7 +45,7 @@ class ReviewController {
 
     @Operation(summary = "Review queue sorted by due date (sort=-dueDate: latest first); default statuses: waiting "
             + "for an officer; dueWithin=N: due within N working days, overdue included; mine=true: only what the "
-            + "caller holds; with counts per status")
+            + "caller holds (the counts per status too)")
     @GetMapping("/applications")
     QueuePage queue(@RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String measure,

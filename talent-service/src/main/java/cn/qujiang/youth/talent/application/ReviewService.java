@@ -21,6 +21,7 @@ import cn.qujiang.youth.talent.application.ReviewViews.QueueItem;
 import cn.qujiang.youth.talent.application.ReviewViews.ClaimView;
 import cn.qujiang.youth.talent.application.ReviewViews.DecisionReasonView;
 import cn.qujiang.youth.talent.application.ReviewViews.DisclosureView;
+import cn.qujiang.youth.talent.application.ReviewViews.HandoverView;
 import cn.qujiang.youth.talent.application.ReviewViews.StatusCount;
 import cn.qujiang.youth.talent.matches.MatchResultView.ExclusionView;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
@@ -107,9 +108,9 @@ class ReviewService {
         Set<ApplicationStatus> statuses = query.status() == null ? ApplicationStatus.awaitingOfficer()
                 : Set.of(query.status());
         LocalDate dueBy = query.dueWithin() == null ? null : deadlines.withinWorkingDays(today, query.dueWithin());
+        ApplicationStore.HeldBy mine = query.mine() ? new ApplicationStore.HeldBy(officer.subject(), lapsedBefore) : null;
         ApplicationStore.QueueFilter filter = new ApplicationStore.QueueFilter(statuses, query.measureCode(),
-                query.overdue(), dueBy, today,
-                query.mine() ? new ApplicationStore.HeldBy(officer.subject(), lapsedBefore) : null);
+                query.overdue(), dueBy, today, mine);
         List<ApplicationDocument> found = store.queue(filter, query.latestFirst(), query.page(), query.size());
         Map<String, Profile> applicants = profiles.findAll(found.stream().map(ApplicationDocument::applicantId)
                 .distinct().toList());
@@ -123,10 +124,11 @@ class ReviewService {
                 Optional.ofNullable(application.liveClaim(lapsedBefore)).map(ApplicationDocument.Claim::byName)
                         .orElse(null), application.version()))
                 .toList();
-        List<StatusCount> counts = store.countByStatus(query.measureCode()).entrySet().stream()
+        // the counts beside the filters are of the same applications: the measure and 我办理的 apply to them too
+        List<StatusCount> counts = store.countByStatus(query.measureCode(), mine).entrySet().stream()
                 .map(count -> new StatusCount(count.getKey(), count.getValue())).toList();
         long overdue = store.count(new ApplicationStore.QueueFilter(ApplicationStatus.awaitingOfficer(),
-                query.measureCode(), true, null, today));
+                query.measureCode(), true, null, today, mine));
         return new QueuePage(items, query.page(), query.size(), store.count(filter), counts, overdue);
     }
 
@@ -300,7 +302,9 @@ class ReviewService {
                 workingDaysLeft(application, today),
                 claim == null ? null : new ClaimView(claim.byName(), claim.at(), claim.by().equals(officer.subject())),
                 disclosures.of(application.id()).stream()
-                        .map(disclosure -> new DisclosureView(disclosure.at(), disclosure.byName())).toList());
+                        .map(disclosure -> new DisclosureView(disclosure.at(), disclosure.byName())).toList(),
+                application.handovers().stream()
+                        .map(handover -> new HandoverView(handover.at(), handover.byName(), handover.toName())).toList());
     }
 
     private MaskedApplicant masked(Profile profile, LocalDate today, Locale locale) {

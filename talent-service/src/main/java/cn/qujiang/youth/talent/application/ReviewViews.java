@@ -101,8 +101,9 @@ final class ReviewViews {
     }
 
     /**
-     * A page of the queue; {@code counts}: applications per status (of the measure filtered on, if any), statuses
-     * without any left out; {@code overdue}: how many waiting applications (of that measure) are overdue.
+     * A page of the queue; {@code counts}: applications per status (of the measure filtered on, if any, and only
+     * the caller's with {@code mine}), statuses without any left out; {@code overdue}: how many waiting applications
+     * (of that measure, the caller's with {@code mine}) are overdue.
      */
     record QueuePage(List<QueueItem> items, int page, int size, long total, List<StatusCount> counts, long overdue) {
     }
@@ -132,11 +133,18 @@ final class ReviewViews {
     record DisclosureView(Instant at, String byName) {
     }
 
-    /** {@code identityDisclosures}: every time an officer asked for the full identity, oldest first. */
+    /** The officer {@code byName} handed the application to the officer {@code toName}: for the timeline. */
+    record HandoverView(Instant at, String byName, String toName) {
+    }
+
+    /**
+     * {@code identityDisclosures}: every time an officer asked for the full identity, oldest first;
+     * {@code handovers}: every time an officer handed it to a colleague, oldest first.
+     */
     record ReviewDetail(String id, ApplicationKind kind, long version, ApplicationStatus status, String measureCode,
             String measureTitle, Instant submittedAt, LocalDate dueDate, int responseWorkingDays, boolean overdue,
             MaskedApplicant applicant, Eligibility eligibilityAtSubmission, Eligibility eligibilityNow,
             List<TransitionView> transitions, GrantView grant, PlacesView places, Integer workingDaysLeft,
-            ClaimView claim, List<DisclosureView> identityDisclosures) {
+            ClaimView claim, List<DisclosureView> identityDisclosures, List<HandoverView> handovers) {
     }
 }

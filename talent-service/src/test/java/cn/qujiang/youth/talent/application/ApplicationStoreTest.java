@@ -133,9 +133,9 @@ class ApplicationStoreTest {
         store.insert(submitted("a3", "QJY-02", TODAY));
         store.move(approved, to(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED), null, List.of());
 
-        assertThat(store.countByStatus(null)).containsOnly(entry(ApplicationStatus.SUBMITTED, 2L),
+        assertThat(store.countByStatus(null, null)).containsOnly(entry(ApplicationStatus.SUBMITTED, 2L),
                 entry(ApplicationStatus.APPROVED, 1L));
-        assertThat(store.countByStatus("QJY-02")).containsOnly(entry(ApplicationStatus.SUBMITTED, 1L));
+        assertThat(store.countByStatus("QJY-02", null)).containsOnly(entry(ApplicationStatus.SUBMITTED, 1L));
     }
 
     @Test
@@ -143,13 +143,13 @@ class ApplicationStoreTest {
         ApplicationDocument application = insert(submitted("a1", "QJY-01", TODAY));
         Instant at = Instant.parse("2026-03-10T02:00:00Z");
 
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED)).isTrue();
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED)).isFalse();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED, null)).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED, null)).isFalse();
         assertThat(store.release(application.id(), "hr-2")).isFalse();
         assertThat(store.find(application.id()).orElseThrow().claim().byName()).isEqualTo("hr1");
         assertThat(store.find(application.id()).orElseThrow().claimedByOther("hr-2", LAPSED)).isTrue();
         assertThat(store.release(application.id(), "hr-1")).isTrue();
-        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED)).isTrue();
+        assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-2", LAPSED, null)).isTrue();
 
         store.move(store.find(application.id()).orElseThrow(),
                 to(ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED), null, List.of());
@@ -161,13 +161,13 @@ class ApplicationStoreTest {
     void aClaimIdleLongerThanTheLapseNoLongerBindsAndTheNextOfficerTakesItOver() {
         ApplicationDocument application = insert(submitted("a1", "QJY-01", TODAY));
         Instant yesterday = LAPSED.minusSeconds(60);
-        store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", yesterday), "hr-1", LAPSED);
+        store.claim(application.id(), new ApplicationDocument.Claim("hr-1", "hr1", yesterday), "hr-1", LAPSED, null);
 
         ApplicationDocument forgotten = store.find(application.id()).orElseThrow();
         assertThat(forgotten.liveClaim(LAPSED)).isNull();
         assertThat(forgotten.claimedByOther("hr-2", LAPSED)).isFalse();
         assertThat(store.claim(application.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(1)),
-                "hr-2", LAPSED)).isTrue();
+                "hr-2", LAPSED, null)).isTrue();
         assertThat(store.find(application.id()).orElseThrow().liveClaim(LAPSED).byName()).isEqualTo("hr2");
     }
 
@@ -176,16 +176,16 @@ class ApplicationStoreTest {
         ApplicationDocument free = insert(submitted("a1", "QJY-01", TODAY));
         ApplicationDocument heldByHr3 = insert(submitted("a2", "QJY-01", TODAY));
         Instant at = LAPSED.plusSeconds(3600);
-        store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-3", "hr3", at), "hr-3", LAPSED);
+        store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-3", "hr3", at), "hr-3", LAPSED, null);
 
-        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED))
+        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED, null))
                 .as("hr1 hands a free one to hr2").isTrue();
-        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED))
+        assertThat(store.claim(free.id(), new ApplicationDocument.Claim("hr-1", "hr1", at), "hr-1", LAPSED, null))
                 .as("hr2 holds it now: hr1 cannot take it back").isFalse();
-        assertThat(store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED))
+        assertThat(store.claim(heldByHr3.id(), new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED, null))
                 .as("hr3's live claim").isFalse();
         assertThat(store.find(heldByHr3.id()).orElseThrow().claim().byName()).isEqualTo("hr3");
-        assertThat(store.claim("no-such-id", new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED)).isFalse();
+        assertThat(store.claim("no-such-id", new ApplicationDocument.Claim("hr-2", "hr2", at), "hr-1", LAPSED, null)).isFalse();
     }
 
     @Test
@@ -194,14 +194,17 @@ class ApplicationStoreTest {
         ApplicationDocument lapsed = insert(submitted("a2", "QJY-01", TODAY));
         ApplicationDocument colleagues = insert(submitted("a3", "QJY-01", TODAY));
         insert(submitted("a4", "QJY-01", TODAY));
-        store.claim(mine.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(5)), "hr-1", LAPSED);
-        store.claim(lapsed.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.minusSeconds(5)), "hr-2", LAPSED);
-        store.claim(colleagues.id(), new ApplicationDocument.Claim("hr-3", "hr3", LAPSED.plusSeconds(5)), "hr-3", LAPSED);
+        store.claim(mine.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.plusSeconds(5)), "hr-1", LAPSED, null);
+        store.claim(lapsed.id(), new ApplicationDocument.Claim("hr-2", "hr2", LAPSED.minusSeconds(5)), "hr-2", LAPSED, null);
+        store.claim(colleagues.id(), new ApplicationDocument.Claim("hr-3", "hr3", LAPSED.plusSeconds(5)), "hr-3", LAPSED, null);
 
         ApplicationStore.QueueFilter hr2 = new ApplicationStore.QueueFilter(ApplicationStatus.awaitingOfficer(), null,
                 null, null, TODAY, new ApplicationStore.HeldBy("hr-2", LAPSED));
         assertThat(store.queue(hr2, false, 0, 10)).extracting(ApplicationDocument::id).containsExactly(mine.id());
         assertThat(store.count(hr2)).isEqualTo(1);
+        assertThat(store.countByStatus(null, hr2.heldBy())).as("the counts beside 我办理的")
+                .containsOnly(entry(ApplicationStatus.SUBMITTED, 1L));
+        assertThat(store.countByStatus("QJY-02", hr2.heldBy())).isEmpty();
     }
 
     @Test

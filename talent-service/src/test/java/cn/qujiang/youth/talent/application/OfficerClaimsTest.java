@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.kit.web.ApiException;
 import cn.qujiang.youth.talent.InMemoryMongo;
+import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.application.ApplicationStatus.Actor;
 import cn.qujiang.youth.talent.application.ApplicationWorkflow.Acting;
 import cn.qujiang.youth.talent.statistics.UptakeCounts;
@@ -77,6 +78,21 @@ class OfficerClaimsTest {
     }
 
     @Test
+    void workOnTheApplicationKeepsItsOfficersClaimAliveButNeitherAColleaguesNorALapsedOne() {
+        claims.take(id, HR1);
+        clock.shift(Duration.ofHours(7));
+        claims.active(id, HR2.subject());
+        claims.active(id, HR1.subject());
+        clock.shift(Duration.ofHours(7));
+        assertThat(holder().byName()).as("7 hours since hr1's last act").isEqualTo("hr1");
+
+        clock.shift(Duration.ofHours(1).plusMinutes(1));
+        assertThat(holder()).isNull();
+        claims.active(id, HR1.subject());
+        assertThat(holder()).as("a lapsed claim stays lapsed: colleagues may have seen it free").isNull();
+    }
+
+    @Test
     void anOfficerHandsOnWhatTheyHoldButNotWhatAColleagueHolds() {
         claims.take(id, HR1);
         claims.assign(id, HR1, "hr2");
@@ -89,5 +105,24 @@ class OfficerClaimsTest {
         assertThatThrownBy(() -> claims.release(id, HR1)).isInstanceOf(ApiException.class);
         claims.release(id, HR2);
         assertThat(holder()).isNull();
+    }
+
+    @Test
+    void aHandoverStaysInTheHistoryWithWhoHandedItToWhomAndWhen() {
+        claims.take(id, HR1);
+        clock.shift(Duration.ofMinutes(5));
+        Instant before = ServiceZone.now(clock);
+        claims.assign(id, HR1, "hr2");
+        Instant after = ServiceZone.now(clock);
+        clock.shift(Duration.ofMinutes(5));
+        claims.assign(id, HR2, "hr2"); // taking it through the same door is no handover
+        claims.release(id, HR2);
+
+        assertThat(store.find(id).orElseThrow().handovers()).singleElement().satisfies(handover -> {
+            assertThat(handover.byName()).isEqualTo("hr1");
+            assertThat(handover.by()).isEqualTo("hr-1");
+            assertThat(handover.toName()).isEqualTo("hr2");
+            assertThat(handover.at()).isBetween(before, after);
+        });
     }
 }

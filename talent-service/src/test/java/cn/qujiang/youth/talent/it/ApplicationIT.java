@@ -13,6 +13,7 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MeasurePublished.Mode;
 import cn.qujiang.youth.contracts.MeasurePublished;
 import cn.qujiang.youth.contracts.Topics;
+import cn.qujiang.youth.infra.ShiftableClock;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -57,14 +58,16 @@ class ApplicationIT extends TalentIntegrationTest {
             List.of(), 1);
 
     private final MeterRegistry meters;
+    private final ShiftableClock clock;
 
     String a;
     String b;
 
     ApplicationIT(@LocalServerPort int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka,
-            OutboxRelay relay, MeterRegistry meters) {
+            OutboxRelay relay, MeterRegistry meters, ShiftableClock clock) {
         super(port, mongo, kafka, relay);
         this.meters = meters;
+        this.clock = clock;
     }
 
     @BeforeEach
@@ -227,6 +230,34 @@ class ApplicationIT extends TalentIntegrationTest {
         assertThat(http.delete("/api/talent/review/applications/" + id + "/claim").token(token(User.HR1)).send()
                 .json().has("claim")).as("released").isFalse();
         assertThat(decide(User.HR2, id, 1, "APPROVE", "CRITERIA_MET").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOfficersWorkOnAnApplicationRestartsTheIdleTimeOfTheirClaim() {
+        eligible(User.APPLICANT1, List.of(), "IT-OPEN");
+        String id = apply(User.APPLICANT1, "IT-OPEN").json().get("id").asString();
+        assertThat(http.post("/api/talent/review/applications/" + id + "/claim", Map.of()).token(token(User.HR1))
+                .send().status()).isEqualTo(200);
+        try {
+            clock.shift(Duration.ofHours(5));
+            assertThat(decide(User.HR1, id, 99, "APPROVE", "CRITERIA_MET").status()).as("a stale attempt")
+                    .isEqualTo(409);
+            clock.shift(Duration.ofHours(5));
+            assertThat(http.post("/api/talent/review/applications/" + id + "/identity", Map.of())
+                    .token(token(User.HR1)).send().status()).isEqualTo(200);
+            clock.shift(Duration.ofHours(5));
+
+            Http.Response colleague = http.post("/api/talent/review/applications/" + id + "/claim", Map.of())
+                    .token(token(User.HR2)).send();
+            assertThat(colleague.status()).as("15 hours since the claim, 5 since hr1 last worked on it").isEqualTo(409);
+            assertThat(colleague.json().get("detail").asString()).contains("hr1");
+
+            clock.shift(Duration.ofHours(4));
+            assertThat(http.post("/api/talent/review/applications/" + id + "/claim", Map.of()).token(token(User.HR2))
+                    .send().status()).as("idle for 9 hours: lapsed").isEqualTo(200);
+        } finally {
+            clock.setTo(Instant.now());
+        }
     }
 
     @Test
@@ -516,10 +547,16 @@ class ApplicationIT extends TalentIntegrationTest {
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         assertThat(assigned.json().get("claim").get("byName").asString()).isEqualTo("hr2");
         assertThat(assigned.json().get("claim").get("mine").asBoolean()).isFalse();
-        assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR2)).send()
-                .json()).ids()).containsExactly(id);
-        assertThat(new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR1)).send()
-                .json()).ids()).isEmpty();
+        JsonNode handover = assigned.json().get("handovers").get(0);
+        assertThat(handover.get("byName").asString() + " → " + handover.get("toName").asString()).isEqualTo("hr1 → hr2");
+        QueueCheck hr2 = new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR2))
+                .send().json());
+        assertThat(hr2.ids()).containsExactly(id);
+        assertThat(hr2.count("SUBMITTED")).as("the counts beside 我办理的 are of what hr2 holds").isEqualTo(1);
+        QueueCheck hr1 = new QueueCheck(http.get("/api/talent/review/applications?mine=true").token(token(User.HR1))
+                .send().json());
+        assertThat(hr1.ids()).isEmpty();
+        assertThat(hr1.count("SUBMITTED")).isZero();
 
         Http.Response back = http.post("/api/talent/review/applications/" + id + "/assign",
                 Map.of("userName", "hr1")).token(token(User.HR1)).send();
@@ -567,6 +604,14 @@ class ApplicationIT extends TalentIntegrationTest {
             List<String> ids = new ArrayList<>();
             page.get("items").forEach(item -> ids.add(item.get("id").asString()));
             return ids;
+        }
+
+        long count(String status) {
+            long count = 0;
+            for (JsonNode each : page.get("counts")) {
+                count += status.equals(each.get("status").asString()) ? each.get("count").asLong() : 0;
+            }
+            return count;
         }
     }
 }

@@ -63,20 +63,32 @@ class CatalogueSeedTest {
     }
 
     @Test
-    void everyTextIsBilingual() {
+    void everyTextIsBilingualChineseInZhAndEnglishInEn() {
         for (MeasureDefinition measure : CATALOGUE) {
             Stream<LocalizedText> texts = Stream.of(
                     Stream.of(measure.title(), measure.summary(), measure.department()),
                     Stream.ofNullable(measure.benefit().note()),
+                    Stream.ofNullable(measure.grantTerm().batch()).map(GrantTerm.Batch::name),
                     measure.criteria().stream().flatMap(criterion -> Stream.of(criterion.label(), criterion.hint())),
                     measure.documents().stream()).flatMap(Function.identity());
             assertThat(texts).as(measure.code()).allSatisfy(text -> {
                 assertThat(text).isNotNull();
-                assertThat(text.zh()).isNotBlank();
-                assertThat(text.en()).isNotBlank();
+                assertThat(text.zh()).as("zh").matches(CHINESE);
+                assertThat(text.en()).as("en").matches(ENGLISH);
             });
         }
     }
+
+    @Test
+    void everyWorkedExampleIsNamedInChineseForTheOfficersWhoReadIt() {
+        assertThat(CATALOGUE).flatExtracting(MeasureDefinition::examples).hasSizeGreaterThan(100)
+                .allSatisfy(example -> assertThat(example.name()).matches(CHINESE));
+    }
+
+    /** Some Chinese, and Latin letters only alongside it (e.g. 18至35周岁, B类人才). */
+    private static final String CHINESE = "(?s).*\\p{IsHan}.*";
+    /** English words and no Chinese. */
+    private static final String ENGLISH = "(?s)(?=.*\\p{IsLatin})[^\\p{IsHan}]*";
 
     @Test
     void benefitsUseTheSharedVocabulary() {
