@@ -130,7 +130,7 @@ public final class KafkaBroker implements AutoCloseable {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
-                log.cleaner.backoff.ms=1000
+                metadata.max.idle.interval.ms=5000
                 """.formatted(port, controllerPort, dataDir.resolve("logs").toString().replace('\\', '/'));
         try {
             Files.createDirectories(dataDir);

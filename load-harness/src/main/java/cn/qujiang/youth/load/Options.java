@@ -11,7 +11,7 @@ import java.util.List;
  * {@code mvn exec:java} and {@code java -jar}.
  */
 record Options(Path repoDir, int residents, List<Integer> rates, Duration stage, Duration pollInterval,
-        Duration giveUp, int httpThreads) {
+        Duration giveUp, int httpThreads, Duration idle) {
 
     static Options fromSystemProperties() {
         return new Options(givenRepoDir(),
@@ -21,7 +21,8 @@ record Options(Path repoDir, int residents, List<Integer> rates, Duration stage,
                 Duration.ofSeconds(Integer.getInteger("load.stage-seconds", 30)),
                 Duration.ofMillis(Integer.getInteger("load.poll-ms", 500)),
                 Duration.ofSeconds(Integer.getInteger("load.give-up-seconds", 60)),
-                Integer.getInteger("load.http-threads", 8));
+                Integer.getInteger("load.http-threads", 8),
+                Duration.ofSeconds(Integer.getInteger("load.idle-seconds", 0)));
     }
 
     /** exec:java passes the reactor root; with java -jar the harness is run from the repository root or its module. */

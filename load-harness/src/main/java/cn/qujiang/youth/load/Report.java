@@ -37,6 +37,32 @@ final class Report {
                 + " — total " + total / 1024);
     }
 
+    /** CPU of each process over a stage divided by the updates it started (polls included), in ms. */
+    static void cpuPerUpdate(Map<String, Long> before, Map<String, Long> after, long updates, PrintStream out) {
+        if (updates > 0) {
+            out.println("CPU per update started (ms): " + cpuDifferences(before, after, 1e6 * updates));
+        }
+    }
+
+    /** CPU of each process over a pause, in ms per second: what it spends with nothing to do. */
+    static void cpuPerSecond(Map<String, Long> before, Map<String, Long> after, java.time.Duration pause,
+            PrintStream out) {
+        out.println("CPU at rest (ms/s): " + cpuDifferences(before, after, 1e3 * pause.toMillis()));
+    }
+
+    private static String cpuDifferences(Map<String, Long> before, Map<String, Long> after, double divisor) {
+        Map<String, Double> each = new java.util.LinkedHashMap<>();
+        after.forEach((name, nanos) -> {
+            Long earlier = before.get(name);
+            if (earlier != null) {
+                each.put(name, (nanos - earlier) / divisor);
+            }
+        });
+        double all = each.values().stream().mapToDouble(Double::doubleValue).sum();
+        return each.entrySet().stream().map(e -> "%s %.1f".formatted(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")) + " — all %.1f".formatted(all);
+    }
+
     private static String spread(List<Long> ms) {
         return ms.isEmpty() ? "–" : "%d / %d / %d / %d".formatted(percentile(ms, 50), percentile(ms, 95),
                 percentile(ms, 99), ms.get(ms.size() - 1));

@@ -4,7 +4,9 @@ import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.contracts.EventJson;
 import cn.qujiang.youth.contracts.EventType;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -16,8 +18,18 @@ import org.slf4j.LoggerFactory;
  */
 public record InboundEvent(String id, EventType type, String subject, Object payload) {
     private static final Logger log = LoggerFactory.getLogger(InboundEvent.class);
+    private static final Set<EventType> EVERY_TYPE = EnumSet.allOf(EventType.class);
 
     public static Optional<InboundEvent> from(ConsumerRecord<String, String> record) {
+        return from(record, EVERY_TYPE);
+    }
+
+    /**
+     * The event when it is one of the {@code wanted} types; an event of another known type is skipped without
+     * reading its payload, for a listener that hears a whole topic for one type of it (every profile change passes
+     * by notification-service, which only waits for erasures).
+     */
+    public static Optional<InboundEvent> from(ConsumerRecord<String, String> record, Set<EventType> wanted) {
         String typeId = header(record, CloudEventHeaders.TYPE);
         String id = header(record, CloudEventHeaders.ID);
         if (typeId == null || id == null) {
@@ -27,6 +39,9 @@ public record InboundEvent(String id, EventType type, String subject, Object pay
         Optional<EventType> type = EventType.byTypeId(typeId);
         if (type.isEmpty()) {
             log.info("skipping event {} of unknown type {}", id, typeId);
+            return Optional.empty();
+        }
+        if (!wanted.contains(type.get())) {
             return Optional.empty();
         }
         try {

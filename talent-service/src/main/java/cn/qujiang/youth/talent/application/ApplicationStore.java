@@ -57,6 +57,13 @@ class ApplicationStore {
                 Query.query(Criteria.where("_id").is(id).and("applicantId").is(applicantId)), ApplicationDocument.class));
     }
 
+    /** The applicant's APPROVED applications of these measures (benefits held that a re-match may end). */
+    List<ApplicationDocument> approved(String applicantId, Collection<String> measureCodes) {
+        return mongo.find(Query.query(Criteria.where("applicantId").is(applicantId)
+                .and("status").is(ApplicationStatus.APPROVED).and("measureCode").in(measureCodes)),
+                ApplicationDocument.class);
+    }
+
     List<ApplicationDocument> listOwn(String applicantId) {
         return mongo.find(Query.query(Criteria.where("applicantId").is(applicantId))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")), ApplicationDocument.class);
@@ -112,8 +119,17 @@ class ApplicationStore {
                 applied == null ? null : applied.unit(), applied == null ? null : applied.benefitKind());
     }
 
-    /** Open offers of these measures become LAPSED (the applicant no longer qualifies); one write per status. */
+    /**
+     * Open offers of these measures become LAPSED (the applicant no longer qualifies); one write per status. Most
+     * measures a re-match finds no longer eligible were never offered (only AUTO_GRANT ones are), so one read
+     * first spares the two writes when there is no open offer to lapse.
+     */
     void lapseOffers(String applicantId, Collection<String> measureCodes, Instant at) {
+        if (!mongo.exists(Query.query(Criteria.where("applicantId").is(applicantId).and("kind").is(ApplicationKind.OFFER)
+                .and("measureCode").in(measureCodes).and("status").in(ApplicationStatus.OFFERED,
+                        ApplicationStatus.CONFIRMED)), ApplicationDocument.class)) {
+            return;
+        }
         for (ApplicationStatus from : List.of(ApplicationStatus.OFFERED, ApplicationStatus.CONFIRMED)) {
             Query query = Query.query(Criteria.where("applicantId").is(applicantId).and("kind").is(ApplicationKind.OFFER)
                     .and("measureCode").in(measureCodes).and("status").is(from));

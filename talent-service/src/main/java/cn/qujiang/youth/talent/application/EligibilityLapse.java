@@ -39,9 +39,9 @@ class EligibilityLapse {
         if (event.noLongerEligible().isEmpty()) {
             return;
         }
-        for (ApplicationDocument held : store.listOwn(event.applicantId())) {
-            if (held.status() == ApplicationStatus.APPROVED && event.noLongerEligible().contains(held.measureCode())
-                    && grantedWhileEligible(held.measureCode())) {
+        // only the benefits concerned are read, not every application with its eligibility snapshot and history
+        for (ApplicationDocument held : store.approved(event.applicantId(), event.noLongerEligible())) {
+            if (grantedWhileEligible(held.measureCode())) {
                 end(held);
             }
         }

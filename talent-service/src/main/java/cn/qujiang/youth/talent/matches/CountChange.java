@@ -18,15 +18,18 @@ record CountChange(String key, Map<String, Integer> delta) {
 
     /** The difference from {@code before} to {@code after}; null when the eligible measures are the same. */
     static CountChange between(List<MatchResult> before, List<MatchResult> after) {
-        Set<String> was = eligible(before);
-        Set<String> is = eligible(after);
+        return between(eligible(before), eligible(after));
+    }
+
+    /** The difference between two sets of measures eligible for; null when they are the same. */
+    static CountChange between(Set<String> was, Set<String> is) {
         Map<String, Integer> delta = new TreeMap<>();
         is.stream().filter(code -> !was.contains(code)).forEach(code -> delta.put(code, 1));
         was.stream().filter(code -> !is.contains(code)).forEach(code -> delta.put(code, -1));
         return delta.isEmpty() ? null : new CountChange(UUID.randomUUID().toString(), delta);
     }
 
-    private static Set<String> eligible(List<MatchResult> results) {
+    static Set<String> eligible(List<MatchResult> results) {
         Set<String> codes = new HashSet<>();
         for (MatchResult result : results) {
             if (result.outcome() == Outcome.ELIGIBLE) {

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,24 +48,58 @@ public class MatchReadModel {
         Instant evaluatedAt = event.evaluatedAt() == null ? Instant.EPOCH
                 : event.evaluatedAt().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            MatchDocument stored = mongo.findById(event.applicantId(), MatchDocument.class);
+            Stored stored = stored(event.applicantId());
             if (stored != null) {
-                settle(stored.applicantId(), stored.countPending());  // left by a write that did not get to it
+                settle(event.applicantId(), stored.countPending());  // left by a write that did not get to it
             }
             if (stored != null && isOlder(event.profileVersion(), evaluatedAt, stored)) {
                 return false;
             }
-            List<MatchResult> results = stored == null || event.profileVersion() > stored.profileVersion()
-                    ? event.results() : merge(stored.results(), event.results());
-            CountChange change = CountChange.between(stored == null ? List.of() : stored.results(), results);
-            if (write(stored, new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(),
+            boolean replacesAll = stored == null || event.profileVersion() > stored.profileVersion();
+            MatchDocument whole = replacesAll ? null : mongo.findById(event.applicantId(), MatchDocument.class);
+            if (!replacesAll && (whole == null || whole.revision() != stored.revision())) {
+                continue;  // changed between the two reads
+            }
+            List<MatchResult> results = replacesAll ? event.results() : merge(whole.results(), event.results());
+            CountChange change = CountChange.between(stored == null ? Set.of() : stored.eligible(),
+                    CountChange.eligible(results));
+            MatchDocument next = new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(),
                     evaluatedAt, results, stored == null ? 1 : stored.revision() + 1,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), change))) {
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), change);
+            if (stored == null ? insert(next) : update(stored.revision(), next)) {
                 settle(event.applicantId(), change);
                 return true;
             }
         }
         throw new OptimisticLockingFailureException("match results of an applicant kept changing; retry");
+    }
+
+    /**
+     * What a write of new results needs of the stored ones: versions, the guard, a difference left pending, and
+     * which measures were eligible (code and outcome of each result, not the criteria and values that make up
+     * most of the document: an evaluation of a newer profile version replaces them all unread).
+     */
+    private Stored stored(String applicantId) {
+        Query query = Query.query(Criteria.where("_id").is(applicantId));
+        query.fields().include("profileVersion", "evaluatedAt", "revision", MatchDocument.COUNT_PENDING,
+                "results.measureCode", "results.outcome");
+        return mongo.findOne(query, Stored.class, MatchDocument.COLLECTION);
+    }
+
+    private record Stored(long profileVersion, Instant evaluatedAt, long revision, CountChange countPending,
+            List<StoredOutcome> results) {
+
+        Set<String> eligible() {
+            Set<String> codes = new HashSet<>();
+            if (results != null) {
+                results.stream().filter(result -> result.outcome() == Outcome.ELIGIBLE)
+                        .forEach(result -> codes.add(result.measureCode()));
+            }
+            return codes;
+        }
+    }
+
+    private record StoredOutcome(String measureCode, Outcome outcome) {
     }
 
     public Optional<Matches> find(String applicantId) {
@@ -132,10 +168,14 @@ public class MatchReadModel {
     }
 
     private static Query unchanged(MatchDocument stored) {
-        return Query.query(Criteria.where("_id").is(stored.applicantId()).and("revision").is(stored.revision()));
+        return unchanged(stored.applicantId(), stored.revision());
     }
 
-    private static boolean isOlder(long profileVersion, Instant evaluatedAt, MatchDocument stored) {
+    private static Query unchanged(String applicantId, long revision) {
+        return Query.query(Criteria.where("_id").is(applicantId).and("revision").is(revision));
+    }
+
+    private static boolean isOlder(long profileVersion, Instant evaluatedAt, Stored stored) {
         return profileVersion < stored.profileVersion()
                 || (profileVersion == stored.profileVersion() && evaluatedAt.isBefore(stored.evaluatedAt()));
     }
@@ -147,18 +187,20 @@ public class MatchReadModel {
         return new ArrayList<>(byCode.values());
     }
 
-    private boolean write(MatchDocument stored, MatchDocument next) {
-        if (stored == null) {
-            try {
-                mongo.insert(next);
-                return true;
-            } catch (DuplicateKeyException e) {
-                return false; // another delivery inserted first: read again and merge
-            }
+    private boolean insert(MatchDocument next) {
+        try {
+            mongo.insert(next);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false; // another delivery inserted first: read again and merge
         }
+    }
+
+    private boolean update(long storedRevision, MatchDocument next) {
         Update update = new Update().set("profileVersion", next.profileVersion()).set("asOf", next.asOf())
                 .set("evaluatedAt", next.evaluatedAt()).set("results", next.results()).set("revision", next.revision())
                 .set("storedAt", next.storedAt()).set(MatchDocument.COUNT_PENDING, next.countPending());
-        return mongo.updateFirst(unchanged(stored), update, MatchDocument.class).getMatchedCount() == 1;
+        return mongo.updateFirst(unchanged(next.applicantId(), storedRevision), update, MatchDocument.class)
+                .getMatchedCount() == 1;
     }
 }

@@ -77,8 +77,9 @@ public class ProfileService {
         ApplicantFacts facts = facts(request, id);
         long version = stored.map(ProfileDocument::version).orElse(0L) + 1;
         List<String> held = live == null ? List.of() : live.heldMeasures();
+        PersonalData personal = personal(request, id);
         ProfileDocument next = new ProfileDocument(applicantId, version, blindIndex.of(id.value()),
-                seal(applicantId, personal(request, id)),
+                seal(applicantId, personal),
                 request.preferredLanguage() == null ? "zh" : request.preferredLanguage(), facts, details(request),
                 consent, held, live == null ? now : live.createdAt(), now, null, List.of());
         OutboxEntry event = OutboxEntry.of(ApplicantProfileChanged.sealing(applicantId, version, now, facts, held,
@@ -98,7 +99,8 @@ public class ProfileService {
             throw ApiException.conflict("PROFILE_CONFLICT");
         }
         relay.wake(ProfileDocument.COLLECTION, applicantId);
-        return new Saved(open(next), live == null);
+        // answered from what was just sealed, not by opening it again
+        return new Saved(profile(next, personal), live == null);
     }
 
     public Optional<Profile> find(String applicantId) {
@@ -265,7 +267,11 @@ public class ProfileService {
                 cipher.open(identity.idNumber(), context(id, "idNumber")),
                 cipher.open(identity.phone(), context(id, "phone")),
                 cipher.open(identity.email(), context(id, "email")));
-        return new Profile(id, document.version(), personal, document.preferredLanguage(), document.facts(),
+        return profile(document, personal);
+    }
+
+    private static Profile profile(ProfileDocument document, PersonalData personal) {
+        return new Profile(document.id(), document.version(), personal, document.preferredLanguage(), document.facts(),
                 document.details(), document.consent(), document.heldMeasures(), document.createdAt(),
                 document.updatedAt());
     }
