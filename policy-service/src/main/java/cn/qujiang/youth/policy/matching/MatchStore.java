@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -81,8 +80,7 @@ class MatchStore {
             }
             Document update = new Document("$set", set).append("$inc", new Document(ApplicantMatches.LOCK, 1L));
             if (rewrite.event() != null) {
-                update.append("$push", new Document(OutboxEntry.FIELD,
-                        converter.convertToMongoType(rewrite.event(), TypeInformation.of(OutboxEntry.class))));
+                update.append("$push", new Document(OutboxEntry.FIELD, rewrite.event().toDocument()));
             }
             updates.add(new UpdateOneModel<>(new Document("_id", rewrite.applicantId())
                     .append(ApplicantMatches.LOCK, rewrite.lock()), update));
@@ -93,16 +91,11 @@ class MatchStore {
 
     /** {@code results.<i>} for each line that changed, or all of {@code results} when the measures differ. */
     private static Document changedLines(List<String> previous, List<String> lines) {
-        Document changed = new Document();
-        boolean sameMeasures = previous.size() == lines.size();
-        for (int i = 0; sameMeasures && i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.equals(previous.get(i))) {
-                sameMeasures = StoredResult.code(previous.get(i)).equals(StoredResult.code(line));
-                changed.append(ApplicantMatches.RESULTS + "." + i, line);
-            }
-        }
-        return sameMeasures ? changed : new Document(ApplicantMatches.RESULTS, lines);
+        return StoredResult.changedPositions(previous, lines).map(positions -> {
+            Document changed = new Document();
+            positions.forEach(i -> changed.append(ApplicantMatches.RESULTS + "." + i, lines.get(i)));
+            return changed;
+        }).orElseGet(() -> new Document(ApplicantMatches.RESULTS, lines));
     }
 
     /** Leaves a tombstone: no facts, no results, no pending events, and later profile events are ignored. */

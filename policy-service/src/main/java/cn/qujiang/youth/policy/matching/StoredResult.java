@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One measure's result as stored per applicant: which version decided what, how much, which criteria passed, which
@@ -133,6 +134,28 @@ record StoredResult(
             }
         }
         return true;
+    }
+
+    /**
+     * The positions whose line changed in any way, when both lists hold the same measures in the same order (a
+     * re-match within one catalogue); empty when the measures differ (one published for the first time or retired),
+     * and then only the whole list describes the change.
+     */
+    static Optional<List<Integer>> changedPositions(List<String> previous, List<String> lines) {
+        if (previous.size() != lines.size()) {
+            return Optional.empty();
+        }
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.equals(previous.get(i))) {
+                if (!code(previous.get(i)).equals(code(line))) {
+                    return Optional.empty();
+                }
+                changed.add(i);
+            }
+        }
+        return Optional.of(changed);
     }
 
     static String code(String line) {

@@ -37,6 +37,22 @@ class StoredResultTest {
     }
 
     @Test
+    void aReMatchWithinTheSameMeasuresNamesTheLinesThatChangedElseNone() {
+        List<String> before = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-02|1|INELIGIBLE||||age:FAILED||",
+                "QJY-03|1|INELIGIBLE||||age:FAILED||");
+        List<String> published = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||",
+                "QJY-02|2|ELIGIBLE|500|YUAN_PER_MONTH|false|age:PASSED||", "QJY-03|1|INELIGIBLE||||age:FAILED||");
+        List<String> retired = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-03|1|INELIGIBLE||||age:FAILED||");
+        List<String> replaced = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-04|1|INELIGIBLE||||age:FAILED||",
+                "QJY-03|1|INELIGIBLE||||age:FAILED||");
+
+        assertThat(StoredResult.changedPositions(before, published)).contains(List.of(1));
+        assertThat(StoredResult.changedPositions(before, before)).contains(List.of());
+        assertThat(StoredResult.changedPositions(before, retired)).as("a measure retired").isEmpty();
+        assertThat(StoredResult.changedPositions(before, replaced)).as("one retired, another published").isEmpty();
+    }
+
+    @Test
     void aResultIsStoredAsOneReadableLineAndReadBackUnchanged() throws IOException {
         MatchResult station = golden().results().get(0);
 
