@@ -35,7 +35,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -137,9 +136,9 @@ public final class RematchBenchmark {
     /**
      * talent-service is not started, so the event keys come from memory: one key for everybody, as sealing costs
      * the same whatever the key. What the figures leave out is talent-service's side of the key lookups (one
-     * request per page of changed applicants) and the HTTP round trips.
+     * request per page of changed applicants) and the HTTP round trips. Not a {@code @Configuration}: the
+     * integration tests scan this package, and only the benchmark names it as a source.
      */
-    @Configuration(proxyBeanMethods = false)
     static class BenchEventKeys {
         @Bean
         @Primary

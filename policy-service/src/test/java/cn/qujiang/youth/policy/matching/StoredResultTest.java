@@ -53,6 +53,17 @@ class StoredResultTest {
     }
 
     @Test
+    void aLineIsDecidedByOneVersionOfOneMeasure() {
+        String line = "QJY-01|12|ELIGIBLE|7|NIGHT|false|age:PASSED||";
+
+        assertThat(StoredResult.decidedBy(line, "QJY-01", 12)).isTrue();
+        assertThat(StoredResult.decidedBy(line, "QJY-01", 1)).isFalse();
+        assertThat(StoredResult.decidedBy(line, "QJY-01", 2)).isFalse();
+        assertThat(StoredResult.decidedBy(line, "QJY-0", 12)).as("another code's prefix").isFalse();
+        assertThat(StoredResult.decidedBy("QJY-010|12|ELIGIBLE||||||", "QJY-01", 12)).isFalse();
+    }
+
+    @Test
     void aResultIsStoredAsOneReadableLineAndReadBackUnchanged() throws IOException {
         MatchResult station = golden().results().get(0);
 
