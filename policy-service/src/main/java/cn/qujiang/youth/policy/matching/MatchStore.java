@@ -1,6 +1,7 @@
 package cn.qujiang.youth.policy.matching;
 
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -19,6 +20,7 @@ import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.DocumentCodec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -161,17 +163,21 @@ class MatchStore {
     }
 
     /**
-     * Read with the driver as plain BSON and mapped by {@link StoredApplicants}: Spring Data's mapping of each
+     * Decoded by the driver with {@link StoredApplicants}, straight from the wire: Spring Data's mapping of each
      * document was most of the CPU here. The query is mapped once (dates as Spring Data stores them).
      */
     private void forEachPage(Query query, int pageSize, Consumer<List<ApplicantMatches>> pages) {
         Document filter = new QueryMapper(mongo.getConverter()).getMappedObject(query.getQueryObject(),
                 mongo.getConverter().getMappingContext().getPersistentEntity(ApplicantMatches.class));
-        try (MongoCursor<Document> cursor = mongo.getCollection(ApplicantMatches.COLLECTION).find(filter)
-                .projection(query.getFieldsObject()).batchSize(pageSize).cursor()) {
+        MongoCollection<Document> documents = mongo.getCollection(ApplicantMatches.COLLECTION);
+        MongoCollection<ApplicantMatches> collection = documents.withDocumentClass(ApplicantMatches.class)
+                .withCodecRegistry(CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(applicants),
+                        documents.getCodecRegistry()));
+        try (MongoCursor<ApplicantMatches> cursor = collection.find(filter).projection(query.getFieldsObject())
+                .batchSize(pageSize).cursor()) {
             List<ApplicantMatches> page = new ArrayList<>(pageSize);
             while (cursor.hasNext() && !Thread.currentThread().isInterrupted()) {
-                page.add(applicants.read(cursor.next()));
+                page.add(cursor.next());
                 if (page.size() == pageSize || !cursor.hasNext()) {
                     pages.accept(page);
                     page = new ArrayList<>(pageSize);
