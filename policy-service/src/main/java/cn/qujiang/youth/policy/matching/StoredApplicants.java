@@ -52,12 +52,7 @@ final class StoredApplicants implements Codec<ApplicantMatches> {
         List<String> results = List.of();
         boolean erased = false;
         reader.readStartDocument();
-        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-            String name = reader.readName();
-            if (reader.getCurrentBsonType() == BsonType.NULL) {
-                reader.readNull();
-                continue;
-            }
+        for (String name = nextField(reader); name != null; name = nextField(reader)) {
             switch (name) {
                 case "_id" -> id = reader.readString();
                 case ApplicantMatches.LOCK -> lock = number(reader);
@@ -116,12 +111,7 @@ final class StoredApplicants implements Codec<ApplicantMatches> {
         List<LocalDate> childrenBirthDates = null;
         Boolean returnedToRural = null;
         reader.readStartDocument();
-        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-            String name = reader.readName();
-            if (reader.getCurrentBsonType() == BsonType.NULL) {
-                reader.readNull();
-                continue;
-            }
+        for (String name = nextField(reader); name != null; name = nextField(reader)) {
             switch (name) {
                 case "birthDate" -> birthDate = date(reader);
                 case "gender" -> gender = Enum.valueOf(Gender.class, reader.readString());
@@ -166,11 +156,8 @@ final class StoredApplicants implements Codec<ApplicantMatches> {
             Degree degree = null;
             LocalDate date = null;
             reader.readStartDocument();
-            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-                String name = reader.readName();
-                if (reader.getCurrentBsonType() == BsonType.NULL) {
-                    reader.readNull();
-                } else if (name.equals("degree")) {
+            for (String name = nextField(reader); name != null; name = nextField(reader)) {
+                if (name.equals("degree")) {
                     degree = Enum.valueOf(Degree.class, reader.readString());
                 } else if (name.equals("date")) {
                     date = date(reader);
@@ -183,6 +170,18 @@ final class StoredApplicants implements Codec<ApplicantMatches> {
         }
         reader.readEndArray();
         return graduations;
+    }
+
+    /** The name of the next field that holds a value (a null is left out, as Spring Data reads it); null at the end. */
+    private static String nextField(BsonReader reader) {
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            String name = reader.readName();
+            if (reader.getCurrentBsonType() != BsonType.NULL) {
+                return name;
+            }
+            reader.readNull();
+        }
+        return null;
     }
 
     private List<LocalDate> dates(BsonReader reader) {
