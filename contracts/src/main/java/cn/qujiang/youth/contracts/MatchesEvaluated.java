@@ -21,6 +21,11 @@ import java.util.Map;
  * coarse yes/no answers about a public catalogue, tied only to the random {@code applicantId}, which nothing links
  * to a person once talent-service and Keycloak have erased them, while the raw values (a birth date's age and
  * months, degrees, industries) would single a person out by themselves.
+ *
+ * <p>{@code results} holds every active measure, unless {@code onlyChanged} is true (left out when false, so an event
+ * without it is complete): then a re-evaluation of the same profile version (CATALOGUE_CHANGED, DAILY_SWEEP) carries
+ * only the measures whose result changed in any way, and the applicant's other results are as last announced, the
+ * measures being the same. A consumer keeping all results replaces those it gets and keeps the others.
  */
 public record MatchesEvaluated(
         String applicantId,
@@ -31,6 +36,7 @@ public record MatchesEvaluated(
         List<MatchResult> results,
         List<String> newlyEligible,
         List<String> noLongerEligible,
+        @JsonInclude(Include.NON_DEFAULT) Boolean onlyChanged,
         @JsonInclude(Include.NON_NULL) SealedPart sealedValues) {
 
     public enum Trigger { PROFILE_CHANGED, CATALOGUE_CHANGED, DAILY_SWEEP }
@@ -43,12 +49,23 @@ public record MatchesEvaluated(
         results = results == null ? List.of() : List.copyOf(results);
         newlyEligible = newlyEligible == null ? List.of() : List.copyOf(newlyEligible);
         noLongerEligible = noLongerEligible == null ? List.of() : List.copyOf(noLongerEligible);
+        onlyChanged = Boolean.TRUE.equals(onlyChanged);  // absent in every event older than the field
     }
 
-    /** Results with the criterion values in place, nothing sealed: what policy-service evaluates and consumers read. */
+    /**
+     * Every result with the criterion values in place, nothing sealed: what policy-service evaluates and consumers
+     * read.
+     */
     public MatchesEvaluated(String applicantId, long profileVersion, LocalDate asOf, Instant evaluatedAt,
             Trigger trigger, List<MatchResult> results, List<String> newlyEligible, List<String> noLongerEligible) {
-        this(applicantId, profileVersion, asOf, evaluatedAt, trigger, results, newlyEligible, noLongerEligible, null);
+        this(applicantId, profileVersion, asOf, evaluatedAt, trigger, results, newlyEligible, noLongerEligible, false,
+                null);
+    }
+
+    /** The same event with only the results that changed: {@code changed}, the others as last announced. */
+    public MatchesEvaluated withOnlyChanged(List<MatchResult> changed) {
+        return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, changed, newlyEligible,
+                noLongerEligible, true, sealedValues);
     }
 
     /** This event as it is published: every criterion's values moved into one part sealed with {@code key}. */
@@ -64,7 +81,7 @@ public record MatchesEvaluated(
         }
         List<MatchResult> withoutValues = results.stream().map(result -> result.withValues(Map.of())).toList();
         return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, withoutValues,
-                newlyEligible, noLongerEligible, key.seal(values, valuesContext(applicantId)));
+                newlyEligible, noLongerEligible, onlyChanged, key.seal(values, valuesContext(applicantId)));
     }
 
     /**
@@ -83,7 +100,7 @@ public record MatchesEvaluated(
                 .map(result -> result.withValues(values.getOrDefault(result.measureCode(), Map.of())))
                 .toList();
         return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, opened, newlyEligible,
-                noLongerEligible, null);
+                noLongerEligible, onlyChanged, null);
     }
 
     private static String valuesContext(String applicantId) {

@@ -72,6 +72,18 @@ class GoldenSamplesTest {
                 .isEqualTo(EventJson.read(resource("golden-matches-opened.json"), MatchesEvaluated.class));
     }
 
+    @org.junit.jupiter.api.Test
+    void aReMatchMayCarryOnlyTheChangedResultsAndSaysSo() throws IOException {
+        String golden = golden(EventType.MATCHES_EVALUATED);
+        MatchesEvaluated complete = EventJson.read(golden, MatchesEvaluated.class);
+        MatchesEvaluated changed = complete.withOnlyChanged(complete.results().subList(0, 1));
+
+        assertThat(complete.onlyChanged()).as("an event that does not say so is complete").isFalse();
+        assertThat(golden).doesNotContain("onlyChanged");
+        assertThat(tree.readTree(EventJson.write(changed)).get("onlyChanged").asBoolean()).isTrue();
+        assertThat(EventJson.read(EventJson.write(changed), MatchesEvaluated.class)).isEqualTo(changed);
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = GoldenSamplesTest.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

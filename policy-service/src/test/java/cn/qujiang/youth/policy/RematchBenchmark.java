@@ -3,12 +3,14 @@ package cn.qujiang.youth.policy;
 import static org.awaitility.Awaitility.await;
 
 import cn.qujiang.youth.contracts.CloudEventHeaders;
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.ChildProcess;
 import cn.qujiang.youth.infra.Ports;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.policy.catalogue.BenchCatalogue;
+import cn.qujiang.youth.policy.eventkey.ApplicantKeys;
 import cn.qujiang.youth.policy.matching.BenchApplicants;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +34,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Not a test: times the impact preview of a draft and the re-match after publishing, over N stored applicants
  * (default 100,000), against the real Kafka broker and MongoDB-wire server of infra-kit (each in a JVM of its own),
  * storage and events included. Run with
- * {@code mvn -o -pl policy-engine,policy-service -Pmatching-bench -DskipTests verify} (README.md, "Numbers").
+ * {@code mvn -o -pl contracts,service-kit,policy-engine,policy-service -Pmatching-bench -DskipTests verify} (README.md, "Numbers").
  *
  * <p>Each draft narrows the age criterion of a leisure measure from 18–35 to 18–30, which changes the result of
  * about one applicant in six: QJY-36 is previewed right after start-up (cold), then again (warm), published (the
@@ -118,7 +123,7 @@ public final class RematchBenchmark {
     /** policy-service against the broker and the MongoDB-wire server, quiet but for the re-match's own report. */
     static ConfigurableApplicationContext startService(String bootstrap, int mongoPort) {
         // Command-line arguments, as they must win over application.yml.
-        return new SpringApplicationBuilder(PolicyApplication.class).run(
+        return new SpringApplicationBuilder(PolicyApplication.class, BenchEventKeys.class).run(
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/policy-bench",
                 "--server.port=0",
@@ -126,6 +131,30 @@ public final class RematchBenchmark {
                 "--logging.structured.format.console=",
                 "--logging.level.root=WARN",
                 "--logging.level.cn.qujiang.youth.policy.matching.Rematch=INFO");
+    }
+
+    /**
+     * talent-service is not started, so the event keys come from memory: one key for everybody, as sealing costs
+     * the same whatever the key. What the figures leave out is talent-service's side of the key lookups (one
+     * request per page of changed applicants) and the HTTP round trips. Not a {@code @Configuration}: the
+     * integration tests scan this package, and only the benchmark names it as a source.
+     */
+    static class BenchEventKeys {
+        @Bean
+        @Primary
+        ApplicantKeys benchKeys() {
+            EventKey key = EventKey.generate();
+            return new ApplicantKeys() {
+                @Override
+                public Optional<EventKey> find(String applicantId) {
+                    return Optional.of(key);
+                }
+
+                @Override
+                public void forget(String applicantId) {
+                }
+            };
+        }
     }
 
     /** The MongoDB-wire server in its own JVM, as a database runs beside a service, not inside it. */

@@ -1,21 +1,30 @@
 package cn.qujiang.youth.policy.matching;
 
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWrapper;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.DocumentCodec;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,6 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MatchStore {
+    private static final DocumentCodec DOCUMENTS = new DocumentCodec();
     private final MongoTemplate mongo;
     private final StoredApplicants applicants;
 
@@ -62,47 +72,59 @@ class MatchStore {
     /**
      * Re-evaluations of many applicants in one round trip; returns how many were still at the lock they were read
      * at. Facts and profile version are left alone: a re-match never changes them. Only the result lines that
-     * changed are sent. The updates are built as plain BSON: for 100,000 applicants Spring Data's update mapping
-     * costs more than the evaluation itself.
+     * changed are sent. The updates are built as typed BSON values (as Spring Data writes these fields): for 100,000
+     * applicants Spring Data's update mapping cost more than the evaluation itself, and a driver {@code Document}
+     * still looks up a codec for every value it writes.
      */
     long updateAll(List<Rewrite> rewrites) {
         if (rewrites.isEmpty()) {
             return 0;
         }
-        MongoConverter converter = mongo.getConverter();
+        // A page is written with one day and one time: converted once, not once per applicant.
+        Rewrite first = rewrites.get(0);
+        BsonValue asOf = dateTime(first.asOf());
+        BsonValue evaluatedAt = dateTime(first.evaluatedAt());
         List<UpdateOneModel<Document>> updates = new ArrayList<>(rewrites.size());
         for (Rewrite rewrite : rewrites) {
-            Document set = changedLines(rewrite.previousLines(), rewrite.lines());
-            set.append(ApplicantMatches.AS_OF, converter.convertToMongoType(rewrite.asOf()))
-                    .append(ApplicantMatches.CATALOGUE_REVISION, rewrite.catalogueRevision())
-                    .append(ApplicantMatches.EVALUATED_AT, converter.convertToMongoType(rewrite.evaluatedAt()));
+            BsonDocument set = changedLines(rewrite.previousLines(), rewrite.lines());
+            set.append(ApplicantMatches.AS_OF, rewrite.asOf().equals(first.asOf()) ? asOf : dateTime(rewrite.asOf()))
+                    .append(ApplicantMatches.CATALOGUE_REVISION, new BsonInt64(rewrite.catalogueRevision()))
+                    .append(ApplicantMatches.EVALUATED_AT, rewrite.evaluatedAt().equals(first.evaluatedAt())
+                            ? evaluatedAt : dateTime(rewrite.evaluatedAt()));
             if (!StoredResult.sameEligible(rewrite.previousLines(), rewrite.lines())) {
-                set.append(ApplicantMatches.ELIGIBLE, StoredResult.eligibleCodes(rewrite.lines()));
+                set.append(ApplicantMatches.ELIGIBLE, strings(StoredResult.eligibleCodes(rewrite.lines())));
             }
-            Document update = new Document("$set", set).append("$inc", new Document(ApplicantMatches.LOCK, 1L));
+            BsonDocument update = new BsonDocument("$set", set)
+                    .append("$inc", new BsonDocument(ApplicantMatches.LOCK, new BsonInt64(1)));
             if (rewrite.event() != null) {
-                update.append("$push", new Document(OutboxEntry.FIELD,
-                        converter.convertToMongoType(rewrite.event(), TypeInformation.of(OutboxEntry.class))));
+                update.append("$push", new BsonDocument(OutboxEntry.FIELD,
+                        new BsonDocumentWrapper<>(rewrite.event().toDocument(), DOCUMENTS)));
             }
-            updates.add(new UpdateOneModel<>(new Document("_id", rewrite.applicantId())
-                    .append(ApplicantMatches.LOCK, rewrite.lock()), update));
+            updates.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(rewrite.applicantId()))
+                    .append(ApplicantMatches.LOCK, new BsonInt64(rewrite.lock())), update));
         }
         return mongo.execute(ApplicantMatches.COLLECTION, collection -> collection
                 .bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount());
     }
 
+    /** A day or an instant as Spring Data stores it (a BSON date). */
+    private BsonValue dateTime(Object value) {
+        return new BsonDateTime(((Date) mongo.getConverter().convertToMongoType(value)).getTime());
+    }
+
+    private static BsonArray strings(List<String> values) {
+        BsonArray array = new BsonArray(new ArrayList<>(values.size()));
+        values.forEach(value -> array.add(new BsonString(value)));
+        return array;
+    }
+
     /** {@code results.<i>} for each line that changed, or all of {@code results} when the measures differ. */
-    private static Document changedLines(List<String> previous, List<String> lines) {
-        Document changed = new Document();
-        boolean sameMeasures = previous.size() == lines.size();
-        for (int i = 0; sameMeasures && i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.equals(previous.get(i))) {
-                sameMeasures = StoredResult.code(previous.get(i)).equals(StoredResult.code(line));
-                changed.append(ApplicantMatches.RESULTS + "." + i, line);
-            }
-        }
-        return sameMeasures ? changed : new Document(ApplicantMatches.RESULTS, lines);
+    private static BsonDocument changedLines(List<String> previous, List<String> lines) {
+        return StoredResult.changedPositions(previous, lines).map(positions -> {
+            BsonDocument changed = new BsonDocument();
+            positions.forEach(i -> changed.append(ApplicantMatches.RESULTS + "." + i, new BsonString(lines.get(i))));
+            return changed;
+        }).orElseGet(() -> new BsonDocument(ApplicantMatches.RESULTS, strings(lines)));
     }
 
     /** Leaves a tombstone: no facts, no results, no pending events, and later profile events are ignored. */
@@ -122,7 +144,10 @@ class MatchStore {
      */
     void forEachPageBehind(long revision, LocalDate today, int pageSize, Consumer<List<ApplicantMatches>> pages) {
         Query query = Query.query(behind(revision, today)).cursorBatchSize(pageSize);
-        query.fields().exclude(OutboxEntry.FIELD);
+        // What a re-match reads: not the pending events, the eligible codes or when they were last evaluated.
+        query.fields().include(ApplicantMatches.LOCK, ApplicantMatches.PROFILE_VERSION, ApplicantMatches.FACTS,
+                ApplicantMatches.HELD, ApplicantMatches.AS_OF, ApplicantMatches.CATALOGUE_REVISION,
+                ApplicantMatches.RESULTS);
         forEachPage(query, pageSize, pages);
     }
 
@@ -138,17 +163,21 @@ class MatchStore {
     }
 
     /**
-     * Read with the driver as plain BSON and mapped by {@link StoredApplicants}: Spring Data's mapping of each
+     * Decoded by the driver with {@link StoredApplicants}, straight from the wire: Spring Data's mapping of each
      * document was most of the CPU here. The query is mapped once (dates as Spring Data stores them).
      */
     private void forEachPage(Query query, int pageSize, Consumer<List<ApplicantMatches>> pages) {
         Document filter = new QueryMapper(mongo.getConverter()).getMappedObject(query.getQueryObject(),
                 mongo.getConverter().getMappingContext().getPersistentEntity(ApplicantMatches.class));
-        try (MongoCursor<Document> cursor = mongo.getCollection(ApplicantMatches.COLLECTION).find(filter)
-                .projection(query.getFieldsObject()).batchSize(pageSize).cursor()) {
+        MongoCollection<Document> documents = mongo.getCollection(ApplicantMatches.COLLECTION);
+        MongoCollection<ApplicantMatches> collection = documents.withDocumentClass(ApplicantMatches.class)
+                .withCodecRegistry(CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(applicants),
+                        documents.getCodecRegistry()));
+        try (MongoCursor<ApplicantMatches> cursor = collection.find(filter).projection(query.getFieldsObject())
+                .batchSize(pageSize).cursor()) {
             List<ApplicantMatches> page = new ArrayList<>(pageSize);
             while (cursor.hasNext() && !Thread.currentThread().isInterrupted()) {
-                page.add(applicants.read(cursor.next()));
+                page.add(cursor.next());
                 if (page.size() == pageSize || !cursor.hasNext()) {
                     pages.accept(page);
                     page = new ArrayList<>(pageSize);

@@ -83,16 +83,12 @@ class Matcher {
      * shape since (a measure added or retired).
      */
     private static String kept(List<String> storedLines, int position, CompiledMeasure measure) {
-        String line = position < storedLines.size() && isOf(storedLines.get(position), measure.code())
+        String line = position < storedLines.size() && StoredResult.isOf(storedLines.get(position), measure.code())
                 ? storedLines.get(position) : null;
         for (int i = 0; line == null && i < storedLines.size(); i++) {
-            line = isOf(storedLines.get(i), measure.code()) ? storedLines.get(i) : null;
+            line = StoredResult.isOf(storedLines.get(i), measure.code()) ? storedLines.get(i) : null;
         }
-        return line == null || StoredResult.version(line) != measure.version() ? null : line;
-    }
-
-    private static boolean isOf(String line, String code) {
-        return line.startsWith(code) && line.length() > code.length() && line.charAt(code.length()) == '|';
+        return line == null || !StoredResult.decidedBy(line, measure.code(), measure.version()) ? null : line;
     }
 
     /**

@@ -1,12 +1,14 @@
 package cn.qujiang.youth.policy.matching;
 
 import cn.qujiang.youth.contracts.EventKey;
+import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import cn.qujiang.youth.policy.catalogue.ActiveCatalogue;
 import cn.qujiang.youth.policy.catalogue.CatalogueSnapshot;
+import cn.qujiang.youth.policy.engine.eligibility.CompiledMeasure;
 import cn.qujiang.youth.policy.eventkey.ApplicantKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -129,16 +132,30 @@ class Rematch {
         private void page(List<ApplicantMatches> page) {
             long started = System.nanoTime();
             Instant now = clock.instant();
-            List<MatchStore.Rewrite> rewrites = new ArrayList<>(page.size());
-            int announced = 0;
+            List<List<String>> refreshed = new ArrayList<>(page.size());
+            List<MatchDiff> diffs = new ArrayList<>(page.size());
+            List<String> changed = new ArrayList<>();
             for (ApplicantMatches stored : page) {
                 List<String> lines = matcher.refreshedLines(stored, snapshot.measures(), today);
                 MatchDiff diff = MatchDiff.between(stored.results(), lines);
+                refreshed.add(lines);
+                diffs.add(diff);
+                if (diff.changed()) {
+                    changed.add(stored.applicantId());
+                }
+            }
+            // One lookup for the page's keys instead of one call per applicant that is not cached.
+            Map<String, EventKey> eventKeys = changed.isEmpty() ? Map.of() : keys.findAll(changed);
+            List<MatchStore.Rewrite> rewrites = new ArrayList<>(page.size());
+            int announced = 0;
+            for (int i = 0; i < page.size(); i++) {
+                ApplicantMatches stored = page.get(i);
+                List<String> lines = refreshed.get(i);
+                EventKey key = diffs.get(i).changed() ? eventKeys.get(stored.applicantId()) : null;
                 OutboxEntry event = null;
-                Optional<EventKey> key = diff.changed() ? keys.find(stored.applicantId()) : Optional.empty();
-                if (key.isPresent()) {
-                    event = OutboxEntry.of(event(stored, lines, now, diff).sealValues(key.get()), stored.applicantId(),
-                            now);
+                if (key != null) {
+                    event = OutboxEntry.of(event(stored, lines, now, diffs.get(i)).sealValues(key),
+                            stored.applicantId(), now);
                     announced++;
                 }
                 rewrites.add(new MatchStore.Rewrite(stored.applicantId(), stored.lock(), stored.results(), lines,
@@ -174,16 +191,22 @@ class Rematch {
         }
 
         /**
-         * The event carries every result in full: the new lines with the values their criteria read, looked up
-         * rather than evaluated again (MatcherTest: the same as a full evaluation).
+         * The event carries the results whose line changed (a catalogue change touches one measure, the event need
+         * not repeat the other 39), or every result when the measures differ; each with the values its criteria
+         * read, looked up rather than evaluated again (MatcherTest: the same as a full evaluation).
          */
         private MatchesEvaluated event(ApplicantMatches stored, List<String> lines, Instant now, MatchDiff diff) {
             Trigger trigger = stored.catalogueRevision() < snapshot.revision()
                     ? Trigger.CATALOGUE_CHANGED : Trigger.DAILY_SWEEP;
-            return new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), today, now, trigger,
-                    matcher.announced(lines, snapshot.measures(), stored.facts(), today),
-                    diff.newlyEligible(),
-                    diff.noLongerEligible());
+            Optional<List<Integer>> changed = StoredResult.changedPositions(stored.results(), lines);
+            List<String> announcedLines = changed.map(positions -> positions.stream().map(lines::get).toList())
+                    .orElse(lines);
+            List<CompiledMeasure> measures = changed.map(positions -> positions.stream()
+                    .map(snapshot.measures()::get).toList()).orElse(snapshot.measures());
+            List<MatchResult> results = matcher.announced(announcedLines, measures, stored.facts(), today);
+            MatchesEvaluated event = new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), today, now,
+                    trigger, results, diff.newlyEligible(), diff.noLongerEligible());
+            return changed.isPresent() ? event.withOnlyChanged(results) : event;
         }
     }
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * README quotes: 39,175 bytes on average while results carried titles, criterion labels and hints in both
  * languages; 14,874 bytes with outcomes, codes and raw values only; 16,578 bytes as published now, the values
  * sealed with the applicant's event key (base64 adds a third to them). Texts must not come back onto the wire.
+ * A re-match after one measure changed announces only that measure's result ({@code onlyChanged}): it prints that
+ * size too.
  */
 class MatchEventSizeTest {
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
@@ -43,24 +45,34 @@ class MatchEventSizeTest {
         Random random = new Random(42);
         long total = 0;
         long largest = 0;
+        long oneChanged = 0;
         for (int i = 0; i < APPLICANTS; i++) {
-            int size = size(catalogue, BenchApplicants.facts(random, TODAY));
+            MatchesEvaluated event = event(catalogue, BenchApplicants.facts(random, TODAY));
+            int size = size(event);
             total += size;
             largest = Math.max(largest, size);
+            int changed = i % event.results().size();
+            oneChanged += size(event.withOnlyChanged(event.results().subList(changed, changed + 1)));
         }
         System.out.printf("MatchesEvaluated, 1 applicant x %d measures, JSON UTF-8: mean %,d bytes, largest %,d bytes"
-                + " (%d generated applicants)%n", catalogue.measures().size(), total / APPLICANTS, largest, APPLICANTS);
+                + " (%d generated applicants); a re-match announcing one changed measure: mean %,d bytes%n",
+                catalogue.measures().size(), total / APPLICANTS, largest, APPLICANTS, oneChanged / APPLICANTS);
 
         assertThat(catalogue.measures()).hasSize(40);
         assertThat(total / APPLICANTS).as("mean bytes").isLessThan(17_000);
+        assertThat(oneChanged / APPLICANTS).as("mean bytes, one changed measure").isLessThan(1_500);
     }
 
     private static final EventKey KEY = EventKey.generate();
 
-    private int size(CatalogueSnapshot catalogue, ApplicantFacts facts) {
-        MatchesEvaluated event = new MatchesEvaluated("a7d2c1e0-3b4f-4c2a-9e1d-2f6b8c9d0e11", 3, TODAY,
+    private MatchesEvaluated event(CatalogueSnapshot catalogue, ApplicantFacts facts) {
+        return new MatchesEvaluated("a7d2c1e0-3b4f-4c2a-9e1d-2f6b8c9d0e11", 3, TODAY,
                 Instant.parse("2026-03-02T01:00:00Z"), MatchesEvaluated.Trigger.PROFILE_CHANGED,
                 matcher.results(catalogue, facts, List.of(), TODAY, Outlooks.NEAR_MISS), List.of("QJY-01"), List.of());
+    }
+
+    /** As published: the values sealed. */
+    private static int size(MatchesEvaluated event) {
         return EventJson.write(event.sealValues(KEY)).getBytes(StandardCharsets.UTF_8).length;
     }
 

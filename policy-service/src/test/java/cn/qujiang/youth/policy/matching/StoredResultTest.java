@@ -37,6 +37,33 @@ class StoredResultTest {
     }
 
     @Test
+    void aReMatchWithinTheSameMeasuresNamesTheLinesThatChangedElseNone() {
+        List<String> before = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-02|1|INELIGIBLE||||age:FAILED||",
+                "QJY-03|1|INELIGIBLE||||age:FAILED||");
+        List<String> published = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||",
+                "QJY-02|2|ELIGIBLE|500|YUAN_PER_MONTH|false|age:PASSED||", "QJY-03|1|INELIGIBLE||||age:FAILED||");
+        List<String> retired = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-03|1|INELIGIBLE||||age:FAILED||");
+        List<String> replaced = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-04|1|INELIGIBLE||||age:FAILED||",
+                "QJY-03|1|INELIGIBLE||||age:FAILED||");
+
+        assertThat(StoredResult.changedPositions(before, published)).contains(List.of(1));
+        assertThat(StoredResult.changedPositions(before, before)).contains(List.of());
+        assertThat(StoredResult.changedPositions(before, retired)).as("a measure retired").isEmpty();
+        assertThat(StoredResult.changedPositions(before, replaced)).as("one retired, another published").isEmpty();
+    }
+
+    @Test
+    void aLineIsDecidedByOneVersionOfOneMeasure() {
+        String line = "QJY-01|12|ELIGIBLE|7|NIGHT|false|age:PASSED||";
+
+        assertThat(StoredResult.decidedBy(line, "QJY-01", 12)).isTrue();
+        assertThat(StoredResult.decidedBy(line, "QJY-01", 1)).isFalse();
+        assertThat(StoredResult.decidedBy(line, "QJY-01", 2)).isFalse();
+        assertThat(StoredResult.decidedBy(line, "QJY-0", 12)).as("another code's prefix").isFalse();
+        assertThat(StoredResult.decidedBy("QJY-010|12|ELIGIBLE||||||", "QJY-01", 12)).isFalse();
+    }
+
+    @Test
     void aResultIsStoredAsOneReadableLineAndReadBackUnchanged() throws IOException {
         MatchResult station = golden().results().get(0);
 

@@ -4,9 +4,11 @@ import cn.qujiang.youth.contracts.EventType;
 import cn.qujiang.youth.contracts.Topics;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +25,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
  * relay, and the health of Kafka and MongoDB.
  */
 @AutoConfiguration(afterName = {
+        "cn.qujiang.youth.kit.scheduling.KitSchedulingAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -59,12 +62,12 @@ public class KitMessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-            @Value("${spring.application.name}") String application) {
+            ObjectProvider<LockingTaskExecutor> locks, @Value("${spring.application.name}") String application) {
         OutboxProperties withSource = properties.source() == null
                 ? new OutboxProperties(properties.collections(), properties.sweepInterval(), "/" + application,
                         properties.batchSize())
                 : properties;
-        return new OutboxRelay(mongo, kafka, withSource);
+        return new OutboxRelay(mongo, kafka, withSource, locks.getIfAvailable(), application + ".outbox-sweep");
     }
 
     /** Named like Boot's indicator so that it replaces it and reports as component "mongo". */

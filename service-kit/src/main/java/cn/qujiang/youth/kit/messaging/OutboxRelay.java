@@ -2,8 +2,13 @@ package cn.qujiang.youth.kit.messaging;
 
 import cn.qujiang.youth.contracts.CloudEventHeaders;
 import cn.qujiang.youth.kit.worker.BackgroundWorker;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,13 +17,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -26,20 +32,35 @@ import org.springframework.kafka.core.KafkaTemplate;
  * removes them by id. Writers call {@link #wake} after a write so events leave at once; a periodic sweep picks up
  * whatever a crash left behind. A crash between send and removal only re-sends (same CloudEvents id): consumers
  * are idempotent, so a duplicate is harmless and nothing is lost.
+ *
+ * <p>It reads only the outbox of a document (not the aggregate around it) and removes what it published with one
+ * bulk write per batch. The sweep searches a whole collection, so with a {@link LockingTaskExecutor} it runs on
+ * one instance per sweep interval (lock {@code <service>.outbox-sweep}), not on every instance.
  */
 public class OutboxRelay extends BackgroundWorker {
+    /** How long beyond its interval a sweep of a crashed instance keeps the others from sweeping. */
+    private static final Duration SWEEP_AT_MOST = Duration.ofMinutes(1);
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final LockingTaskExecutor locks;
+    private final String sweepLock;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private long nextSweep = System.nanoTime();
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+    /**
+     * {@code locks} (may be null: every instance sweeps) keeps the sweep to one instance at a time under
+     * {@code sweepLock}.
+     */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+            LockingTaskExecutor locks, String sweepLock) {
         // Kafka or MongoDB unavailable: the entries stay in their documents and the next round retries.
         super("outbox-relay", Duration.ofMillis(Math.min(2000, properties.sweepInterval().toMillis())));
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.locks = locks;
+        this.sweepLock = sweepLock;
     }
 
     /** Tells the relay that the document {@code id} of {@code collection} now carries outbox entries. */
@@ -53,7 +74,7 @@ public class OutboxRelay extends BackgroundWorker {
         for (String collection : properties.collections()) {
             List<Document> batch;
             do {
-                batch = mongo.find(withOutbox().limit(properties.batchSize()), Document.class, collection);
+                batch = mongo.find(outboxOnly(withOutbox().limit(properties.batchSize())), Document.class, collection);
                 sent += publish(collection, batch);
             } while (batch.size() == properties.batchSize());
         }
@@ -64,7 +85,7 @@ public class OutboxRelay extends BackgroundWorker {
     @Override
     protected void step() throws InterruptedException {
         if (System.nanoTime() - nextSweep >= 0) {
-            flush();
+            sweep();
             nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();
         }
         Pending first = pending.poll(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -76,6 +97,20 @@ public class OutboxRelay extends BackgroundWorker {
     }
 
     /**
+     * {@link #flush} where the lock was taken. Held at least one sweep interval: the instance that swept keeps it
+     * until its own next sweep is due, and the others, finding it taken, skip theirs.
+     */
+    private void sweep() {
+        if (locks == null) {
+            flush();
+            return;
+        }
+        Duration interval = properties.sweepInterval();
+        locks.executeWithLock((Runnable) this::flush, new LockConfiguration(Instant.now(), sweepLock,
+                interval.plus(SWEEP_AT_MOST), interval.minusMillis(interval.toMillis() / 10)));
+    }
+
+    /**
      * The woken documents, found by id alone: the MongoDB-wire server answers an {@code _id} query from its index,
      * but scans the whole collection once any other condition is added; documents whose outbox is already empty
      * (published by a sweep meanwhile) are skipped here instead.
@@ -83,7 +118,7 @@ public class OutboxRelay extends BackgroundWorker {
     private void publishWoken(List<Pending> woken) {
         woken.stream().collect(Collectors.groupingBy(Pending::collection)).forEach((collection, ids) -> {
             Query query = Query.query(Criteria.where("_id").in(ids.stream().map(Pending::id).distinct().toList()));
-            List<Document> withEntries = mongo.find(query, Document.class, collection).stream()
+            List<Document> withEntries = mongo.find(outboxOnly(query), Document.class, collection).stream()
                     .filter(document -> !document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty())
                     .toList();
             publish(collection, withEntries);
@@ -99,11 +134,17 @@ public class OutboxRelay extends BackgroundWorker {
         }
         awaitAll(acks);
         int sent = 0;
+        List<UpdateOneModel<Document>> removals = new ArrayList<>(documents.size());
         for (Document document : documents) {
-            List<Object> ids = document.getList(OutboxEntry.FIELD, Document.class).stream().map(e -> e.get("eventId")).toList();
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
-                    new Update().pull(OutboxEntry.FIELD, Query.query(Criteria.where("eventId").in(ids))), collection);
+            List<Object> ids = document.getList(OutboxEntry.FIELD, Document.class).stream()
+                    .map(entry -> entry.get("eventId")).toList();
+            // The stored _id as read, so no mapping is needed; by event id, so entries added meanwhile stay.
+            removals.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
+                    Updates.pull(OutboxEntry.FIELD, Filters.in("eventId", ids))));
             sent += ids.size();
+        }
+        if (!removals.isEmpty()) {
+            mongo.getCollection(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
         }
         return sent;
     }
@@ -135,6 +176,12 @@ public class OutboxRelay extends BackgroundWorker {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
         }
+    }
+
+    /** The outbox alone: the relay needs nothing else of the aggregate (an applicant's results, say). */
+    private static Query outboxOnly(Query query) {
+        query.fields().include(OutboxEntry.FIELD);
+        return query;
     }
 
     private static Query withOutbox() {

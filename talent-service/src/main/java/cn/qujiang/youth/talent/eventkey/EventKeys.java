@@ -6,6 +6,9 @@ import cn.qujiang.youth.talent.crypto.FieldCipher;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,8 +51,24 @@ public class EventKeys {
 
     /** The applicant's key as stored now, bypassing the cache. */
     public Optional<EventKey> findStored(String applicantId) {
-        return Optional.ofNullable(mongo.findById(applicantId, EventKeyDocument.class))
-                .map(document -> new EventKey(document.keyId(), cipher.open(document.key(), context(applicantId))));
+        return Optional.ofNullable(mongo.findById(applicantId, EventKeyDocument.class)).map(this::open);
+    }
+
+    private EventKey open(EventKeyDocument document) {
+        return new EventKey(document.keyId(), cipher.open(document.key(), context(document.applicantId())));
+    }
+
+    /**
+     * The keys of those {@code applicantIds} who have one as stored now (one query), by applicant id; the erased
+     * and the unknown are absent.
+     */
+    public Map<String, EventKey> findStored(Collection<String> applicantIds) {
+        Map<String, EventKey> found = new HashMap<>();
+        for (EventKeyDocument document : mongo.find(Query.query(Criteria.where("_id").in(applicantIds)),
+                EventKeyDocument.class)) {
+            found.put(document.applicantId(), open(document));
+        }
+        return found;
     }
 
     /** Deletes the applicant's key for good: what was sealed with it cannot be opened any more. Idempotent. */

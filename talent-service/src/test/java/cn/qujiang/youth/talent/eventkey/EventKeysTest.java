@@ -52,6 +52,17 @@ class EventKeysTest {
     }
 
     @Test
+    void manyKeysAreFoundInOneLookupAndTheErasedAreLeftOut() {
+        EventKey first = keys.forApplicant("a1");
+        EventKey second = keys.forApplicant("a2");
+        keys.forApplicant("a3");
+        keys.delete("a3");
+
+        assertThat(keys().findStored(List.of("a1", "a2", "a3", "never-seen")))
+                .isEqualTo(Map.of("a1", first, "a2", second));
+    }
+
+    @Test
     void theKeyIsStoredSealedByTheServicesDataKey() {
         EventKey key = keys.forApplicant("a1");
 

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,19 @@ class ProfileIT extends TalentIntegrationTest {
         assertThat(http.get("/internal/event-keys/" + me).token(notificationService).send().status()).isEqualTo(403);
         assertThat(http.get("/internal/event-keys/" + me).token(token(User.APPLICANT1)).send().status()).isEqualTo(403);
         assertThat(http.get("/internal/event-keys/someone-else").token(policyService()).send().status()).isEqualTo(404);
+
+        Http.Response many = http.post("/internal/event-keys/lookup",
+                Map.of("applicantIds", List.of(me, "someone-else"))).token(policyService()).send();
+        assertThat(many.status()).as(many.toString()).isEqualTo(200);
+        assertThat(many.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(many.json().get("keys").propertyNames()).as("the unknown applicant has no key").containsExactly(me);
+        assertThat(EventJson.read(many.json().get("keys").get(me).toString(), EventKey.class))
+                .isEqualTo(EventJson.read(key.body(), EventKey.class));
+        assertThat(http.post("/internal/event-keys/lookup", Map.of("applicantIds", List.of(me)))
+                .token(notificationService).send().status()).isEqualTo(403);
+        assertThat(http.post("/internal/event-keys/lookup", Map.of("applicantIds",
+                Collections.nCopies(501, me))).token(policyService()).send().status())
+                .as("at most 500 per lookup").isEqualTo(400);
     }
 
     private long profiles() {
