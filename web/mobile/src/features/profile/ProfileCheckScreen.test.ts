@@ -157,7 +157,7 @@ describe('ProfileCheckScreen', () => {
     PUT.mockRejectedValue(new ApiProblem(429, 'RATE_LIMITED', undefined, [], 12))
     const { wrapper } = await saveOn()
     expect(wrapper.find('.check__notice--error').text())
-      .toMatch(/^服务繁忙，刚才的内容还没有保存。请在 \d{2}:\d{2}:\d{2}（约 12 秒后）再提交一次。$/)
+      .toMatch(/^服务繁忙，刚才的操作没有完成。请在 \d{2}:\d{2}:\d{2}（约 12 秒后）再试一次。$/)
     expect(wrapper.find('.error-summary').exists()).toBe(false)
   })
 })

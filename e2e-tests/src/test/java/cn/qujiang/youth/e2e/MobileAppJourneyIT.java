@@ -130,7 +130,7 @@ class MobileAppJourneyIT {
                     .setBody("{\"status\":503,\"code\":\"OVERLOADED\",\"detail\":\"服务繁忙，请稍后重试。\"}"));
         });
         button(page, "保存资料").click();
-        Locator busy = page.getByText(Pattern.compile("服务繁忙，刚才的内容还没有保存。请在 \\d{2}:\\d{2}:\\d{2}（约 30 秒后）再提交一次。"));
+        Locator busy = page.getByText(Pattern.compile("服务繁忙，刚才的操作没有完成。请在 \\d{2}:\\d{2}:\\d{2}（约 30 秒后）再试一次。"));
         assertThat(busy).isVisible();
         phone.centre(busy);
         phone.shot("save-busy");
