@@ -432,6 +432,14 @@ class NotificationJourneyIT {
             String inboxId = await().atMost(PATIENCE).until(() -> sentDelivery(eventId, Channel.IN_APP), id -> id != null);
             await().atMost(PATIENCE).until(() -> sentDelivery(eventId, Channel.SMS) != null);
 
+            // news gathered and waiting for the applicant's evaluations to settle is held data too
+            Instant newsSince = clock.instant();
+            mongo.insert(new org.bson.Document("_id", person.id())
+                    .append("measures", List.of(new org.bson.Document("code", "QJY-01").append("amount", 7L)
+                            .append("unit", "NIGHTS")))
+                    .append("firstAt", java.util.Date.from(newsSince))
+                    .append("sendAt", java.util.Date.from(newsSince.plus(Duration.ofHours(1))))
+                    .append("recentEvents", List.of()).append("lock", 0L), "eligibility_news");
             String talent = TestInfrastructure.keycloak().tokens().clientCredentials("talent-service",
                     "talent-service-dev-secret");
             String path = "/internal/applicants/" + person.id() + "/notifications";
@@ -449,6 +457,10 @@ class NotificationJourneyIT {
                     .findFirst().orElseThrow();
             assertThat(sms.path("status").asString()).isEqualTo("SENT");
             assertThat(sms.path("recipient").asString()).isEqualTo(Masking.of(person.phone()));
+            JsonNode untold = held.path("untoldNews");
+            assertThat(untold.path("measures").get(0).path("code").asString()).isEqualTo("QJY-01");
+            assertThat(untold.path("measures").get(0).path("amount").asLong()).isEqualTo(7);
+            assertThat(Instant.parse(untold.path("sendAt").asString())).isAfter(newsSince);
             assertThat(answer.getBody()).as("the log names addresses masked only")
                     .doesNotContain(person.phone(), person.email(), person.name());
 
@@ -457,6 +469,7 @@ class NotificationJourneyIT {
                     .clientCredentials("notification-service", "notification-service-dev-secret");
             assertThat(call(notificationAccount, "GET", path, null).getStatusCode().value()).isEqualTo(403);
         } finally {
+            mongo.remove(Query.query(Criteria.where("_id").is(person.id())), "eligibility_news");
             call(token, "PUT", "/api/notifications/me/preferences", preferences.formatted("22:00"));
         }
     }

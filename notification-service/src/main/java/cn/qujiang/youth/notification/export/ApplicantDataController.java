@@ -7,6 +7,8 @@ import cn.qujiang.youth.notification.delivery.DeliveryStore;
 import cn.qujiang.youth.notification.inbox.InboxEntry;
 import cn.qujiang.youth.notification.inbox.InboxExport;
 import cn.qujiang.youth.notification.message.Channel;
+import cn.qujiang.youth.notification.news.NewsStore;
+import cn.qujiang.youth.notification.news.UntoldNews;
 import cn.qujiang.youth.notification.preferences.PreferencesService;
 import cn.qujiang.youth.notification.preferences.PreferencesView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,21 +26,27 @@ import org.springframework.web.bind.annotation.RestController;
  * What this service holds about one applicant, for the data export talent-service assembles (PIPL Art. 45):
  * talent-service's service account only (role notification-reader); never routed by the gateway. The inbox is
  * rendered in the request's language; the delivery log names channel, template, times and outcome codes and the
- * address only as it is stored, masked. An applicant this service never heard of has empty lists and the defaults.
+ * address only as it is stored, masked; news gathered and not told yet (it waits for the applicant's evaluations
+ * to settle) is held data too. An applicant this service never heard of has empty lists and the defaults.
  */
 @RestController
 class ApplicantDataController {
     private final InboxExport inbox;
     private final PreferencesService preferences;
     private final DeliveryStore deliveries;
+    private final NewsStore news;
 
-    ApplicantDataController(InboxExport inbox, PreferencesService preferences, DeliveryStore deliveries) {
+    ApplicantDataController(InboxExport inbox, PreferencesService preferences, DeliveryStore deliveries,
+            NewsStore news) {
         this.inbox = inbox;
         this.preferences = preferences;
         this.deliveries = deliveries;
+        this.news = news;
     }
 
-    record NotificationData(List<InboxEntry> inbox, PreferencesView preferences, List<LoggedDelivery> deliveries) {
+    /** @param untoldNews null when nothing waits to be told */
+    record NotificationData(List<InboxEntry> inbox, PreferencesView preferences, List<LoggedDelivery> deliveries,
+            UntoldNews untoldNews) {
     }
 
     /** @param template the message's template ({@code templates/notifications/<template>}) */
@@ -61,6 +69,7 @@ class ApplicantDataController {
                 .toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new NotificationData(inbox.of(applicantId, locale),
-                        PreferencesView.of(preferences.of(applicantId)), log));
+                        PreferencesView.of(preferences.of(applicantId)), log,
+                        news.untold(applicantId).orElse(null)));
     }
 }

@@ -3,6 +3,7 @@ package cn.qujiang.youth.notification.news;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -48,6 +49,13 @@ public class NewsStore {
     /** The measures of {@code told} were planned as one message: they are no news any more. */
     void told(EligibilityNews told, Instant now) {
         change(told.applicantId(), stored -> stored.withoutTold(told, now, properties));
+    }
+
+    /** The applicant's news not told yet, for their data export; empty when there is none. */
+    public Optional<UntoldNews> untold(String applicantId) {
+        return Optional.ofNullable(mongo.findById(applicantId, EligibilityNews.class))
+                .filter(news -> !news.measures().isEmpty())
+                .map(news -> new UntoldNews(news.measures(), news.firstAt(), news.sendAt()));
     }
 
     public long purge(String applicantId) {

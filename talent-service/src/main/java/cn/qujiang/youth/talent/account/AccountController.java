@@ -66,14 +66,15 @@ class AccountController {
 
     /**
      * @param notifications what notification-service holds: {@code inbox} (messages as read), {@code preferences}
-     *                      (channels, language, SMS quiet hours) and {@code deliveries} (channel, template, times,
-     *                      status, masked address, attempts)
+     *                      (channels, language, SMS quiet hours), {@code deliveries} (channel, template, times,
+     *                      status, masked address, attempts) and {@code untoldNews} (measures newly qualified for,
+     *                      not told yet)
      */
     record Export(String applicantId, Instant exportedAt, ProfileView profile, Long matchedProfileVersion,
             List<MatchResultView> matches, List<ApplicationView> applications, List<OwnDocument> documents,
             @Schema(description = "What notification-service holds about me: inbox, preferences (channels, "
-                    + "language, SMS quiet hours) and the delivery log (channel, template, times, status, masked "
-                    + "address)") Map<String, Object> notifications) {
+                    + "language, SMS quiet hours), the delivery log (channel, template, times, status, masked "
+                    + "address) and news not told yet (untoldNews)") Map<String, Object> notifications) {
     }
 
     @Operation(summary = "Everything held about me, decrypted for me only; the documents are listed (the files "
