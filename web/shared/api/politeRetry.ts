@@ -31,14 +31,19 @@ function retriesFor(request: Request, budget: RetryBudget): number {
   }
 }
 
+/** A Retry-After header's wait in ms (delay-seconds or an HTTP date); undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  const value = header?.trim()
+  if (!value) return undefined
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
 /** The wait a 503/429 asks for, in ms; undefined when it is another answer or names no time. */
 export function retryAfterMs(response: Response, now: number = Date.now()): number | undefined {
   if (response.status !== 503 && response.status !== 429) return undefined
-  const header = response.headers.get('Retry-After')?.trim()
-  if (!header) return undefined
-  if (/^\d+$/.test(header)) return Number(header) * 1000
-  const at = Date.parse(header)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+  return parseRetryAfter(response.headers.get('Retry-After'), now)
 }
 
 /** Wraps a fetch so that repeatable calls are retried politely. */

@@ -1,3 +1,5 @@
+import { parseRetryAfter } from './politeRetry'
+
 /**
  * An RFC 9457 problem from the gateway or a service, as the screens use it: the stable code decides what to show,
  * the server's localized detail is shown as is, field errors go beside their fields.
@@ -51,14 +53,14 @@ export async function problemFrom(response: Response): Promise<ApiProblem> {
   } catch {
     // Not JSON (a proxy's HTML page): the status alone decides.
   }
-  const retryAfter = Number(response.headers.get('Retry-After'))
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'))
   const errors = Array.isArray(body.errors) ? (body.errors as FieldError[]) : []
   return new ApiProblem(
     response.status,
     typeof body.code === 'string' ? body.code : `HTTP_${response.status}`,
     typeof body.detail === 'string' ? body.detail : undefined,
     errors.filter((e) => e && typeof e.field === 'string'),
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    retryAfterMs ? Math.ceil(retryAfterMs / 1000) : undefined,
     body,
   )
 }
