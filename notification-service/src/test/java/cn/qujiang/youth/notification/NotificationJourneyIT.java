@@ -451,12 +451,14 @@ class NotificationJourneyIT {
             assertThat(message.path("body").asString()).as("in the language asked for")
                     .contains("Congratulations", "Free lodging at youth stations");
             assertThat(held.path("preferences").path("smsQuietHours").path("from").asString()).startsWith("23:00");
+            // this test's SMS, told by the address it went to: other tests message the same applicant with numbers
+            // of their own, and a shifted clock can make theirs look newer
             JsonNode sms = StreamSupport.stream(held.path("deliveries").spliterator(), false)
                     .filter(d -> "SMS".equals(d.path("channel").asString())
-                            && "application-decided".equals(d.path("template").asString()))
+                            && "application-decided".equals(d.path("template").asString())
+                            && Masking.of(person.phone()).equals(d.path("recipient").asString()))
                     .findFirst().orElseThrow();
             assertThat(sms.path("status").asString()).isEqualTo("SENT");
-            assertThat(sms.path("recipient").asString()).isEqualTo(Masking.of(person.phone()));
             JsonNode untold = held.path("untoldNews");
             assertThat(untold.path("measures").get(0).path("code").asString()).isEqualTo("QJY-01");
             assertThat(untold.path("measures").get(0).path("amount").asLong()).isEqualTo(7);
