@@ -68,6 +68,12 @@ final class Gateway implements AutoCloseable {
                 .filter(digits -> !digits.isEmpty()).map(Long::parseLong).orElse(-1L);
     }
 
+    /** The seconds a 429/503 asks to wait ({@code Retry-After} in seconds), or 0 when it names none. */
+    static long retryAfterSeconds(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d+"))
+                .map(Long::parseLong).orElse(0L);
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         String body = response.body();
         return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);

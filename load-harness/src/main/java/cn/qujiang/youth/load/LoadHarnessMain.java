@@ -34,7 +34,7 @@ public final class LoadHarnessMain {
         System.out.printf("load: settling for %d s, then idle for %d s…%n", SETTLE.toSeconds(),
                 options.idle().toSeconds());
         Thread.sleep(SETTLE.toMillis());
-        Map<String, Long> before = ProcessCpu.snapshot();
+        ProcessCpu.Snapshot before = ProcessCpu.snapshot();
         Thread.sleep(options.idle().toMillis());
         Report.cpuPerSecond(before, ProcessCpu.snapshot(), options.idle(), System.out);
     }
@@ -53,7 +53,7 @@ public final class LoadHarnessMain {
                 long maxAge = Resident.TOKEN_LIFETIME.minus(options.stage()).minus(options.giveUp()).toMillis() - 30_000;
                 residents.forEach(resident -> resident.tokenNoOlderThan(Math.max(0, maxAge)));
                 System.out.printf("load: stage %d/s for %d s…%n", rate, options.stage().toSeconds());
-                Map<String, Long> cpuBefore = ProcessCpu.snapshot();
+                ProcessCpu.Snapshot cpuBefore = ProcessCpu.snapshot();
                 Stage stage = loop.run(residents, rate, options.stage());
                 stages.add(stage);
                 Report.cpuPerUpdate(cpuBefore, ProcessCpu.snapshot(), stage.started.sum(), System.out);

@@ -15,12 +15,18 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** Name → nanoseconds of CPU (user + system); a process whose /proc entry cannot be read is left out. */
-    static Map<String, Long> snapshot() {
+    /**
+     * @param processes name → nanoseconds of CPU (user + system); a process whose /proc entry cannot be read is left out
+     * @param threads   the same split by kind of thread ({@link ThreadCpu})
+     */
+    record Snapshot(Map<String, Long> processes, Map<String, Map<String, Long>> threads) {
+    }
+
+    static Snapshot snapshot() {
         Map<String, Long> cpu = new LinkedHashMap<>();
         add(cpu, HARNESS, List.of(ProcessHandle.current().pid()));
         ProcessMemory.stackProcesses().forEach((name, pids) -> add(cpu, name, pids));
-        return cpu;
+        return new Snapshot(cpu, ThreadCpu.snapshot());
     }
 
     private static void add(Map<String, Long> cpu, String name, List<Long> pids) {

@@ -1,6 +1,7 @@
 package cn.qujiang.youth.load;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,26 +39,44 @@ final class Report {
     }
 
     /** CPU of each process over a stage divided by the updates it started (polls included), in ms. */
-    static void cpuPerUpdate(Map<String, Long> before, Map<String, Long> after, long updates, PrintStream out) {
+    static void cpuPerUpdate(ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, long updates, PrintStream out) {
         if (updates > 0) {
             out.println("CPU per update started (ms): " + cpuDifferences(before, after, 1e6 * updates));
         }
     }
 
     /** CPU of each process over a pause, in ms per second: what it spends with nothing to do. */
-    static void cpuPerSecond(Map<String, Long> before, Map<String, Long> after, java.time.Duration pause,
+    static void cpuPerSecond(ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, java.time.Duration pause,
             PrintStream out) {
         out.println("CPU at rest (ms/s): " + cpuDifferences(before, after, 1e3 * pause.toMillis()));
     }
 
-    private static String cpuDifferences(Map<String, Long> before, Map<String, Long> after, double divisor) {
-        Map<String, Double> each = new java.util.LinkedHashMap<>();
-        after.forEach((name, nanos) -> {
-            Long earlier = before.get(name);
-            if (earlier != null) {
-                each.put(name, (nanos - earlier) / divisor);
-            }
-        });
+    /**
+     * Each process's CPU over the phase, then on lines of their own what of it was the JIT compiling, how the
+     * harness JVM's splits (dev database, load generator, …), and the product's own share: the stack's processes
+     * without their JIT compilation, the harness JVM left out.
+     */
+    private static String cpuDifferences(ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, double divisor) {
+        Map<String, Double> each = differences(before.processes(), after.processes(), divisor);
+        Map<String, Double> jit = new LinkedHashMap<>();
+        after.threads().forEach((name, kinds) -> jit.put(name,
+                differences(before.threads().getOrDefault(name, Map.of()), kinds, divisor)
+                        .getOrDefault(ThreadCpu.JIT, 0.0)));
+        Map<String, Double> harness = differences(before.threads().getOrDefault(ProcessCpu.HARNESS, Map.of()),
+                after.threads().getOrDefault(ProcessCpu.HARNESS, Map.of()), divisor);
+        double product = each.entrySet().stream().filter(e -> !e.getKey().equals(ProcessCpu.HARNESS))
+                .mapToDouble(e -> e.getValue() - jit.getOrDefault(e.getKey(), 0.0)).sum();
+        return joined(each) + "%n  of which JIT compilation: %s%n  harness JVM by thread: %s%n  the product (stack processes, JIT left out): %.1f"
+                .formatted(joined(jit), joined(harness), product);
+    }
+
+    private static Map<String, Double> differences(Map<String, Long> before, Map<String, Long> after, double divisor) {
+        Map<String, Double> each = new LinkedHashMap<>();
+        after.forEach((name, nanos) -> each.put(name, (nanos - before.getOrDefault(name, 0L)) / divisor));
+        return each;
+    }
+
+    private static String joined(Map<String, Double> each) {
         double all = each.values().stream().mapToDouble(Double::doubleValue).sum();
         return each.entrySet().stream().map(e -> "%s %.1f".formatted(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", ")) + " — all %.1f".formatted(all);

@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 
 /** Signs residents up (Keycloak admin API, as self-registration would) and saves each one's first profile; not timed. */
 final class Residents {
+    private static final int FIRST_SAVE_ATTEMPTS = 10;
+
     private Residents() {
     }
 
@@ -41,11 +43,41 @@ final class Residents {
     private static Resident signUp(KeycloakServer keycloak, KeycloakTokens tokens, Gateway gateway) {
         Resident resident = new Resident((user, pass) -> tokens.password(KeycloakTokens.TEST_CLIENT, user, pass));
         keycloak.admin().createApplicant(resident.username, resident.password, resident.email);
-        HttpResponse<String> saved = gateway.putProfile(resident, resident.firstProfile()).join();
-        if (saved.statusCode() != 201) {
-            throw new IllegalStateException("first profile save answered " + saved.statusCode() + ": " + saved.body());
-        }
-        resident.versionSeen(Gateway.versionTag(saved));
+        resident.versionSeen(firstSave(resident, gateway));
         return resident;
+    }
+
+    /**
+     * Saves the first profile as the app would on a busy stack: a 429/503 is tried again after its Retry-After, and
+     * a save the gateway gave up on may still have been stored — then the retry is refused as stale and the stored
+     * version is read instead.
+     */
+    private static long firstSave(Resident resident, Gateway gateway) {
+        HttpResponse<String> saved = null;
+        for (int attempt = 0; attempt < FIRST_SAVE_ATTEMPTS; attempt++) {
+            saved = gateway.putProfile(resident, resident.firstProfile()).join();
+            int status = saved.statusCode();
+            if (status == 201 || status == 200) {
+                return Gateway.versionTag(saved);
+            }
+            if (attempt > 0 && (status == 409 || status == 428)) {
+                return Gateway.versionTag(gateway.readProfile(resident).join());
+            }
+            if (status != 429 && status != 503) {
+                break;
+            }
+            pause(saved);
+        }
+        throw new IllegalStateException("first profile save answered " + saved.statusCode() + ": " + saved.body());
+    }
+
+    private static void pause(HttpResponse<String> refused) {
+        long seconds = Gateway.retryAfterSeconds(refused);
+        try {
+            Thread.sleep(Math.max(1, seconds) * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to save a first profile again", e);
+        }
     }
 }

@@ -124,8 +124,7 @@ final class Update {
 
     /** The wait a 429/503 asked for, never shorter than the usual interval. */
     private long retryAfterMillis(HttpResponse<String> response) {
-        long asked = response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d+"))
-                .map(seconds -> Long.parseLong(seconds) * 1000).orElse(0L);
+        long asked = Gateway.retryAfterSeconds(response) * 1000;
         return Math.max(asked, pollInterval.toMillis());
     }
 
