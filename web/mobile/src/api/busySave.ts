@@ -18,3 +18,13 @@ export function busySave(error: unknown, now: Date = new Date()): Wording | unde
   if (!seconds) return { key: 'state.busySaveShort' }
   return { key: 'state.busySave', params: { seconds, time: formatTime(new Date(now.getTime() + seconds * 1000)) } }
 }
+
+/**
+ * A failure that says nothing about what the resident entered and passes by itself — no connection, or a busy
+ * service — in words; undefined for any other failure. Screens show it calmly (amber, not the red of a mistake):
+ * there is nothing to correct, only to send again later.
+ */
+export function temporaryWording(error: unknown, now: Date = new Date()): Wording | undefined {
+  if (error instanceof ApiProblem && error.status === 0) return { key: 'state.offline' }
+  return busySave(error, now)
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { politeRetry, retryAfterMs } from '@shared/api/politeRetry'
-import { busySave } from './busySave'
+import { busySave, temporaryWording } from './busySave'
 import { ApiProblem } from './problem'
 
 const busy = (seconds?: number, status = 503) => new Response(JSON.stringify({ code: 'OVERLOADED' }), {
@@ -77,5 +77,17 @@ describe('a save turned away because the service is busy', () => {
       .toEqual({ key: 'state.busySave', params: { seconds: 30, time: '14:00:30' } })
     expect(busySave(new ApiProblem(429, 'RATE_LIMITED', undefined), now)).toEqual({ key: 'state.busySaveShort' })
     expect(busySave(new ApiProblem(409, 'STALE_VERSION', undefined), now)).toBeUndefined()
+  })
+})
+
+describe('a failure that passes by itself', () => {
+  it('is no connection or a busy service; a refusal of what was sent is not', () => {
+    const now = new Date('2026-11-29T06:00:00Z')
+    expect(temporaryWording(new ApiProblem(0, 'NETWORK', undefined), now)).toEqual({ key: 'state.offline' })
+    expect(temporaryWording(new ApiProblem(503, 'OVERLOADED', undefined, [], 30), now))
+      .toEqual({ key: 'state.busySave', params: { seconds: 30, time: '14:00:30' } })
+    expect(temporaryWording(new ApiProblem(400, 'VALIDATION_FAILED', undefined), now)).toBeUndefined()
+    expect(temporaryWording(new ApiProblem(500, 'INTERNAL', undefined), now)).toBeUndefined()
+    expect(temporaryWording(new Error('boom'), now)).toBeUndefined()
   })
 })

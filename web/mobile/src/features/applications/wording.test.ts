@@ -108,4 +108,12 @@ describe('what the resident can do', () => {
     expect(words(new ApiProblem(400, 'BAD', '请求有误'))).toBe('请求有误')
     expect(words(new Error('boom'))).toBe('出了点问题，请稍后再试。')
   })
+
+  it('only a refusal that passes by itself (offline, busy) is shown calmly', () => {
+    const calm = (e: unknown) => 'calm' in actionProblemKey(e)
+    expect(calm(new ApiProblem(0, 'NETWORK', undefined))).toBe(true)
+    expect(calm(new ApiProblem(503, 'OVERLOADED', 'x', [], 20))).toBe(true)
+    expect(calm(new ApiProblem(409, 'STALE_VERSION', 'x'))).toBe(false)
+    expect(calm(new ApiProblem(400, 'BAD', '请求有误'))).toBe(false)
+  })
 })

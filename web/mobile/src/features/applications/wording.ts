@@ -1,6 +1,6 @@
 import type { components } from '@/api/generated/talent'
 import { ApiProblem } from '@/api/problem'
-import { busySave, type Wording } from '@/api/busySave'
+import { temporaryWording, type Wording } from '@/api/busySave'
 
 /**
  * Statuses, steps of the timeline, who acted and why, as message keys under `applications`. Codes never reach the
@@ -83,16 +83,18 @@ export function actionsFor(application: Application): Action[] {
   }
 }
 
-/** A refused action in words: the state moved on meanwhile, or a calm retry, or the server's own sentence. */
-export function actionProblemKey(error: unknown): Wording | { text: string } {
+/**
+ * A refused action in words: the state moved on meanwhile, or a calm retry (`calm`: offline or busy, nothing to
+ * correct), or the server's own sentence.
+ */
+export function actionProblemKey(error: unknown): (Wording & { calm?: true }) | { text: string } {
   if (error instanceof ApiProblem) {
     if (error.status === 409 && (error.code === 'TRANSITION_NOT_ALLOWED' || error.code === 'STALE_VERSION')) {
       return { key: 'applications.problem.changed' }
     }
     if (error.status === 404) return { key: 'applications.problem.gone' }
-    if (error.status === 0) return { key: 'state.offline' }
-    const busy = busySave(error)
-    if (busy) return busy
+    const temporary = temporaryWording(error)
+    if (temporary) return { ...temporary, calm: true }
     if (error.detail) return { text: error.detail }
   }
   return { key: 'state.failed' }

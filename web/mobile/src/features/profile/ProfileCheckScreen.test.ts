@@ -156,8 +156,22 @@ describe('ProfileCheckScreen', () => {
     talentGet.mockImplementation(() => ok(stored({ idNumber: '33080219990315001X' })))
     PUT.mockRejectedValue(new ApiProblem(429, 'RATE_LIMITED', undefined, [], 12))
     const { wrapper } = await saveOn()
-    expect(wrapper.find('.check__notice--error').text())
+    expect(wrapper.find('.notice-calm').text())
       .toMatch(/^服务繁忙，刚才的操作没有完成。请在 \d{2}:\d{2}:\d{2}（约 12 秒后）再试一次。$/)
+    expect(wrapper.find('.check__notice--error').exists()).toBe(false)
     expect(wrapper.find('.error-summary').exists()).toBe(false)
+  })
+
+  it('offline while saving is calm too; a failure of the service itself is not', async () => {
+    talentGet.mockImplementation(() => ok(stored({ idNumber: '33080219990315001X' })))
+    PUT.mockRejectedValue(new ApiProblem(0, 'NETWORK', undefined))
+    const offline = (await saveOn()).wrapper
+    expect(offline.find('.notice-calm').text()).toBe('网络不太顺畅，请检查网络后重试。')
+    offline.unmount()
+
+    PUT.mockRejectedValue(new ApiProblem(500, 'INTERNAL', 'x'))
+    const broken = (await saveOn()).wrapper
+    expect(broken.find('.check__notice--error').text()).toBe('保存没有成功，请稍后再试。')
+    expect(broken.find('.notice-calm').exists()).toBe(false)
   })
 })
