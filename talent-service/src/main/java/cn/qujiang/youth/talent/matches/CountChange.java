@@ -1,9 +1,5 @@
 package cn.qujiang.youth.talent.matches;
 
-import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
-import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,26 +12,11 @@ import java.util.UUID;
  */
 record CountChange(String key, Map<String, Integer> delta) {
 
-    /** The difference from {@code before} to {@code after}; null when the eligible measures are the same. */
-    static CountChange between(List<MatchResult> before, List<MatchResult> after) {
-        return between(eligible(before), eligible(after));
-    }
-
     /** The difference between two sets of measures eligible for; null when they are the same. */
     static CountChange between(Set<String> was, Set<String> is) {
         Map<String, Integer> delta = new TreeMap<>();
         is.stream().filter(code -> !was.contains(code)).forEach(code -> delta.put(code, 1));
         was.stream().filter(code -> !is.contains(code)).forEach(code -> delta.put(code, -1));
         return delta.isEmpty() ? null : new CountChange(UUID.randomUUID().toString(), delta);
-    }
-
-    static Set<String> eligible(List<MatchResult> results) {
-        Set<String> codes = new HashSet<>();
-        for (MatchResult result : results) {
-            if (result.outcome() == Outcome.ELIGIBLE) {
-                codes.add(result.measureCode());
-            }
-        }
-        return codes;
     }
 }

@@ -57,18 +57,29 @@ public class EligibleCounts implements SmartInitializingSingleton {
     }
 
     /**
-     * The same numbers counted from the stored results themselves: an unwind of every result, so a scan of the
-     * whole read model. For checking the counter and for starting it on results stored before it existed.
+     * The same numbers counted from the stored results themselves: a scan of the whole read model (the codes each
+     * applicant is eligible for, or, in results stored in the earlier form, an unwind of every result). For
+     * checking the counter and for starting it on results stored before it existed.
      */
     public Map<String, Long> recount() {
-        List<Document> groups = mongo.getCollection(MatchDocument.COLLECTION).aggregate(List.of(
+        Document legacy = new Document(MatchDocument.LEGACY_RESULTS, new Document("$exists", true));
+        List<Document> groups = new ArrayList<>();
+        mongo.getCollection(MatchDocument.COLLECTION).aggregate(List.of(
+                new Document("$match", new Document(MatchDocument.LEGACY_RESULTS, new Document("$exists", false))),
+                new Document("$project", new Document("_id", 0).append(MatchDocument.ELIGIBLE, 1)),
+                new Document("$unwind", "$" + MatchDocument.ELIGIBLE),
+                new Document("$group", new Document("_id", "$" + MatchDocument.ELIGIBLE)
+                        .append("n", new Document("$sum", 1))))).into(groups);
+        mongo.getCollection(MatchDocument.COLLECTION).aggregate(List.of(
+                new Document("$match", legacy),
                 new Document("$project", new Document("_id", 0).append("results", 1)),
                 new Document("$unwind", "$results"),
                 new Document("$match", new Document("results.outcome", Outcome.ELIGIBLE.name())),
                 new Document("$group", new Document("_id", "$results.measureCode")
-                        .append("n", new Document("$sum", 1))))).into(new ArrayList<>());
+                        .append("n", new Document("$sum", 1))))).into(groups);
         Map<String, Long> counts = new HashMap<>();
-        groups.forEach(group -> counts.put(group.getString("_id"), ((Number) group.get("n")).longValue()));
+        groups.forEach(group -> counts.merge(group.getString("_id"), ((Number) group.get("n")).longValue(),
+                Long::sum));
         return counts;
     }
 

@@ -1,8 +1,10 @@
 package cn.qujiang.youth.talent.matches;
 
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.talent.eventkey.EventKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,10 @@ import org.springframework.stereotype.Component;
  * sweep) replaces the measures it carries and keeps the others, so it works whether the producer sends every
  * result or only the changed ones. Each stored change also adjusts the eligible counts ({@link EligibleCounts}):
  * the write carries its difference, which is added to the counter right after and then cleared.
+ *
+ * <p>Results are stored as the event carries them ({@link StoredResults}): a newer profile version's results are
+ * taken without opening their sealed values; only a partial re-evaluation, which must merge, and the readers open
+ * them, with the applicant's event key.
  */
 @Component
 public class MatchReadModel {
@@ -35,16 +41,21 @@ public class MatchReadModel {
 
     private final MongoTemplate mongo;
     private final EligibleCounts counts;
+    private final EventKeys keys;
     private final Clock clock;
 
-    MatchReadModel(MongoTemplate mongo, EligibleCounts counts, Clock clock) {
+    MatchReadModel(MongoTemplate mongo, EligibleCounts counts, EventKeys keys, Clock clock) {
         this.mongo = mongo;
         this.counts = counts;
+        this.keys = keys;
         this.clock = clock;
     }
 
-    /** True when the event was taken (it was not older than the stored results). */
-    public boolean apply(MatchesEvaluated event) {
+    /**
+     * True when the event was taken (it was not older than the stored results). {@code event} as it arrived, its
+     * values sealed with {@code key} (or, in an event older than sealing, in clear: they are sealed for storing).
+     */
+    public boolean apply(MatchesEvaluated event, EventKey key) {
         Instant evaluatedAt = event.evaluatedAt() == null ? Instant.EPOCH
                 : event.evaluatedAt().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -60,12 +71,15 @@ public class MatchReadModel {
             if (!replacesAll && (whole == null || whole.revision() != stored.revision())) {
                 continue;  // changed between the two reads
             }
-            List<MatchResult> results = replacesAll ? event.results() : merge(whole.results(), event.results());
-            CountChange change = CountChange.between(stored == null ? Set.of() : stored.eligible(),
-                    CountChange.eligible(results));
+            StoredResults results = replacesAll ? StoredResults.of(event, key)
+                    : StoredResults.of(event.applicantId(),
+                            merge(StoredResults.open(whole, key), event.openValues(key).results()), key);
+            CountChange change = CountChange.between(stored == null ? Set.of() : stored.eligibleCodes(),
+                    Set.copyOf(results.eligible()));
             MatchDocument next = new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(),
-                    evaluatedAt, results, stored == null ? 1 : stored.revision() + 1,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), change);
+                    evaluatedAt, results.json(), results.sealedValues(), results.eligible(),
+                    stored == null ? 1 : stored.revision() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    change, null);
             if (stored == null ? insert(next) : update(stored.revision(), next)) {
                 settle(event.applicantId(), change);
                 return true;
@@ -76,24 +90,28 @@ public class MatchReadModel {
 
     /**
      * What a write of new results needs of the stored ones: versions, the guard, a difference left pending, and
-     * which measures were eligible (code and outcome of each result, not the criteria and values that make up
-     * most of the document: an evaluation of a newer profile version replaces them all unread).
+     * which measures were eligible (not the results themselves: an evaluation of a newer profile version replaces
+     * them unread). Results stored in the earlier form give their code and outcome of each result instead.
      */
     private Stored stored(String applicantId) {
         Query query = Query.query(Criteria.where("_id").is(applicantId));
         query.fields().include("profileVersion", "evaluatedAt", "revision", MatchDocument.COUNT_PENDING,
-                "results.measureCode", "results.outcome");
+                MatchDocument.ELIGIBLE, MatchDocument.LEGACY_RESULTS + ".measureCode",
+                MatchDocument.LEGACY_RESULTS + ".outcome");
         return mongo.findOne(query, Stored.class, MatchDocument.COLLECTION);
     }
 
     private record Stored(long profileVersion, Instant evaluatedAt, long revision, CountChange countPending,
-            List<StoredOutcome> results) {
+            List<String> eligible, List<StoredOutcome> results) {
 
-        Set<String> eligible() {
+        /** The codes found ELIGIBLE, from either form. */
+        Set<String> eligibleCodes() {
             Set<String> codes = new HashSet<>();
             if (results != null) {
                 results.stream().filter(result -> result.outcome() == Outcome.ELIGIBLE)
                         .forEach(result -> codes.add(result.measureCode()));
+            } else if (eligible != null) {
+                codes.addAll(eligible);
             }
             return codes;
         }
@@ -102,8 +120,16 @@ public class MatchReadModel {
     private record StoredOutcome(String measureCode, Outcome outcome) {
     }
 
+    /** The applicant's results with their values; none once the applicant's event key is gone (erased). */
     public Optional<Matches> find(String applicantId) {
-        return Optional.ofNullable(mongo.findById(applicantId, MatchDocument.class)).map(Matches::of);
+        return Optional.ofNullable(mongo.findById(applicantId, MatchDocument.class)).flatMap(this::opened);
+    }
+
+    private Optional<Matches> opened(MatchDocument stored) {
+        if (!StoredResults.sealed(stored)) {
+            return Optional.of(Matches.of(stored, StoredResults.open(stored, null)));
+        }
+        return keys.find(stored.applicantId()).map(key -> Matches.of(stored, StoredResults.open(stored, key)));
     }
 
     /**
@@ -122,9 +148,12 @@ public class MatchReadModel {
 
     /** Applicants whose latest result for {@code measureCode} is ELIGIBLE. */
     public List<Matches> eligibleFor(String measureCode) {
-        return mongo.find(Query.query(Criteria.where("results").elemMatch(
-                        Criteria.where("measureCode").is(measureCode).and("outcome").is(Outcome.ELIGIBLE))),
-                MatchDocument.class).stream().map(Matches::of).toList();
+        return mongo.find(Query.query(new Criteria().orOperator(
+                        Criteria.where(MatchDocument.LEGACY_RESULTS).exists(false)
+                                .and(MatchDocument.ELIGIBLE).is(measureCode),
+                        Criteria.where(MatchDocument.LEGACY_RESULTS).elemMatch(
+                                Criteria.where("measureCode").is(measureCode).and("outcome").is(Outcome.ELIGIBLE)))),
+                MatchDocument.class).stream().map(this::opened).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -134,19 +163,21 @@ public class MatchReadModel {
      */
     public void delete(String applicantId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            MatchDocument stored = mongo.findById(applicantId, MatchDocument.class);
+            Stored stored = stored(applicantId);
             if (stored == null) {
                 return;
             }
             settle(applicantId, stored.countPending());
-            CountChange change = CountChange.between(stored.results(), List.of());
+            CountChange change = CountChange.between(stored.eligibleCodes(), Set.of());
             long emptied = stored.revision() + 1;
-            boolean written = stored.results().isEmpty() || mongo.updateFirst(unchanged(stored), new Update()
-                    .set("results", List.of()).set("revision", emptied).set(MatchDocument.COUNT_PENDING, change),
+            boolean written = change == null || mongo.updateFirst(unchanged(applicantId, stored.revision()),
+                    new Update().set(MatchDocument.ELIGIBLE, List.of()).unset("resultsJson").unset("sealedValues")
+                            .unset(MatchDocument.LEGACY_RESULTS).set("revision", emptied)
+                            .set(MatchDocument.COUNT_PENDING, change),
                     MatchDocument.class).getMatchedCount() == 1;
             if (written) {
                 settle(applicantId, change);
-                long revision = stored.results().isEmpty() ? stored.revision() : emptied;
+                long revision = change == null ? stored.revision() : emptied;
                 if (mongo.remove(Query.query(Criteria.where("_id").is(applicantId).and("revision").is(revision)),
                         MatchDocument.class).getDeletedCount() == 1) {
                     return;
@@ -165,10 +196,6 @@ public class MatchReadModel {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(applicantId)
                         .and(MatchDocument.COUNT_PENDING + ".key").is(change.key())),
                 new Update().unset(MatchDocument.COUNT_PENDING), MatchDocument.class);
-    }
-
-    private static Query unchanged(MatchDocument stored) {
-        return unchanged(stored.applicantId(), stored.revision());
     }
 
     private static Query unchanged(String applicantId, long revision) {
@@ -198,7 +225,9 @@ public class MatchReadModel {
 
     private boolean update(long storedRevision, MatchDocument next) {
         Update update = new Update().set("profileVersion", next.profileVersion()).set("asOf", next.asOf())
-                .set("evaluatedAt", next.evaluatedAt()).set("results", next.results()).set("revision", next.revision())
+                .set("evaluatedAt", next.evaluatedAt()).set("resultsJson", next.resultsJson())
+                .set("sealedValues", next.sealedValues()).set(MatchDocument.ELIGIBLE, next.eligible())
+                .unset(MatchDocument.LEGACY_RESULTS).set("revision", next.revision())
                 .set("storedAt", next.storedAt()).set(MatchDocument.COUNT_PENDING, next.countPending());
         return mongo.updateFirst(unchanged(next.applicantId(), storedRevision), update, MatchDocument.class)
                 .getMatchedCount() == 1;
