@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.bson.Document;
 
 /**
  * What one stored change of an applicant's results does to the eligible counts: +1 for each measure they became
@@ -11,6 +12,23 @@ import java.util.UUID;
  * recognised ({@link EligibleCounts}).
  */
 record CountChange(String key, Map<String, Integer> delta) {
+
+    /** As stored ({@code {key, delta: {code: ±1}}}); null for null. */
+    static CountChange of(Document stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Integer> delta = new TreeMap<>();
+        Document byCode = stored.get("delta", Document.class);
+        if (byCode != null) {
+            byCode.forEach((code, n) -> delta.put(code, ((Number) n).intValue()));
+        }
+        return new CountChange(stored.getString("key"), delta);
+    }
+
+    Document toDocument() {
+        return new Document("key", key).append("delta", new Document(delta));
+    }
 
     /** The difference between two sets of measures eligible for; null when they are the same. */
     static CountChange between(Set<String> was, Set<String> is) {

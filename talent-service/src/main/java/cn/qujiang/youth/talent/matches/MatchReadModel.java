@@ -4,17 +4,25 @@ import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import cn.qujiang.youth.contracts.SealedPart;
 import cn.qujiang.youth.talent.eventkey.EventKeys;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +46,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class MatchReadModel {
     private static final int ATTEMPTS = 5;
+    private static final Bson STORED_FIELDS = Projections.include("profileVersion", "evaluatedAt", "revision",
+            MatchDocument.COUNT_PENDING, MatchDocument.ELIGIBLE, MatchDocument.LEGACY_RESULTS + ".measureCode",
+            MatchDocument.LEGACY_RESULTS + ".outcome");
+    private static final Bson EVALUATION_FIELDS = Projections.include("profileVersion", "evaluatedAt", "storedAt");
 
     private final MongoTemplate mongo;
     private final EligibleCounts counts;
@@ -92,32 +104,31 @@ public class MatchReadModel {
      * What a write of new results needs of the stored ones: versions, the guard, a difference left pending, and
      * which measures were eligible (not the results themselves: an evaluation of a newer profile version replaces
      * them unread). Results stored in the earlier form give their code and outcome of each result instead.
+     * Read and written below with the driver's documents: these few fields are read and written for every event,
+     * and Spring Data's mapping of the query, the fields and the update cost more than the database round trip.
      */
     private Stored stored(String applicantId) {
-        Query query = Query.query(Criteria.where("_id").is(applicantId));
-        query.fields().include("profileVersion", "evaluatedAt", "revision", MatchDocument.COUNT_PENDING,
-                MatchDocument.ELIGIBLE, MatchDocument.LEGACY_RESULTS + ".measureCode",
-                MatchDocument.LEGACY_RESULTS + ".outcome");
-        return mongo.findOne(query, Stored.class, MatchDocument.COLLECTION);
+        Document found = collection().find(Filters.eq("_id", applicantId)).projection(STORED_FIELDS).first();
+        return found == null ? null : Stored.of(found);
     }
 
     private record Stored(long profileVersion, Instant evaluatedAt, long revision, CountChange countPending,
-            List<String> eligible, List<StoredOutcome> results) {
+            Set<String> eligibleCodes) {
 
-        /** The codes found ELIGIBLE, from either form. */
-        Set<String> eligibleCodes() {
+        static Stored of(Document found) {
             Set<String> codes = new HashSet<>();
-            if (results != null) {
-                results.stream().filter(result -> result.outcome() == Outcome.ELIGIBLE)
-                        .forEach(result -> codes.add(result.measureCode()));
-            } else if (eligible != null) {
-                codes.addAll(eligible);
+            List<Document> legacy = found.getList(MatchDocument.LEGACY_RESULTS, Document.class);
+            if (legacy != null) {
+                legacy.stream().filter(result -> Outcome.ELIGIBLE.name().equals(result.getString("outcome")))
+                        .forEach(result -> codes.add(result.getString("measureCode")));
+            } else {
+                codes.addAll(found.getList(MatchDocument.ELIGIBLE, String.class, List.of()));
             }
-            return codes;
+            Date evaluatedAt = found.getDate("evaluatedAt");
+            return new Stored(number(found, "profileVersion"), evaluatedAt == null ? null : evaluatedAt.toInstant(),
+                    number(found, "revision"), CountChange.of(found.get(MatchDocument.COUNT_PENDING, Document.class)),
+                    codes);
         }
-    }
-
-    private record StoredOutcome(String measureCode, Outcome outcome) {
     }
 
     /** The applicant's results with their values; none once the applicant's event key is gone (erased). */
@@ -137,9 +148,9 @@ public class MatchReadModel {
      * read without the results themselves: the cheap answer to "are my results current?".
      */
     Optional<Evaluation> evaluation(String applicantId) {
-        Query query = Query.query(Criteria.where("_id").is(applicantId));
-        query.fields().include("profileVersion", "evaluatedAt", "storedAt");
-        return Optional.ofNullable(mongo.findOne(query, Evaluation.class, MatchDocument.COLLECTION));
+        Document found = collection().find(Filters.eq("_id", applicantId)).projection(EVALUATION_FIELDS).first();
+        return Optional.ofNullable(found).map(evaluation -> new Evaluation(number(evaluation, "profileVersion"),
+                instant(evaluation, "evaluatedAt"), instant(evaluation, "storedAt")));
     }
 
     /** {@code storedAt} is null for results stored before this service recorded it. */
@@ -193,9 +204,21 @@ public class MatchReadModel {
             return;
         }
         counts.add(change);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicantId)
-                        .and(MatchDocument.COUNT_PENDING + ".key").is(change.key())),
-                new Update().unset(MatchDocument.COUNT_PENDING), MatchDocument.class);
+        collection().updateOne(Filters.and(Filters.eq("_id", applicantId),
+                Filters.eq(MatchDocument.COUNT_PENDING + ".key", change.key())), Updates.unset(MatchDocument.COUNT_PENDING));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(MatchDocument.COLLECTION);
+    }
+
+    private static long number(Document document, String field) {
+        return document.get(field, Number.class).longValue();
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     private static Query unchanged(String applicantId, long revision) {
@@ -223,13 +246,23 @@ public class MatchReadModel {
         }
     }
 
+    /** The fields as Spring Data writes them ({@link MatchDocument}), so that both read each other's writes. */
     private boolean update(long storedRevision, MatchDocument next) {
-        Update update = new Update().set("profileVersion", next.profileVersion()).set("asOf", next.asOf())
-                .set("evaluatedAt", next.evaluatedAt()).set("resultsJson", next.resultsJson())
-                .set("sealedValues", next.sealedValues()).set(MatchDocument.ELIGIBLE, next.eligible())
-                .unset(MatchDocument.LEGACY_RESULTS).set("revision", next.revision())
-                .set("storedAt", next.storedAt()).set(MatchDocument.COUNT_PENDING, next.countPending());
-        return mongo.updateFirst(unchanged(next.applicantId(), storedRevision), update, MatchDocument.class)
-                .getMatchedCount() == 1;
+        SealedPart sealed = next.sealedValues();
+        Document set = new Document("profileVersion", next.profileVersion())
+                .append("asOf", mongo.getConverter().convertToMongoType(next.asOf()))
+                .append("evaluatedAt", Date.from(next.evaluatedAt()))
+                .append("resultsJson", next.resultsJson())
+                .append("sealedValues", sealed == null ? null : new Document("keyId", sealed.keyId())
+                        .append("nonce", sealed.nonce()).append("data", sealed.data()))
+                .append(MatchDocument.ELIGIBLE, next.eligible())
+                .append("revision", next.revision())
+                .append("storedAt", Date.from(next.storedAt()))
+                .append(MatchDocument.COUNT_PENDING, next.countPending() == null ? null
+                        : next.countPending().toDocument());
+        Document update = new Document("$set", set)
+                .append("$unset", new Document(MatchDocument.LEGACY_RESULTS, ""));
+        return collection().updateOne(Filters.and(Filters.eq("_id", next.applicantId()),
+                Filters.eq("revision", storedRevision)), update).getMatchedCount() == 1;
     }
 }

@@ -19,6 +19,6 @@ public final class TestEventKeys {
     /** A fresh instance over {@code mongo}: nothing cached, as another instance of the service would be. */
     public static EventKeys in(MongoTemplate mongo) {
         return new EventKeys(mongo, new FieldCipher(new CryptoProperties(Map.of("t1", DATA_KEY), "t1", INDEX_KEY)),
-                Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC), new EventKeyProperties(100));
+                Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC), new EventKeyProperties(1000));
     }
 }

@@ -130,4 +130,58 @@ class MatchReadModelTest {
         assertThat(model.eligibleFor("QJY-01")).extracting(Matches::applicantId).containsExactly("a1");
         assertThat(model.eligibleFor("QJY-02")).isEmpty();
     }
+
+    @Test
+    void theValuesAreKeptSealedAndCannotBeReadOnceTheApplicantsKeyIsGone() {
+        apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, withIndustry("QJY-01", "E_COMMERCE_LIVESTREAM")));
+
+        assertThat(raw().toJson()).doesNotContain("E_COMMERCE_LIVESTREAM");
+        assertThat(model.find("a1").orElseThrow().result("QJY-01").orElseThrow().criteria().get(0).values())
+                .containsEntry("industry", "E_COMMERCE_LIVESTREAM");
+        keys.delete("a1");
+        assertThat(model.find("a1")).as("erased: the results cannot be opened any more").isEmpty();
+    }
+
+    @Test
+    void aPartialReEvaluationKeepsTheValuesOfTheMeasuresItDoesNotCarry() {
+        apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, withIndustry("QJY-01", "AGRICULTURE"),
+                withIndustry("QJY-02", "AGRICULTURE")));
+        apply(evaluated(3, T0.plusSeconds(60), Trigger.CATALOGUE_CHANGED, withIndustry("QJY-02", "TOURISM")));
+
+        Matches stored = model.find("a1").orElseThrow();
+        assertThat(stored.result("QJY-01").orElseThrow().criteria().get(0).values()).containsEntry("industry", "AGRICULTURE");
+        assertThat(stored.result("QJY-02").orElseThrow().criteria().get(0).values()).containsEntry("industry", "TOURISM");
+    }
+
+    @Test
+    void resultsStoredInTheEarlierFormAreReadCountedAndRewrittenByTheNextEvaluation() {
+        MatchResult held = withIndustry("QJY-01", "AGRICULTURE");
+        mongo.template().insert(new MatchDocument("a1", 3, LocalDate.of(2026, 3, 2), T0, null, null, null, 1, T0, null,
+                List.of(held, result("QJY-02", Outcome.INELIGIBLE))));
+        EligibleCounts counts = new EligibleCounts(mongo.template());
+        counts.startIfAbsent();
+
+        assertThat(model.find("a1").orElseThrow().result("QJY-01")).contains(held);
+        assertThat(model.eligibleFor("QJY-01")).extracting(Matches::applicantId).containsExactly("a1");
+        assertThat(counts.now()).containsOnly(Map.entry("QJY-01", 1L));
+
+        apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
+        assertThat(raw()).containsKey("resultsJson").doesNotContainKey("results");
+        assertThat(model.find("a1").orElseThrow().result("QJY-01")).contains(held);
+        assertThat(model.eligibleFor("QJY-02")).extracting(Matches::applicantId).containsExactly("a1");
+        assertThat(counts.now()).isEqualTo(counts.recount()).containsOnly(Map.entry("QJY-01", 1L), Map.entry("QJY-02", 1L));
+
+        apply(evaluated(4, T0.plusSeconds(120), Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.INELIGIBLE)));
+        assertThat(counts.now()).isEqualTo(counts.recount()).isEmpty();
+    }
+
+    private static MatchResult withIndustry(String code, String industry) {
+        return new MatchResult(code, 1, Outcome.ELIGIBLE, 7L, "NIGHT", "IN_KIND", false,
+                List.of(new CriterionResult("sector", CriterionStatus.PASSED, Map.of("industry", industry), null, null)),
+                List.of(), List.of(), null);
+    }
+
+    private org.bson.Document raw() {
+        return mongo.template().getCollection(MatchDocument.COLLECTION).find().first();
+    }
 }
