@@ -59,7 +59,7 @@ class OfferService {
     @EventListener
     void on(MatchesApplied applied) {
         MatchesEvaluated event = applied.event();
-        List<String> autoGranted = event.newlyEligible().stream().filter(this::autoGranted).toList();
+        List<String> autoGranted = event.newlyEligible().stream().filter(catalogue::isAutoGrant).toList();
         if (!autoGranted.isEmpty()) {
             // an offer keeps the result with the applicant's values, so only then are they opened
             MatchesEvaluated opened = applied.opened();
@@ -83,10 +83,6 @@ class OfferService {
             eligible.result(measure.code()).ifPresent(result ->
                     offer(eligible.applicantId(), eligible.profileVersion(), result, true));
         }
-    }
-
-    private boolean autoGranted(String code) {
-        return catalogue.find(code).map(measure -> measure.mode() == MeasurePublished.Mode.AUTO_GRANT).orElse(false);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,6 +28,8 @@ class ProfileStore {
     private static final List<String> STATE_FIELDS = List.of("idIndex", "identity", "preferredLanguage", "facts",
             "details", "consent", "heldMeasures", "createdAt", "updatedAt");
     private static final Bson VERSION_FIELDS = Projections.include("version", "erasedAt");
+    private static final Bson SAVE_FIELDS = Projections.include("version", "erasedAt", "consent", "heldMeasures",
+            "createdAt");
 
     private final MongoTemplate mongo;
 
@@ -37,6 +40,32 @@ class ProfileStore {
     /** The document, live or tombstone. */
     Optional<ProfileDocument> find(String applicantId) {
         return Optional.ofNullable(mongo.findById(applicantId, ProfileDocument.class));
+    }
+
+    /**
+     * What a save needs of the stored profile (live or tombstone): its version, whether it is erased, the consent,
+     * the held measures and when it was created — not the sealed personal data, facts, details and pending events
+     * the save replaces. Read with the driver's documents: a save is the most frequent write, and mapping the whole
+     * document (or the projection, with Spring Data) cost more of this service's CPU than the read.
+     */
+    Optional<SaveState> saveState(String applicantId) {
+        Document found = mongo.getCollection(ProfileDocument.COLLECTION).find(Filters.eq("_id", applicantId))
+                .projection(SAVE_FIELDS).first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        Document consent = found.get("consent", Document.class);
+        return Optional.of(new SaveState(found.get("version", Number.class).longValue(), found.get("erasedAt") != null,
+                consent == null ? null : new Consent(consent.getString("noticeVersion"), instant(consent, "consentedAt")),
+                found.getList("heldMeasures", String.class, List.of()), instant(found, "createdAt")));
+    }
+
+    record SaveState(long version, boolean erased, Consent consent, List<String> heldMeasures, Instant createdAt) {
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     /**

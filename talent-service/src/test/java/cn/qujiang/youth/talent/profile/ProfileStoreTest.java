@@ -94,4 +94,16 @@ class ProfileStoreTest {
         assertThat(store.deleteRelayedTombstone("a1")).isTrue();
         assertThat(store.exists("a1")).isFalse();
     }
+
+    @Test
+    void aSaveReadsTheVersionConsentHeldMeasuresAndCreationAndATombstoneAsErased() {
+        assertThat(store.saveState("a1")).isEmpty();
+        ProfileDocument first = profile("a1", 1, "index-x");
+        store.insert(new ProfileDocument("a1", 1, "index-x", first.identity(), "zh", ApplicantFacts.none(), null,
+                new Consent("2026-01", NOW), List.of("QJY-03"), NOW.minusSeconds(60), NOW, null, List.of()));
+        assertThat(store.saveState("a1")).contains(new ProfileStore.SaveState(1, false, new Consent("2026-01", NOW),
+                List.of("QJY-03"), NOW.minusSeconds(60)));
+        store.tombstone("a1", NOW, erased("a1"));
+        assertThat(store.saveState("a1")).contains(new ProfileStore.SaveState(2, true, null, List.of(), null));
+    }
 }
