@@ -59,9 +59,14 @@ class OfferService {
     @EventListener
     void on(MatchesApplied applied) {
         MatchesEvaluated event = applied.event();
-        for (String code : event.newlyEligible()) {
-            event.results().stream().filter(result -> result.measureCode().equals(code)).findFirst()
-                    .ifPresent(result -> offer(event.applicantId(), event.profileVersion(), result, false));
+        List<String> autoGranted = event.newlyEligible().stream().filter(catalogue::isAutoGrant).toList();
+        if (!autoGranted.isEmpty()) {
+            // an offer keeps the result with the applicant's values, so only then are they opened
+            MatchesEvaluated opened = applied.opened();
+            for (String code : autoGranted) {
+                opened.results().stream().filter(result -> result.measureCode().equals(code)).findFirst()
+                        .ifPresent(result -> offer(event.applicantId(), event.profileVersion(), result, false));
+            }
         }
         if (!event.noLongerEligible().isEmpty()) {
             store.lapseOffers(event.applicantId(), event.noLongerEligible(), ServiceZone.now(clock));

@@ -1,6 +1,8 @@
 package cn.qujiang.youth.talent.catalogue;
 
 import cn.qujiang.youth.contracts.MeasurePublished;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogueReplica {
     private static final Logger log = LoggerFactory.getLogger(CatalogueReplica.class);
+    private static final Bson MODE = Projections.include("measure.mode");
 
     private final MongoTemplate mongo;
 
@@ -56,6 +61,17 @@ public class CatalogueReplica {
 
     public Optional<MeasurePublished> find(String code) {
         return Optional.ofNullable(mongo.findById(code, CatalogueEntry.class)).map(CatalogueEntry::measure);
+    }
+
+    /**
+     * Whether the replica's version of {@code code} is granted without applying (AUTO_GRANT). Reads that one field
+     * with the driver's documents, not the whole measure with its words: asked for every measure a resident newly
+     * qualifies for, where mapping the measure cost more than the read.
+     */
+    public boolean isAutoGrant(String code) {
+        Document found = mongo.getCollection(CatalogueEntry.COLLECTION).find(Filters.eq("_id", code)).projection(MODE).first();
+        Document measure = found == null ? null : found.get("measure", Document.class);
+        return measure != null && MeasurePublished.Mode.AUTO_GRANT.name().equals(measure.getString("mode"));
     }
 
     public Map<String, MeasurePublished> findAll(Collection<String> codes) {

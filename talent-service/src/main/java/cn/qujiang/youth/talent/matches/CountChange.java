@@ -1,13 +1,10 @@
 package cn.qujiang.youth.talent.matches;
 
-import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
-import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.bson.Document;
 
 /**
  * What one stored change of an applicant's results does to the eligible counts: +1 for each measure they became
@@ -16,9 +13,21 @@ import java.util.UUID;
  */
 record CountChange(String key, Map<String, Integer> delta) {
 
-    /** The difference from {@code before} to {@code after}; null when the eligible measures are the same. */
-    static CountChange between(List<MatchResult> before, List<MatchResult> after) {
-        return between(eligible(before), eligible(after));
+    /** As stored ({@code {key, delta: {code: ±1}}}); null for null. */
+    static CountChange of(Document stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Integer> delta = new TreeMap<>();
+        Document byCode = stored.get("delta", Document.class);
+        if (byCode != null) {
+            byCode.forEach((code, n) -> delta.put(code, ((Number) n).intValue()));
+        }
+        return new CountChange(stored.getString("key"), delta);
+    }
+
+    Document toDocument() {
+        return new Document("key", key).append("delta", new Document(delta));
     }
 
     /** The difference between two sets of measures eligible for; null when they are the same. */
@@ -27,15 +36,5 @@ record CountChange(String key, Map<String, Integer> delta) {
         is.stream().filter(code -> !was.contains(code)).forEach(code -> delta.put(code, 1));
         was.stream().filter(code -> !is.contains(code)).forEach(code -> delta.put(code, -1));
         return delta.isEmpty() ? null : new CountChange(UUID.randomUUID().toString(), delta);
-    }
-
-    static Set<String> eligible(List<MatchResult> results) {
-        Set<String> codes = new HashSet<>();
-        for (MatchResult result : results) {
-            if (result.outcome() == Outcome.ELIGIBLE) {
-                codes.add(result.measureCode());
-            }
-        }
-        return codes;
     }
 }

@@ -1,17 +1,20 @@
 package cn.qujiang.youth.talent.matches;
 
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,18 +60,29 @@ public class EligibleCounts implements SmartInitializingSingleton {
     }
 
     /**
-     * The same numbers counted from the stored results themselves: an unwind of every result, so a scan of the
-     * whole read model. For checking the counter and for starting it on results stored before it existed.
+     * The same numbers counted from the stored results themselves: a scan of the whole read model (the codes each
+     * applicant is eligible for, or, in results stored in the earlier form, an unwind of every result). For
+     * checking the counter and for starting it on results stored before it existed.
      */
     public Map<String, Long> recount() {
-        List<Document> groups = mongo.getCollection(MatchDocument.COLLECTION).aggregate(List.of(
+        Document legacy = new Document(MatchDocument.LEGACY_RESULTS, new Document("$exists", true));
+        List<Document> groups = new ArrayList<>();
+        mongo.getCollection(MatchDocument.COLLECTION).aggregate(List.of(
+                new Document("$match", new Document(MatchDocument.LEGACY_RESULTS, new Document("$exists", false))),
+                new Document("$project", new Document("_id", 0).append(MatchDocument.ELIGIBLE, 1)),
+                new Document("$unwind", "$" + MatchDocument.ELIGIBLE),
+                new Document("$group", new Document("_id", "$" + MatchDocument.ELIGIBLE)
+                        .append("n", new Document("$sum", 1))))).into(groups);
+        mongo.getCollection(MatchDocument.COLLECTION).aggregate(List.of(
+                new Document("$match", legacy),
                 new Document("$project", new Document("_id", 0).append("results", 1)),
                 new Document("$unwind", "$results"),
                 new Document("$match", new Document("results.outcome", Outcome.ELIGIBLE.name())),
                 new Document("$group", new Document("_id", "$results.measureCode")
-                        .append("n", new Document("$sum", 1))))).into(new ArrayList<>());
+                        .append("n", new Document("$sum", 1))))).into(groups);
         Map<String, Long> counts = new HashMap<>();
-        groups.forEach(group -> counts.put(group.getString("_id"), ((Number) group.get("n")).longValue()));
+        groups.forEach(group -> counts.merge(group.getString("_id"), ((Number) group.get("n")).longValue(),
+                Long::sum));
         return counts;
     }
 
@@ -96,14 +110,23 @@ public class EligibleCounts implements SmartInitializingSingleton {
         startIfAbsent();
     }
 
-    /** Adds {@code change} unless it was added already (its key is among those remembered). */
+    /**
+     * Adds {@code change} unless it was added already (its key is among those remembered). One conditional upsert
+     * with the driver's documents: it runs for every stored change, and Spring Data's mapping of the update cost
+     * more than the write.
+     */
     void add(CountChange change) {
-        Update update = new Update();
-        change.delta().forEach((code, delta) -> update.inc(COUNTS + "." + code, delta));
-        update.push(APPLIED).slice(-REMEMBERED).each(change.key());
+        Document inc = new Document();
+        change.delta().forEach((code, delta) -> inc.append(COUNTS + "." + code, delta));
+        Document update = new Document("$inc", inc).append("$push", new Document(APPLIED,
+                new Document("$each", List.of(change.key())).append("$slice", -REMEMBERED)));
         try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(ID).and(APPLIED).ne(change.key())), update, COLLECTION);
-        } catch (DuplicateKeyException e) {
+            mongo.getCollection(COLLECTION).updateOne(Filters.and(Filters.eq("_id", ID),
+                    Filters.ne(APPLIED, change.key())), update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
             // the counter exists and already has this key: the change was added before
         }
     }

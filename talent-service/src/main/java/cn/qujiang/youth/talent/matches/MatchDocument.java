@@ -1,6 +1,7 @@
 package cn.qujiang.youth.talent.matches;
 
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.contracts.SealedPart;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * deliveries; {@code profileVersion} and {@code evaluatedAt} decide which evaluation is the newer; {@code storedAt}
  * is when this service took it, from when on the resident is shown it. {@code countPending} is the difference this
  * write makes to the eligible counts until it has been added to them ({@link EligibleCounts}); null after.
+ *
+ * <p>The results are kept as the event carries them ({@link StoredResults}): {@code resultsJson} = every result
+ * without the criterion values, as one JSON text, and {@code sealedValues} = the values, sealed with the applicant's
+ * event key. The read model is only ever read and written whole, so one text field spares mapping 40 results with
+ * their criteria to and from sub-documents on every evaluation; the values are never opened to be stored, and die
+ * with the event key on erasure like every other copy of them. {@code eligible} (the codes whose outcome is
+ * ELIGIBLE) is what queries and the counts need of the results. {@code results} is the form written before: results
+ * as sub-documents with the values in clear; such a document is read as it is and rewritten in the new form by its
+ * next evaluation.
  */
 @Document(MatchDocument.COLLECTION)
 record MatchDocument(
@@ -19,15 +29,25 @@ record MatchDocument(
         long profileVersion,
         LocalDate asOf,
         Instant evaluatedAt,
-        List<MatchResult> results,
+        String resultsJson,
+        SealedPart sealedValues,
+        List<String> eligible,
         long revision,
         Instant storedAt,
-        CountChange countPending) {
+        CountChange countPending,
+        List<MatchResult> results) {
 
     static final String COLLECTION = "matches";
     static final String COUNT_PENDING = "countPending";
+    static final String ELIGIBLE = "eligible";
+    static final String LEGACY_RESULTS = "results";
 
     MatchDocument {
-        results = results == null ? List.of() : List.copyOf(results);
+        eligible = eligible == null ? List.of() : List.copyOf(eligible);
+    }
+
+    /** Whether the results are still in the form written before {@code resultsJson}. */
+    boolean legacy() {
+        return results != null;
     }
 }

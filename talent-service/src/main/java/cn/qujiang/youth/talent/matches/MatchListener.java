@@ -15,7 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the match read model, with the criterion values opened with the applicant's event key. Results for an
+ * Feeds the match read model with the results as they arrive, the criterion values sealed with the applicant's
+ * event key (the read model keeps them so; whoever shows or keeps them opens them). Results for an
  * applicant without a live profile or without a key (erased, or erasure in progress) are dropped: they must not
  * bring personal traces back.
  */
@@ -49,9 +50,8 @@ class MatchListener {
                         sealed.applicantId());
                 return;
             }
-            MatchesEvaluated evaluated = sealed.openValues(key.get());
-            if (matches.apply(evaluated)) {
-                events.publishEvent(new MatchesApplied(evaluated));
+            if (matches.apply(sealed, key.get())) {
+                events.publishEvent(new MatchesApplied(sealed, key.get()));
             }
         });
     }

@@ -14,8 +14,8 @@ public record Matches(String applicantId, long profileVersion, LocalDate asOf, I
         return results.stream().filter(result -> result.measureCode().equals(measureCode)).findFirst();
     }
 
-    static Matches of(MatchDocument document) {
+    static Matches of(MatchDocument document, List<MatchResult> results) {
         return new Matches(document.applicantId(), document.profileVersion(), document.asOf(),
-                document.evaluatedAt(), document.results());
+                document.evaluatedAt(), results);
     }
 }

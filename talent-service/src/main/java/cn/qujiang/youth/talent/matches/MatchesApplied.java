@@ -1,10 +1,18 @@
 package cn.qujiang.youth.talent.matches;
 
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 
 /**
  * In-process notice that the read model took {@code event} (it was not older than what it held); published
- * synchronously inside the Kafka listener so that a failing reaction is retried with the record.
+ * synchronously inside the Kafka listener so that a failing reaction is retried with the record. {@code event} is as
+ * it arrived, its criterion values sealed: most reactions need outcomes and codes only, and those that keep the
+ * values ({@link #opened}) open them.
  */
-public record MatchesApplied(MatchesEvaluated event) {
+public record MatchesApplied(MatchesEvaluated event, EventKey key) {
+
+    /** The event with its criterion values opened. */
+    public MatchesEvaluated opened() {
+        return event.openValues(key);
+    }
 }

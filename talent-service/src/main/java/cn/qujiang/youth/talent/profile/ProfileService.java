@@ -69,13 +69,13 @@ public class ProfileService {
     Saved save(String applicantId, ProfileRequest request, Long expectedVersion) {
         Instant now = ServiceZone.now(clock);
         LocalDate today = ServiceZone.today(clock);
-        Optional<ProfileDocument> stored = store.find(applicantId);
-        ProfileDocument live = stored.filter(document -> !document.erased()).orElse(null);
+        Optional<ProfileStore.SaveState> stored = store.saveState(applicantId);
+        ProfileStore.SaveState live = stored.filter(state -> !state.erased()).orElse(null);
         checkVersion(live, expectedVersion);
         Consent consent = consent(request.consent(), live, now);
         ResidentIdNumber id = ResidentIdNumber.parse(request.idNumber(), today);
         ApplicantFacts facts = facts(request, id);
-        long version = stored.map(ProfileDocument::version).orElse(0L) + 1;
+        long version = stored.map(ProfileStore.SaveState::version).orElse(0L) + 1;
         List<String> held = live == null ? List.of() : live.heldMeasures();
         PersonalData personal = personal(request, id);
         ProfileDocument next = new ProfileDocument(applicantId, version, blindIndex.of(id.value()),
@@ -177,7 +177,7 @@ public class ProfileService {
         return store.deleteRelayedTombstone(applicantId);
     }
 
-    private static void checkVersion(ProfileDocument live, Long expectedVersion) {
+    private static void checkVersion(ProfileStore.SaveState live, Long expectedVersion) {
         if (live != null && expectedVersion == null) {
             throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "VERSION_REQUIRED");
         }
@@ -186,7 +186,7 @@ public class ProfileService {
         }
     }
 
-    private Consent consent(ConsentGiven given, ProfileDocument live, Instant now) {
+    private Consent consent(ConsentGiven given, ProfileStore.SaveState live, Instant now) {
         String current = privacy.noticeVersion();
         if (given != null) {
             if (!given.accepted() || !current.equals(given.noticeVersion())) {

@@ -1,12 +1,22 @@
 package cn.qujiang.youth.talent.profile;
 
+import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,6 +32,9 @@ import org.springframework.stereotype.Component;
 class ProfileStore {
     private static final List<String> STATE_FIELDS = List.of("idIndex", "identity", "preferredLanguage", "facts",
             "details", "consent", "heldMeasures", "createdAt", "updatedAt");
+    private static final Bson VERSION_FIELDS = Projections.include("version", "erasedAt");
+    private static final Bson SAVE_FIELDS = Projections.include("version", "erasedAt", "consent", "heldMeasures",
+            "createdAt");
 
     private final MongoTemplate mongo;
 
@@ -35,18 +48,42 @@ class ProfileStore {
     }
 
     /**
-     * The version of the live profile, read without its sealed personal data or facts: a cheap check for callers
-     * that only need to know whether (and at which version) a profile exists. Queried by {@code _id} alone, so that
-     * the store answers it from the primary key.
+     * What a save needs of the stored profile (live or tombstone): its version, whether it is erased, the consent,
+     * the held measures and when it was created — not the sealed personal data, facts, details and pending events
+     * the save replaces. Read with the driver's documents: a save is the most frequent write, and mapping the whole
+     * document (or the projection, with Spring Data) cost more of this service's CPU than the read.
      */
-    OptionalLong liveVersion(String applicantId) {
-        Query query = Query.query(Criteria.where("_id").is(applicantId));
-        query.fields().include("version", "erasedAt");
-        VersionOnly found = mongo.findOne(query, VersionOnly.class, ProfileDocument.COLLECTION);
-        return found == null || found.erasedAt() != null ? OptionalLong.empty() : OptionalLong.of(found.version());
+    Optional<SaveState> saveState(String applicantId) {
+        Document found = mongo.getCollection(ProfileDocument.COLLECTION).find(Filters.eq("_id", applicantId))
+                .projection(SAVE_FIELDS).first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        Document consent = found.get("consent", Document.class);
+        return Optional.of(new SaveState(found.get("version", Number.class).longValue(), found.get("erasedAt") != null,
+                consent == null ? null : new Consent(consent.getString("noticeVersion"), instant(consent, "consentedAt")),
+                found.getList("heldMeasures", String.class, List.of()), instant(found, "createdAt")));
     }
 
-    private record VersionOnly(long version, Instant erasedAt) {
+    record SaveState(long version, boolean erased, Consent consent, List<String> heldMeasures, Instant createdAt) {
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * The version of the live profile, read without its sealed personal data or facts: a cheap check for callers
+     * that only need to know whether (and at which version) a profile exists. Queried by {@code _id} alone, so that
+     * the store answers it from the primary key, and with the driver's documents: it is asked on every status poll
+     * and every match event, where Spring Data's mapping of the query and the fields cost more than the read.
+     */
+    OptionalLong liveVersion(String applicantId) {
+        Document found = mongo.getCollection(ProfileDocument.COLLECTION).find(Filters.eq("_id", applicantId))
+                .projection(VERSION_FIELDS).first();
+        return found == null || found.get("erasedAt") != null ? OptionalLong.empty()
+                : OptionalLong.of(found.get("version", Number.class).longValue());
     }
 
     List<ProfileDocument> findLive(Collection<String> applicantIds) {
@@ -62,19 +99,37 @@ class ProfileStore {
         mongo.insert(document);
     }
 
-    /** Writes {@code next} over the version {@code expectedVersion} (live or tombstone) and appends {@code event}. */
+    /**
+     * Writes {@code next} over the version {@code expectedVersion} (live or tombstone) and appends {@code event}.
+     * One conditional update built with the driver's documents, the nested values converted by Spring Data's
+     * converter with their declared types (as its update mapping writes them, without type hints): every save
+     * makes it, and mapping the update field by field against the entity cost twice the write itself.
+     */
     void update(ProfileDocument next, long expectedVersion, OutboxEntry event) {
-        Update update = new Update().set("version", next.version()).unset("erasedAt").push(OutboxEntry.FIELD, event);
-        set(update, "idIndex", next.idIndex());
-        set(update, "identity", next.identity());
-        set(update, "preferredLanguage", next.preferredLanguage());
-        set(update, "facts", next.facts());
-        set(update, "details", next.details());
-        set(update, "consent", next.consent());
-        set(update, "heldMeasures", next.heldMeasures());
-        set(update, "createdAt", next.createdAt());
-        set(update, "updatedAt", next.updatedAt());
-        guarded(next.id(), expectedVersion, update);
+        Document set = new Document("version", next.version());
+        Document unset = new Document("erasedAt", "");
+        put(set, unset, "idIndex", next.idIndex(), String.class);
+        put(set, unset, "identity", next.identity(), Identity.class);
+        put(set, unset, "preferredLanguage", next.preferredLanguage(), String.class);
+        put(set, unset, "facts", next.facts(), ApplicantFacts.class);
+        put(set, unset, "details", next.details(), ProfileDetails.class);
+        put(set, unset, "consent", next.consent(), Consent.class);
+        put(set, unset, "heldMeasures", next.heldMeasures(), List.class);
+        put(set, unset, "createdAt", next.createdAt(), Instant.class);
+        put(set, unset, "updatedAt", next.updatedAt(), Instant.class);
+        Document update = new Document("$set", set).append("$unset", unset)
+                .append("$push", new Document(OutboxEntry.FIELD, event.toDocument()));
+        try {
+            if (mongo.getCollection(ProfileDocument.COLLECTION).updateOne(Filters.and(Filters.eq("_id", next.id()),
+                    Filters.eq("version", expectedVersion)), update).getMatchedCount() == 0) {
+                throw new OptimisticLockingFailureException("profile changed since version " + expectedVersion);
+            }
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new DuplicateKeyException("another profile holds this ID number index", e);
+            }
+            throw e;
+        }
     }
 
     void updateHeldMeasures(String applicantId, long expectedVersion, List<String> heldMeasures, Instant at,
@@ -113,11 +168,11 @@ class ProfileStore {
     }
 
     /** Absent values are removed rather than stored as null: a sparse index must not see a null ID index. */
-    private static void set(Update update, String field, Object value) {
+    private void put(Document set, Document unset, String field, Object value, Class<?> declared) {
         if (value == null) {
-            update.unset(field);
+            unset.append(field, "");
         } else {
-            update.set(field, value);
+            set.append(field, mongo.getConverter().convertToMongoType(value, TypeInformation.of(declared)));
         }
     }
 }

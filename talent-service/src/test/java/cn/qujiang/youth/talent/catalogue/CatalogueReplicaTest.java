@@ -77,4 +77,16 @@ class CatalogueReplicaTest {
         assertThat(replica.excludedBy("RENT", List.of("BUY"))).containsExactly("BUY");
         assertThat(replica.excludedBy("LODGE", List.of("RENT", "BUY"))).isEmpty();
     }
+
+    @Test
+    void saysWhichMeasuresAreGrantedWithoutApplying() {
+        MeasurePublished applied = measure("QJY-07", 1, Status.ACTIVE, null, List.of());
+        replica.apply(applied);
+        replica.apply(new MeasurePublished("QJY-08", 1, Status.ACTIVE, LocalizedText.of("政策", "Measure"), "LIVING",
+                Mode.AUTO_GRANT, LocalDate.of(2024, 1, 1), null, null, List.of(), "CASH", "YUAN", 5,
+                Instant.parse("2026-01-10T01:00:00Z"), List.of(), null));
+        assertThat(replica.isAutoGrant("QJY-08")).isTrue();
+        assertThat(replica.isAutoGrant("QJY-07")).isFalse();
+        assertThat(replica.isAutoGrant("QJY-99")).as("unknown").isFalse();
+    }
 }

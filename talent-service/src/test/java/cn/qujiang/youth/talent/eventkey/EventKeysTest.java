@@ -6,11 +6,7 @@ import cn.qujiang.youth.contracts.ApplicantProfileChanged;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.talent.InMemoryMongo;
-import cn.qujiang.youth.talent.crypto.CryptoProperties;
-import cn.qujiang.youth.talent.crypto.FieldCipher;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** Event keys against mongo-java-server: one per applicant, stored sealed, gone for good once deleted. */
 class EventKeysTest {
-    private static final String DATA_KEY = "dcHMUZMCzDY/t9yIGmBgfb3lOQOIO97tN77Ntyx490c=";
-    private static final String INDEX_KEY = "QjOVfxp+B/4ui1jNaUorhxmiv43mqqAH3COe2KK/6y0=";
     private InMemoryMongo mongo;
     private EventKeys keys;
 
@@ -32,9 +26,7 @@ class EventKeysTest {
     }
 
     private EventKeys keys() {
-        return new EventKeys(mongo.template(), new FieldCipher(new CryptoProperties(Map.of("t1", DATA_KEY), "t1",
-                INDEX_KEY)), Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC),
-                new EventKeyProperties(100));
+        return TestEventKeys.in(mongo.template());
     }
 
     @AfterEach

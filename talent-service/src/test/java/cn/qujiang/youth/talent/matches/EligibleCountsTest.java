@@ -7,7 +7,10 @@ import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.talent.InMemoryMongo;
+import cn.qujiang.youth.talent.eventkey.EventKeys;
+import cn.qujiang.youth.talent.eventkey.TestEventKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,12 +34,14 @@ class EligibleCountsTest {
     private InMemoryMongo mongo;
     private CrashingCounts counts;
     private MatchReadModel model;
+    private EventKeys keys;
 
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo();
         counts = new CrashingCounts(mongo);
-        model = new MatchReadModel(mongo.template(), counts, Clock.systemUTC());
+        keys = TestEventKeys.in(mongo.template());
+        model = new MatchReadModel(mongo.template(), counts, keys, Clock.systemUTC());
     }
 
     @AfterEach
@@ -57,7 +62,7 @@ class EligibleCountsTest {
                 versions.remove(applicant);
             } else if (kind <= 3 && !delivered.isEmpty()) {
                 // redelivered, or overtaken by a newer evaluation meanwhile
-                model.apply(delivered.get(random.nextInt(delivered.size())));
+                apply(delivered.get(random.nextInt(delivered.size())));
             } else {
                 long version = versions.merge(applicant, random.nextInt(3) == 0 ? 0L : 1L, Long::sum);
                 // a re-evaluation of the same version may carry only some of the measures
@@ -69,10 +74,10 @@ class EligibleCountsTest {
                 delivered.add(event);
                 counts.crashNext(random.nextInt(10) == 0, random.nextBoolean());
                 try {
-                    model.apply(event);
+                    apply(event);
                 } catch (IllegalStateException crash) {
                     // the service stopped before the record's offset was committed: it is delivered again
-                    model.apply(event);
+                    apply(event);
                 }
             }
         }
@@ -84,10 +89,10 @@ class EligibleCountsTest {
     void aChangeLeftUncountedByACrashIsCountedOnceByTheNextWrite() {
         counts.crashNext(true, false);
         MatchesEvaluated first = evaluated(1, T0, result("QJY-01", Outcome.ELIGIBLE), result("QJY-02", Outcome.ELIGIBLE));
-        assertThatThrownBy(() -> model.apply(first)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> apply(first)).isInstanceOf(IllegalStateException.class);
         assertThat(counts.now()).as("the results are stored, the counter has not taken them yet").isEmpty();
 
-        model.apply(evaluated(1, T0, result("QJY-02", Outcome.INELIGIBLE)));
+        apply(evaluated(1, T0, result("QJY-02", Outcome.INELIGIBLE)));
         assertThat(counts.now()).containsOnly(Map.entry("QJY-01", 1L));
     }
 
@@ -95,14 +100,19 @@ class EligibleCountsTest {
     void aChangeCountedJustBeforeACrashIsNotCountedAgain() {
         counts.crashNext(true, true);
         MatchesEvaluated first = evaluated(1, T0, result("QJY-01", Outcome.ELIGIBLE));
-        assertThatThrownBy(() -> model.apply(first)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> apply(first)).isInstanceOf(IllegalStateException.class);
 
-        model.apply(first);
+        apply(first);
         model.delete("a1");
-        model.apply(evaluated(1, T0, result("QJY-01", Outcome.ELIGIBLE)));
+        apply(evaluated(1, T0, result("QJY-01", Outcome.ELIGIBLE)));
         assertThat(counts.now()).containsOnly(Map.entry("QJY-01", 1L));
         model.delete("a1");
         assertThat(counts.now()).isEmpty();
+    }
+
+    private boolean apply(MatchesEvaluated event) {
+        EventKey key = keys.forApplicant(event.applicantId());
+        return model.apply(event.sealValues(key), key);
     }
 
     private static MatchesEvaluated evaluated(long version, Instant at, MatchResult... results) {

@@ -8,7 +8,10 @@ import cn.qujiang.youth.contracts.MatchesEvaluated.CriterionStatus;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Outcome;
 import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.talent.InMemoryMongo;
+import cn.qujiang.youth.talent.eventkey.EventKeys;
+import cn.qujiang.youth.talent.eventkey.TestEventKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,16 +25,25 @@ class MatchReadModelTest {
     private static final Instant STORED = Instant.parse("2026-03-02T08:00:01.250Z");
     private InMemoryMongo mongo;
     private MatchReadModel model;
+    private EventKeys keys;
 
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo();
-        model = new MatchReadModel(mongo.template(), new EligibleCounts(mongo.template()), java.time.Clock.fixed(STORED, java.time.ZoneOffset.UTC));
+        keys = TestEventKeys.in(mongo.template());
+        model = new MatchReadModel(mongo.template(), new EligibleCounts(mongo.template()), keys,
+                java.time.Clock.fixed(STORED, java.time.ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
         mongo.close();
+    }
+
+    /** As the listener hands it on: sealed with the applicant's key, as policy-service publishes it. */
+    private boolean apply(MatchesEvaluated event) {
+        EventKey key = keys.forApplicant(event.applicantId());
+        return model.apply(event.sealValues(key), key);
     }
 
     static MatchResult result(String code, Outcome outcome) {
@@ -49,8 +61,8 @@ class MatchReadModelTest {
 
     @Test
     void resultsOfAnOlderProfileVersionAreIgnored() {
-        assertThat(model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)))).isTrue();
-        assertThat(model.apply(evaluated(2, T0.plusSeconds(60), Trigger.DAILY_SWEEP,
+        assertThat(apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)))).isTrue();
+        assertThat(apply(evaluated(2, T0.plusSeconds(60), Trigger.DAILY_SWEEP,
                 result("QJY-01", Outcome.INELIGIBLE)))).isFalse();
         Matches stored = model.find("a1").orElseThrow();
         assertThat(stored.profileVersion()).isEqualTo(3);
@@ -61,29 +73,29 @@ class MatchReadModelTest {
     void theSameEventTwiceLeavesTheSameState() {
         MatchesEvaluated event = evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
                 result("QJY-02", Outcome.INELIGIBLE));
-        model.apply(event);
+        apply(event);
         Matches once = model.find("a1").orElseThrow();
-        assertThat(model.apply(event)).as("a redelivery is taken again, harmlessly").isTrue();
+        assertThat(apply(event)).as("a redelivery is taken again, harmlessly").isTrue();
         assertThat(model.find("a1").orElseThrow()).isEqualTo(once);
     }
 
     @Test
     void aNewProfileVersionReplacesAllResults() {
-        model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
+        apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
                 result("QJY-02", Outcome.ELIGIBLE)));
-        model.apply(evaluated(4, T0.plusSeconds(5), Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.INELIGIBLE)));
+        apply(evaluated(4, T0.plusSeconds(5), Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.INELIGIBLE)));
         assertThat(model.find("a1").orElseThrow().results()).extracting(MatchResult::measureCode).containsExactly("QJY-01");
     }
 
     @Test
     void aReEvaluationOfTheSameVersionReplacesOnlyTheMeasuresItCarries() {
-        model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
+        apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
                 result("QJY-02", Outcome.ELIGIBLE)));
-        model.apply(evaluated(3, T0.plusSeconds(3600), Trigger.CATALOGUE_CHANGED, result("QJY-02", Outcome.NOT_OPEN)));
+        apply(evaluated(3, T0.plusSeconds(3600), Trigger.CATALOGUE_CHANGED, result("QJY-02", Outcome.NOT_OPEN)));
         Matches stored = model.find("a1").orElseThrow();
         assertThat(stored.result("QJY-01").orElseThrow().outcome()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(stored.result("QJY-02").orElseThrow().outcome()).isEqualTo(Outcome.NOT_OPEN);
-        assertThat(model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-02", Outcome.ELIGIBLE))))
+        assertThat(apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-02", Outcome.ELIGIBLE))))
                 .as("the older evaluation of the same version arrives late").isFalse();
     }
 
@@ -95,7 +107,7 @@ class MatchReadModelTest {
             golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         MatchesEvaluated event = cn.qujiang.youth.contracts.EventJson.read(golden, MatchesEvaluated.class);
-        assertThat(model.apply(event)).isTrue();
+        assertThat(apply(event)).isTrue();
         Matches stored = model.find(event.applicantId()).orElseThrow();
         assertThat(stored.results()).isEqualTo(event.results());
         assertThat(stored.result("QJY-12").orElseThrow().missingFacts()).containsExactly("employerInQujiang");
@@ -104,8 +116,8 @@ class MatchReadModelTest {
     @Test
     void theEvaluationIsReadWithoutTheResults() {
         assertThat(model.evaluation("a1")).isEmpty();
-        model.apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)));
-        model.apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
+        apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)));
+        apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
         assertThat(model.evaluation("a1")).contains(
                 new MatchReadModel.Evaluation(3, T0.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                         STORED));
@@ -113,9 +125,63 @@ class MatchReadModelTest {
 
     @Test
     void findsWhoIsEligibleForAMeasure() {
-        model.apply(evaluated(1, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
+        apply(evaluated(1, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE),
                 result("QJY-02", Outcome.INELIGIBLE)));
         assertThat(model.eligibleFor("QJY-01")).extracting(Matches::applicantId).containsExactly("a1");
         assertThat(model.eligibleFor("QJY-02")).isEmpty();
+    }
+
+    @Test
+    void theValuesAreKeptSealedAndCannotBeReadOnceTheApplicantsKeyIsGone() {
+        apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, withIndustry("QJY-01", "E_COMMERCE_LIVESTREAM")));
+
+        assertThat(raw().toJson()).doesNotContain("E_COMMERCE_LIVESTREAM");
+        assertThat(model.find("a1").orElseThrow().result("QJY-01").orElseThrow().criteria().get(0).values())
+                .containsEntry("industry", "E_COMMERCE_LIVESTREAM");
+        keys.delete("a1");
+        assertThat(model.find("a1")).as("erased: the results cannot be opened any more").isEmpty();
+    }
+
+    @Test
+    void aPartialReEvaluationKeepsTheValuesOfTheMeasuresItDoesNotCarry() {
+        apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, withIndustry("QJY-01", "AGRICULTURE"),
+                withIndustry("QJY-02", "AGRICULTURE")));
+        apply(evaluated(3, T0.plusSeconds(60), Trigger.CATALOGUE_CHANGED, withIndustry("QJY-02", "TOURISM")));
+
+        Matches stored = model.find("a1").orElseThrow();
+        assertThat(stored.result("QJY-01").orElseThrow().criteria().get(0).values()).containsEntry("industry", "AGRICULTURE");
+        assertThat(stored.result("QJY-02").orElseThrow().criteria().get(0).values()).containsEntry("industry", "TOURISM");
+    }
+
+    @Test
+    void resultsStoredInTheEarlierFormAreReadCountedAndRewrittenByTheNextEvaluation() {
+        MatchResult held = withIndustry("QJY-01", "AGRICULTURE");
+        mongo.template().insert(new MatchDocument("a1", 3, LocalDate.of(2026, 3, 2), T0, null, null, null, 1, T0, null,
+                List.of(held, result("QJY-02", Outcome.INELIGIBLE))));
+        EligibleCounts counts = new EligibleCounts(mongo.template());
+        counts.startIfAbsent();
+
+        assertThat(model.find("a1").orElseThrow().result("QJY-01")).contains(held);
+        assertThat(model.eligibleFor("QJY-01")).extracting(Matches::applicantId).containsExactly("a1");
+        assertThat(counts.now()).containsOnly(Map.entry("QJY-01", 1L));
+
+        apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
+        assertThat(raw()).containsKey("resultsJson").doesNotContainKey("results");
+        assertThat(model.find("a1").orElseThrow().result("QJY-01")).contains(held);
+        assertThat(model.eligibleFor("QJY-02")).extracting(Matches::applicantId).containsExactly("a1");
+        assertThat(counts.now()).isEqualTo(counts.recount()).containsOnly(Map.entry("QJY-01", 1L), Map.entry("QJY-02", 1L));
+
+        apply(evaluated(4, T0.plusSeconds(120), Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.INELIGIBLE)));
+        assertThat(counts.now()).isEqualTo(counts.recount()).isEmpty();
+    }
+
+    private static MatchResult withIndustry(String code, String industry) {
+        return new MatchResult(code, 1, Outcome.ELIGIBLE, 7L, "NIGHT", "IN_KIND", false,
+                List.of(new CriterionResult("sector", CriterionStatus.PASSED, Map.of("industry", industry), null, null)),
+                List.of(), List.of(), null);
+    }
+
+    private org.bson.Document raw() {
+        return mongo.template().getCollection(MatchDocument.COLLECTION).find().first();
     }
 }

@@ -1,9 +1,13 @@
 package cn.qujiang.youth.talent.matches;
 
+import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MatchesEvaluated.MatchResult;
+import cn.qujiang.youth.talent.eventkey.EventKeys;
+import cn.qujiang.youth.talent.eventkey.TestEventKeys;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -16,21 +20,27 @@ public final class StoredMatches {
 
     /** Applies each evaluation through the read model, as the match listener does. */
     public static void apply(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
-        MatchReadModel model = new MatchReadModel(mongo, new EligibleCounts(mongo), Clock.systemUTC());
-        evaluations.forEach(model::apply);
+        EventKeys keys = TestEventKeys.in(mongo);
+        MatchReadModel model = new MatchReadModel(mongo, new EligibleCounts(mongo), keys, Clock.systemUTC());
+        evaluations.forEach(event -> {
+            EventKey key = keys.forApplicant(event.applicantId());
+            model.apply(event.sealValues(key), key);
+        });
     }
 
     /**
      * Stores first evaluations in one bulk insert (what {@link #apply} would store for applicants new to it), each
-     * result with its code, version and outcome only: a benchmark's 100,000 applicants with whole results (criteria,
+     * result with its code, version and outcome only (so nothing to seal): a benchmark's 100,000 applicants with whole results (criteria,
      * values, amounts) do not fit mongo-java-server's in-memory backend in a 6 GB heap. Their eligible counts are
      * added as one change, as the read model would have added them one by one.
      */
     public static void insertLean(MongoTemplate mongo, Collection<MatchesEvaluated> evaluations) {
-        mongo.insert(evaluations.stream().map(event -> new MatchDocument(event.applicantId(), event.profileVersion(),
-                event.asOf(), event.evaluatedAt(), event.results().stream().map(StoredMatches::outcomeOnly).toList(), 1,
-                event.evaluatedAt(), null))
-                .toList(), MatchDocument.class);
+        mongo.insert(evaluations.stream().map(event -> {
+            List<MatchResult> lean = event.results().stream().map(StoredMatches::outcomeOnly).toList();
+            return new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(), event.evaluatedAt(),
+                    StoredResults.json(lean), null, StoredResults.eligible(lean),
+                    1, event.evaluatedAt(), null, null);
+        }).toList(), MatchDocument.class);
         Map<String, Integer> delta = new TreeMap<>();
         evaluations.forEach(event -> event.results().stream()
                 .filter(result -> result.outcome() == MatchesEvaluated.Outcome.ELIGIBLE)
