@@ -16,6 +16,7 @@ import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentWrapper;
+import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -39,6 +40,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchStore {
     private static final DocumentCodec DOCUMENTS = new DocumentCodec();
+    private static final BsonDocument TO_MATCH = new BsonDocument(ApplicantMatches.LOCK, new BsonInt32(1))
+            .append(ApplicantMatches.PROFILE_VERSION, new BsonInt32(1))
+            .append(ApplicantMatches.ERASED, new BsonInt32(1))
+            .append(ApplicantMatches.RESULTS, new BsonInt32(1));
     private final MongoTemplate mongo;
     private final StoredApplicants applicants;
 
@@ -47,8 +52,27 @@ class MatchStore {
         this.applicants = new StoredApplicants(mongo.getConverter().getConversionService());
     }
 
+    /** The applicant documents, decoded by {@link StoredApplicants} straight from the driver's reader. */
+    private MongoCollection<ApplicantMatches> decoded() {
+        MongoCollection<Document> documents = mongo.getCollection(ApplicantMatches.COLLECTION);
+        return documents.withDocumentClass(ApplicantMatches.class)
+                .withCodecRegistry(CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(applicants),
+                        documents.getCodecRegistry()));
+    }
+
     Optional<ApplicantMatches> find(String applicantId) {
         return Optional.ofNullable(mongo.findById(applicantId, ApplicantMatches.class));
+    }
+
+    /**
+     * What a profile event needs of the stored applicant, and no more: lock, profile version, whether erased, and
+     * the result lines to compare with (not the facts the event replaces, nor pending events or eligible codes),
+     * decoded by {@link StoredApplicants}. Spring Data's mapping of the whole document was a large part of the
+     * listener's CPU per event.
+     */
+    Optional<ApplicantMatches> findToMatch(String applicantId) {
+        return Optional.ofNullable(decoded().find(new BsonDocument("_id", new BsonString(applicantId)))
+                .projection(TO_MATCH).first());
     }
 
     /** Stores a first evaluation; false when someone else created the document in the meantime. */
@@ -63,9 +87,20 @@ class MatchStore {
         }
     }
 
-    /** Replaces the evaluation of a document still at {@code lock}; false when it moved on meanwhile. */
-    boolean update(String applicantId, long lock, Evaluation evaluation, OutboxEntry event) {
-        return mongo.updateFirst(current(applicantId, lock), changes(evaluation, event), ApplicantMatches.class)
+    /**
+     * Replaces the evaluation of a document still at {@code lock}, whose stored lines were {@code previousLines};
+     * false when it moved on meanwhile. Written as typed BSON, only the lines that changed, as a re-match writes:
+     * Spring Data's update mapping (facts, 40 lines, the event) was most of the write's CPU.
+     */
+    boolean update(String applicantId, long lock, List<String> previousLines, Evaluation evaluation,
+            OutboxEntry event) {
+        BsonDocument update = update(new Rewrite(applicantId, lock, previousLines, evaluation.lines(),
+                evaluation.asOf(), evaluation.catalogueRevision(), evaluation.evaluatedAt(), event), null, null);
+        update.getDocument("$set")
+                .append(ApplicantMatches.PROFILE_VERSION, new BsonInt64(evaluation.profileVersion()))
+                .append(ApplicantMatches.FACTS, applicants.facts(evaluation.facts()))
+                .append(ApplicantMatches.HELD, strings(evaluation.heldMeasures()));
+        return mongo.getCollection(ApplicantMatches.COLLECTION).updateOne(current(applicantId, lock), update)
                 .getMatchedCount() == 1;
     }
 
@@ -86,25 +121,35 @@ class MatchStore {
         BsonValue evaluatedAt = dateTime(first.evaluatedAt());
         List<UpdateOneModel<Document>> updates = new ArrayList<>(rewrites.size());
         for (Rewrite rewrite : rewrites) {
-            BsonDocument set = changedLines(rewrite.previousLines(), rewrite.lines());
-            set.append(ApplicantMatches.AS_OF, rewrite.asOf().equals(first.asOf()) ? asOf : dateTime(rewrite.asOf()))
-                    .append(ApplicantMatches.CATALOGUE_REVISION, new BsonInt64(rewrite.catalogueRevision()))
-                    .append(ApplicantMatches.EVALUATED_AT, rewrite.evaluatedAt().equals(first.evaluatedAt())
-                            ? evaluatedAt : dateTime(rewrite.evaluatedAt()));
-            if (!StoredResult.sameEligible(rewrite.previousLines(), rewrite.lines())) {
-                set.append(ApplicantMatches.ELIGIBLE, strings(StoredResult.eligibleCodes(rewrite.lines())));
-            }
-            BsonDocument update = new BsonDocument("$set", set)
-                    .append("$inc", new BsonDocument(ApplicantMatches.LOCK, new BsonInt64(1)));
-            if (rewrite.event() != null) {
-                update.append("$push", new BsonDocument(OutboxEntry.FIELD,
-                        new BsonDocumentWrapper<>(rewrite.event().toDocument(), DOCUMENTS)));
-            }
-            updates.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(rewrite.applicantId()))
-                    .append(ApplicantMatches.LOCK, new BsonInt64(rewrite.lock())), update));
+            updates.add(new UpdateOneModel<>(current(rewrite.applicantId(), rewrite.lock()), update(rewrite,
+                    rewrite.asOf().equals(first.asOf()) ? asOf : null,
+                    rewrite.evaluatedAt().equals(first.evaluatedAt()) ? evaluatedAt : null)));
         }
         return mongo.execute(ApplicantMatches.COLLECTION, collection -> collection
                 .bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount());
+    }
+
+    /**
+     * The update of one applicant's results: the lines that changed, the eligible codes when they changed, what
+     * the results were evaluated against, the lock, and the event if any. {@code asOf} and {@code evaluatedAt}
+     * already converted, or null.
+     */
+    private BsonDocument update(Rewrite rewrite, BsonValue asOf, BsonValue evaluatedAt) {
+        BsonDocument set = changedLines(rewrite.previousLines(), rewrite.lines());
+        set.append(ApplicantMatches.AS_OF, asOf != null ? asOf : dateTime(rewrite.asOf()))
+                .append(ApplicantMatches.CATALOGUE_REVISION, new BsonInt64(rewrite.catalogueRevision()))
+                .append(ApplicantMatches.EVALUATED_AT, evaluatedAt != null ? evaluatedAt
+                        : dateTime(rewrite.evaluatedAt()));
+        if (!StoredResult.sameEligible(rewrite.previousLines(), rewrite.lines())) {
+            set.append(ApplicantMatches.ELIGIBLE, strings(StoredResult.eligibleCodes(rewrite.lines())));
+        }
+        BsonDocument update = new BsonDocument("$set", set)
+                .append("$inc", new BsonDocument(ApplicantMatches.LOCK, new BsonInt64(1)));
+        if (rewrite.event() != null) {
+            update.append("$push", new BsonDocument(OutboxEntry.FIELD,
+                    new BsonDocumentWrapper<>(rewrite.event().toDocument(), DOCUMENTS)));
+        }
+        return update;
     }
 
     /** A day or an instant as Spring Data stores it (a BSON date). */
@@ -169,11 +214,7 @@ class MatchStore {
     private void forEachPage(Query query, int pageSize, Consumer<List<ApplicantMatches>> pages) {
         Document filter = new QueryMapper(mongo.getConverter()).getMappedObject(query.getQueryObject(),
                 mongo.getConverter().getMappingContext().getPersistentEntity(ApplicantMatches.class));
-        MongoCollection<Document> documents = mongo.getCollection(ApplicantMatches.COLLECTION);
-        MongoCollection<ApplicantMatches> collection = documents.withDocumentClass(ApplicantMatches.class)
-                .withCodecRegistry(CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(applicants),
-                        documents.getCodecRegistry()));
-        try (MongoCursor<ApplicantMatches> cursor = collection.find(filter).projection(query.getFieldsObject())
+        try (MongoCursor<ApplicantMatches> cursor = decoded().find(filter).projection(query.getFieldsObject())
                 .batchSize(pageSize).cursor()) {
             List<ApplicantMatches> page = new ArrayList<>(pageSize);
             while (cursor.hasNext() && !Thread.currentThread().isInterrupted()) {
@@ -216,25 +257,10 @@ class MatchStore {
                 ApplicantMatches.class);
     }
 
-    private static Query current(String applicantId, long lock) {
-        return Query.query(Criteria.where("_id").is(applicantId).and(ApplicantMatches.LOCK).is(lock));
-    }
-
-    private static Update changes(Evaluation evaluation, OutboxEntry event) {
-        Update update = new Update()
-                .set(ApplicantMatches.PROFILE_VERSION, evaluation.profileVersion())
-                .set(ApplicantMatches.FACTS, evaluation.facts())
-                .set(ApplicantMatches.HELD, evaluation.heldMeasures())
-                .set(ApplicantMatches.RESULTS, evaluation.lines())
-                .set(ApplicantMatches.ELIGIBLE, evaluation.eligible())
-                .set(ApplicantMatches.AS_OF, evaluation.asOf())
-                .set(ApplicantMatches.CATALOGUE_REVISION, evaluation.catalogueRevision())
-                .set(ApplicantMatches.EVALUATED_AT, evaluation.evaluatedAt())
-                .inc(ApplicantMatches.LOCK, 1);
-        if (event != null) {
-            update.push(OutboxEntry.FIELD, event);
-        }
-        return update;
+    /** The document of {@code applicantId} if it is still at {@code lock}. */
+    private static BsonDocument current(String applicantId, long lock) {
+        return new BsonDocument("_id", new BsonString(applicantId))
+                .append(ApplicantMatches.LOCK, new BsonInt64(lock));
     }
 
     /**

@@ -42,7 +42,7 @@ class ProfileMatching {
         EventKey key = null;
         ApplicantFacts facts = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<ApplicantMatches> stored = store.find(applicantId);
+            Optional<ApplicantMatches> stored = store.findToMatch(applicantId);
             if (stored.isPresent() && (stored.get().erased()
                     || stored.get().profileVersion() >= changed.profileVersion())) {
                 return;
@@ -65,7 +65,7 @@ class ProfileMatching {
                     applicantId, evaluation.evaluatedAt());
             boolean written = stored.isEmpty()
                     ? store.insert(applicantId, evaluation, event)
-                    : store.update(applicantId, stored.get().lock(), evaluation, event);
+                    : store.update(applicantId, stored.get().lock(), stored.get().results(), evaluation, event);
             if (written) {
                 relay.wake(ApplicantMatches.COLLECTION, applicantId);
                 return;

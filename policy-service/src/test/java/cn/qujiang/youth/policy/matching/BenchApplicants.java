@@ -84,7 +84,7 @@ public final class BenchApplicants {
     }
 
     /** A plausible spread of young people: ages 16 to 45, every degree, status and household registration. */
-    static ApplicantFacts facts(Random random, LocalDate today) {
+    public static ApplicantFacts facts(Random random, LocalDate today) {
         int age = 16 + random.nextInt(30);
         Degree degree = pick(random, Degree.values());
         EmploymentStatus status = pick(random, EmploymentStatus.values());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qujiang.youth.contracts.ApplicantFacts;
 import cn.qujiang.youth.contracts.ApplicantFacts.Degree;
 import cn.qujiang.youth.contracts.ApplicantFacts.Graduation;
+import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -77,6 +78,48 @@ class StoredApplicantsTest {
         List<ApplicantMatches> revisionBehind = new ArrayList<>();
         store.forEachPageBehind(8, TODAY.minusDays(1), 100, revisionBehind::addAll);
         assertThat(revisionBehind).extracting(ApplicantMatches::catalogueRevision).containsOnly(7L).hasSize(25);
+    }
+
+    @Test
+    void aProfileEventStoresWhatSpringDataWouldAndReadsOnlyWhatItCompares() {
+        Random random = new Random(9);
+        List<String> before = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||",
+                "QJY-02|1|INELIGIBLE|||true|age:FAILED||");
+        mongo.insert(new ApplicantMatches("a1", 4, 2, BenchApplicants.facts(random, TODAY), List.of(), TODAY, 7,
+                Instant.parse("2026-03-02T01:02:03.456Z"), before, List.of("QJY-01"), false, List.of()));
+        ApplicantMatches read = store.findToMatch("a1").orElseThrow();
+        assertThat(read.lock()).isEqualTo(4);
+        assertThat(read.profileVersion()).isEqualTo(2);
+        assertThat(read.results()).isEqualTo(before);
+        assertThat(read.facts()).isNull();
+
+        for (ApplicantFacts facts : List.of(everyFact(), ApplicantFacts.none(), BenchApplicants.facts(random, TODAY))) {
+            ApplicantMatches current = mongo.findById("a1", ApplicantMatches.class);
+            List<String> after = List.of("QJY-01|1|INELIGIBLE|||false|age:FAILED||",
+                    "QJY-02|1|INELIGIBLE|||true|age:FAILED||");
+            Evaluation evaluation = new Evaluation(current.profileVersion() + 1, facts, List.of("QJY-09"), TODAY, 8,
+                    Instant.parse("2026-03-02T04:05:06.789Z"), List.of(), after);
+            OutboxEntry event = new OutboxEntry("e" + current.lock(), "type", "topic", "a1", "{}",
+                    Instant.parse("2026-03-02T04:05:06.789Z"));
+
+            assertThat(store.update("a1", current.lock() - 1, current.results(), evaluation, event)).isFalse();
+            assertThat(store.update("a1", current.lock(), current.results(), evaluation, event)).isTrue();
+
+            ApplicantMatches expected = new ApplicantMatches("a1", current.lock() + 1, current.profileVersion() + 1,
+                    facts, List.of("QJY-09"), TODAY, 8, Instant.parse("2026-03-02T04:05:06.789Z"), after, List.of(),
+                    false, List.of(event));
+            assertThat(mongo.findById("a1", ApplicantMatches.class)).usingRecursiveComparison()
+                    .ignoringFields("outbox").isEqualTo(expected);
+            mongo.save(new ApplicantMatches("spring", 1, 1, facts, List.of(), TODAY, 8, Instant.now(), after,
+                    List.of(), false, List.of()));
+            assertThat(rawFacts("a1")).isEqualTo(rawFacts("spring"));
+        }
+        assertThat(mongo.findById("a1", ApplicantMatches.class).outbox()).hasSize(3);
+    }
+
+    private org.bson.Document rawFacts(String id) {
+        return mongo.getCollection(ApplicantMatches.COLLECTION).find(new org.bson.Document("_id", id)).first()
+                .get(ApplicantMatches.FACTS, org.bson.Document.class);
     }
 
     private static ApplicantFacts everyFact() {

@@ -22,6 +22,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,6 +41,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class OutboxRelay extends BackgroundWorker {
     /** How long beyond its interval a sweep of a crashed instance keeps the others from sweeping. */
     private static final Duration SWEEP_AT_MOST = Duration.ofMinutes(1);
+    private static final Document OUTBOX_ONLY = new Document(OutboxEntry.FIELD, 1);
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
@@ -113,16 +115,26 @@ public class OutboxRelay extends BackgroundWorker {
     /**
      * The woken documents, found by id alone: the MongoDB-wire server answers an {@code _id} query from its index,
      * but scans the whole collection once any other condition is added; documents whose outbox is already empty
-     * (published by a sweep meanwhile) are skipped here instead.
+     * (published by a sweep meanwhile) are skipped here instead. Asked through the driver: Spring Data's query
+     * mapping and result conversion cost more CPU than the query itself, per event.
      */
     private void publishWoken(List<Pending> woken) {
         woken.stream().collect(Collectors.groupingBy(Pending::collection)).forEach((collection, ids) -> {
-            Query query = Query.query(Criteria.where("_id").in(ids.stream().map(Pending::id).distinct().toList()));
-            List<Document> withEntries = mongo.find(outboxOnly(query), Document.class, collection).stream()
-                    .filter(document -> !document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty())
-                    .toList();
+            List<Object> stored = ids.stream().map(Pending::id).distinct().map(OutboxRelay::storedId).toList();
+            List<Document> withEntries = new ArrayList<>(stored.size());
+            for (Document document : mongo.getCollection(collection).find(Filters.in("_id", stored))
+                    .projection(OUTBOX_ONLY)) {
+                if (!document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty()) {
+                    withEntries.add(document);
+                }
+            }
             publish(collection, withEntries);
         });
+    }
+
+    /** An id as Spring Data stores a String {@code @Id}: one that reads as an ObjectId is stored as an ObjectId. */
+    private static Object storedId(Object id) {
+        return id instanceof String text && ObjectId.isValid(text) ? new ObjectId(text) : id;
     }
 
     private int publish(String collection, List<Document> documents) {
