@@ -13,10 +13,11 @@ import java.util.List;
  * @param baselineJvm     extra JVM options of that gateway, e.g. to try a system property
  * @param baselineArgs    extra arguments of that gateway, e.g. to switch one feature off
  * @param jfr             where to write JFR recordings of the gateway(s), made after the measured rounds, or null
+ * @param pacedRate       requests a second of the paced phase (one connection, evenly spaced), 0 for none
  */
 record BenchOptions(Path repoDir, List<String> requests, int connections, Duration warmUp, Duration loadTime,
         Duration oneCaller, int rounds, String nginxWorkers, Path baselineGateway, List<String> baselineJvm,
-        List<String> baselineArgs, Path jfr) {
+        List<String> baselineArgs, Path jfr, int pacedRate) {
 
     static BenchOptions fromSystemProperties() {
         String baseline = System.getProperty("gwbench.baseline-gateway", "").trim();
@@ -33,7 +34,8 @@ record BenchOptions(Path repoDir, List<String> requests, int connections, Durati
                 baseline.isEmpty() ? null : Path.of(baseline).toAbsolutePath(),
                 words(System.getProperty("gwbench.baseline-jvm", "")),
                 words(System.getProperty("gwbench.baseline-args", "")),
-                jfr.isEmpty() ? null : Path.of(jfr).toAbsolutePath());
+                jfr.isEmpty() ? null : Path.of(jfr).toAbsolutePath(),
+                Integer.getInteger("gwbench.paced-rate", 0));
     }
 
     private static List<String> words(String value) {

@@ -13,25 +13,28 @@ final class BenchReport {
 
     /**
      * One route's measurement of one request in one round: {@code load} at N connections, {@code oneCaller} with one
-     * connection; CPU per answered request of the proxy process(es) and of the service, NaN where not known.
+     * connection; CPU per answered request of the proxy process(es) and of the service, and of the proxy with the
+     * requests paced one by one ({@code -Dgwbench.paced-rate}); NaN where not known or not measured.
      */
     record Measurement(BenchRequest request, String route, int round, ClosedLoop.Result load,
-            ClosedLoop.Result oneCaller, double proxyCpuMicros, double serviceCpuMicros) {
+            ClosedLoop.Result oneCaller, double proxyCpuMicros, double serviceCpuMicros, double pacedProxyCpuMicros) {
     }
 
     /** One table per round: each route beside the direct call of the same request in the same round. */
     static void round(int round, int connections, List<Measurement> measurements, PrintStream out) {
         out.printf("%n#### Round %d%n%n", round);
         out.printf("| request | route | req/s at %d connections | × direct | one caller p50 / p99 (ms) | added p50 (ms) "
-                + "| proxy CPU µs/req | service CPU µs/req | not 2xx/304 |%n", connections);
-        out.println("|---|---|---:|---:|---|---:|---:|---:|---:|");
+                + "| proxy CPU µs/req | service CPU µs/req | proxy CPU µs/req, paced | not 2xx/304 |%n", connections);
+        out.println("|---|---|---:|---:|---|---:|---:|---:|---:|---:|");
         for (Measurement m : measurements) {
             Measurement direct = direct(measurements, m);
-            out.printf("| %s | %s | %,.0f | %.2f | %.3f / %.3f | %s | %s | %s | %d |%n", m.request().label(), m.route(),
+            out.printf("| %s | %s | %,.0f | %.2f | %.3f / %.3f | %s | %s | %s | %s | %d |%n", m.request().label(),
+                    m.route(),
                     m.load().perSecond(), m.load().perSecond() / direct.load().perSecond(),
                     m.oneCaller().percentileMillis(50), m.oneCaller().percentileMillis(99),
                     m == direct ? "–" : "%.3f".formatted(addedP50(m, direct)), micros(m.proxyCpuMicros()),
-                    micros(m.serviceCpuMicros()), m.load().unexpected() + m.oneCaller().unexpected());
+                    micros(m.serviceCpuMicros()), micros(m.pacedProxyCpuMicros()),
+                    m.load().unexpected() + m.oneCaller().unexpected());
         }
     }
 
@@ -40,21 +43,22 @@ final class BenchReport {
         out.printf("%n### Summary: median of %d round(s) (lowest–highest)%n%n",
                 measurements.stream().mapToInt(Measurement::round).max().orElse(0));
         out.printf("| request | route | req/s at %d connections | × direct | one caller p50 / p99 (ms) | added p50 (ms) "
-                + "| proxy CPU µs/req |%n", connections);
-        out.println("|---|---|---:|---:|---|---:|---:|");
+                + "| proxy CPU µs/req | proxy CPU µs/req, paced |%n", connections);
+        out.println("|---|---|---:|---:|---|---:|---:|---:|");
         Map<String, List<Measurement>> byRow = measurements.stream().collect(Collectors.groupingBy(
                 m -> m.request().name() + "\u0000" + m.route(), java.util.LinkedHashMap::new, Collectors.toList()));
         for (List<Measurement> row : byRow.values()) {
             Measurement first = row.get(0);
             boolean direct = "direct".equals(first.route());
-            out.printf("| %s | %s | %s | %s | %s / %s | %s | %s |%n", first.request().label(), first.route(),
+            out.printf("| %s | %s | %s | %s | %s / %s | %s | %s | %s |%n", first.request().label(), first.route(),
                     spread(row, m -> m.load().perSecond(), "%,.0f"),
                     direct ? "1" : spread(row, m -> m.load().perSecond() / direct(measurements, m).load().perSecond(),
                             "%.2f"),
                     spread(row, m -> m.oneCaller().percentileMillis(50), "%.3f"),
                     spread(row, m -> m.oneCaller().percentileMillis(99), "%.3f"),
                     direct ? "–" : spread(row, m -> addedP50(m, direct(measurements, m)), "%.3f"),
-                    direct ? "–" : spread(row, Measurement::proxyCpuMicros, "%.0f"));
+                    direct ? "–" : spread(row, Measurement::proxyCpuMicros, "%.0f"),
+                    direct ? "–" : spread(row, Measurement::pacedProxyCpuMicros, "%.0f"));
         }
     }
 

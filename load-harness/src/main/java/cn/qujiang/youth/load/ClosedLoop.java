@@ -10,7 +10,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,18 +57,40 @@ final class ClosedLoop {
 
     /** Sends {@code request} over {@code connections} connections for {@code length}, on the calling thread. */
     static Result run(InetSocketAddress target, byte[] request, int connections, Duration length) throws IOException {
+        return run(target, request, connections, length, 0);
+    }
+
+    /**
+     * One connection sending {@code perSecond} requests a second, evenly spaced (the next one as soon as the answer
+     * is in when an answer takes longer than the spacing): requests that arrive one by one with idle time between
+     * them, as the app's saves and polls reach the gateway, instead of back to back.
+     */
+    static Result paced(InetSocketAddress target, byte[] request, int perSecond, Duration length) throws IOException {
+        return run(target, request, 1, length, 1_000_000_000L / perSecond);
+    }
+
+    private static Result run(InetSocketAddress target, byte[] request, int connections, Duration length,
+            long spacingNanos) throws IOException {
         try (Selector selector = Selector.open()) {
             Tally tally = new Tally();
             long cpuBefore = THREADS.getCurrentThreadCpuTime();
+            List<Connection> all = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
-                new Connection(selector, target, request, tally).send();
+                Connection connection = new Connection(selector, target, request, tally, spacingNanos);
+                connection.send();
+                all.add(connection);
             }
             long start = System.nanoTime();
             long deadline = start + length.toNanos();
             long drainDeadline = deadline + DRAIN.toNanos();
             while (System.nanoTime() < drainDeadline && !selector.keys().isEmpty()) {
-                selector.select(50);
                 long now = System.nanoTime();
+                long wait = 50;
+                for (Connection connection : all) {
+                    wait = Math.min(wait, connection.sendIfDue(now, now < deadline));
+                }
+                selector.select(Math.max(1, wait));
+                now = System.nanoTime();
                 for (SelectionKey key : selector.selectedKeys()) {
                     ((Connection) key.attachment()).ready(key, now < deadline);
                 }
@@ -115,16 +139,56 @@ final class ClosedLoop {
         private final Tally tally;
         private SocketChannel channel;
         private SelectionKey key;
+        private final long spacingNanos;
         private byte[] in = new byte[32 * 1024];
         private int filled;
         private long sentAt;
+        /** When the next request is due (paced only), 0 while one is in flight or none is planned. */
+        private long dueAt;
 
-        Connection(Selector selector, InetSocketAddress target, byte[] request, Tally tally) throws IOException {
+        Connection(Selector selector, InetSocketAddress target, byte[] request, Tally tally, long spacingNanos)
+                throws IOException {
             this.selector = selector;
             this.target = target;
             this.request = ByteBuffer.wrap(request);
             this.tally = tally;
+            this.spacingNanos = spacingNanos;
             connect();
+        }
+
+        /** Sends the planned request when due; the milliseconds until it is, or 50 when none is planned. */
+        long sendIfDue(long now, boolean keepGoing) {
+            if (dueAt == 0) {
+                return 50;
+            }
+            if (!keepGoing) {
+                dueAt = 0;
+                key.cancel();
+                closeQuietly();
+                return 50;
+            }
+            if (now >= dueAt) {
+                dueAt = 0;
+                send();
+                return 50;
+            }
+            return (dueAt - now) / 1_000_000;
+        }
+
+        private void next() {
+            if (spacingNanos == 0) {
+                send();
+            } else {
+                dueAt = Math.max(System.nanoTime(), sentAt + spacingNanos);
+            }
+        }
+
+        private void closeQuietly() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                tally.failures++;
+            }
         }
 
         private void connect() throws IOException {
@@ -181,7 +245,7 @@ final class ClosedLoop {
                 // Not a failure: the next request goes on a new connection, as any client's would.
                 reconnect(keepGoing);
             } else if (keepGoing) {
-                send();
+                next();
             } else {
                 key.cancel();
                 channel.close();
@@ -194,7 +258,7 @@ final class ClosedLoop {
                 channel.close();
                 if (keepGoing) {
                     connect();
-                    send();
+                    next();
                 }
             } catch (IOException e) {
                 tally.failures++;

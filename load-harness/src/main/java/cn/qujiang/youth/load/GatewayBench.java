@@ -165,7 +165,31 @@ final class GatewayBench {
         ClosedLoop.Result alone = load(request, route, resident, 1, options.oneCaller());
         System.out.printf("gwbench: round %d, %s via %s: %s; one caller: %s%n", round, request, route.name(),
                 BenchReport.describe(loaded), BenchReport.describe(alone));
-        return new BenchReport.Measurement(request, route.name(), round, loaded, alone, proxyCpu, serviceCpu);
+        double pacedCpu = options.pacedRate() > 0 && !proxyPids.isEmpty() ? paced(request, route, resident, proxyPids)
+                : Double.NaN;
+        return new BenchReport.Measurement(request, route.name(), round, loaded, alone, proxyCpu, serviceCpu,
+                pacedCpu);
+    }
+
+    /**
+     * The proxy's CPU per request when requests come one at a time with idle time between them, as a resident's
+     * save and polls do in the load harness (where the gateway spent several times the CPU per request it spends
+     * under the closed loop above): no batching of reads and writes across connections, every request waking the
+     * event loops on its own.
+     */
+    private double paced(BenchRequest request, Route route, Resident resident, List<Long> proxyPids) {
+        int port = route.port().apply(request);
+        String token = request.signedIn() ? resident.tokenNoOlderThan(TOKEN_MAX_AGE_MS) : null;
+        long before = CpuTime.nanos(proxyPids);
+        try {
+            ClosedLoop.Result result = ClosedLoop.paced(new InetSocketAddress("127.0.0.1", port),
+                    request.bytes(port, token), options.pacedRate(), options.loadTime());
+            System.out.printf("gwbench: %s via %s, %d/s one by one: %s%n", request, route.name(), options.pacedRate(),
+                    BenchReport.describe(result));
+            return perRequest(CpuTime.nanos(proxyPids), before, proxyPids.isEmpty(), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(route.name() + " on port " + port + ": " + e.getMessage(), e);
+        }
     }
 
     /** µs of CPU per answered request between two readings; NaN without processes or /proc. */

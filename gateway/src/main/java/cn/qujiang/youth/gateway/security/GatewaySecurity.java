@@ -57,6 +57,7 @@ class GatewaySecurity {
                 .addFilterAt(new UnroutablePaths(problems), SecurityWebFiltersOrder.CSRF)
                 .addFilterBefore(new BodySizeLimit(web, problems), SecurityWebFiltersOrder.HTTP_BASIC)
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RealmRoles()))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
