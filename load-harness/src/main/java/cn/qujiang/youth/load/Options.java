@@ -16,9 +16,9 @@ record Options(Path repoDir, int residents, List<Integer> rates, Duration stage,
     static Options fromSystemProperties() {
         return new Options(givenRepoDir(),
                 Integer.getInteger("load.residents", 200),
-                Arrays.stream(System.getProperty("load.rates", "10,25,50,100").split(","))
+                Arrays.stream(System.getProperty("load.rates", "25,50,75,100").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
-                Duration.ofSeconds(Integer.getInteger("load.stage-seconds", 30)),
+                Duration.ofSeconds(Integer.getInteger("load.stage-seconds", 120)),
                 Duration.ofMillis(Integer.getInteger("load.poll-ms", 500)),
                 Duration.ofSeconds(Integer.getInteger("load.give-up-seconds", 60)),
                 Integer.getInteger("load.http-threads", 8),
