@@ -124,8 +124,7 @@ public class MatchReadModel {
             } else {
                 codes.addAll(found.getList(MatchDocument.ELIGIBLE, String.class, List.of()));
             }
-            Date evaluatedAt = found.getDate("evaluatedAt");
-            return new Stored(number(found, "profileVersion"), evaluatedAt == null ? null : evaluatedAt.toInstant(),
+            return new Stored(number(found, "profileVersion"), instant(found, "evaluatedAt"),
                     number(found, "revision"), CountChange.of(found.get(MatchDocument.COUNT_PENDING, Document.class)),
                     codes);
         }
