@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount } from '@vue/test-utils'
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils'
 import { i18n } from '@/i18n'
 import { mountWithApp } from '@/test/mountWithApp'
+import { NetworkProblem } from '@/api/problem'
 import DocumentsPanel from './DocumentsPanel.vue'
 
 const GET = vi.fn()
@@ -55,5 +56,18 @@ describe('DocumentsPanel', () => {
     const { wrapper } = await mountWithApp(DocumentsPanel, { props: { of: { measureCode: 'QJY-17' } } })
     expect(GET).toHaveBeenCalledWith('/api/talent/me/measures/{code}/documents', { params: { path: { code: 'QJY-17' } } })
     expect(wrapper.find('.summary').text()).toBe('材料已齐全。')
+  })
+
+  it('a list that could not be read says so with a retry instead of vanishing, and the retry reads it again', async () => {
+    GET.mockRejectedValueOnce(new NetworkProblem())
+    const { wrapper } = await mountWithApp(DocumentsPanel, { props: { of: { applicationId: 'a1' } } })
+    expect(wrapper.text()).toContain('申请材料')
+    expect(wrapper.text()).toContain('网络不太顺畅，请检查网络后重试。')
+    expect(wrapper.find('.summary').exists()).toBe(false)
+
+    await wrapper.get('button').trigger('click')
+    await flushPromises()
+    expect(GET).toHaveBeenCalledTimes(2)
+    expect(wrapper.find('.summary').text()).toBe('还需上传 2 项：学历证书、房屋租赁合同')
   })
 })

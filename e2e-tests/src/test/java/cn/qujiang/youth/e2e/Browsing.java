@@ -7,6 +7,8 @@ import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.ScreenshotAnimations;
@@ -15,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * A browser on one of the e2e stack's apps: Debian's Chromium (zh-CN, Asia/Shanghai), one per test JVM, a fresh
@@ -32,8 +37,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * parameter ({@code @ExtendWith(Browsing.PerJourney.class)}).
  *
  * <p>Every console error and uncaught page error fails the journey: that catches CSP and CORS mistakes, scripts
- * that throw, and calls the gateway answers with 5xx. When a journey fails, the screen it failed on is saved and
- * its text printed.
+ * that throw, and calls the gateway answers with 5xx. When a journey fails, the screen it failed on is saved, and
+ * the failure's message tells the page, its text and the app's last API calls with their answers: CI keeps only
+ * the end of its output, and a step that fails once in many runs must be explainable from that alone.
  */
 abstract class Browsing {
     /**
@@ -61,12 +67,15 @@ abstract class Browsing {
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync");
+    private static final int CALLS_KEPT = 25;
     private static Playwright playwright;
     private static Browser browser;
 
     private final BrowserContext context;
     final Page page;
     private final List<String> errors = new ArrayList<>();
+    private final Deque<String> calls = new ArrayDeque<>();
+    private final long started = System.nanoTime();
 
     /**
      * {@code screen}: viewport, scale and touch of the device, always in zh-CN and Asia/Shanghai. With reduced motion
@@ -80,6 +89,48 @@ abstract class Browsing {
         page = context.newPage();
         page.onConsoleMessage(this::console);
         page.onPageError(error -> errors.add("page error: " + error + " (" + page.url() + ")"));
+        page.onRequestFinished(request -> called(request, answer(request)));
+        page.onRequestFailed(request -> called(request, "failed: " + request.failure()));
+    }
+
+    private static String answer(Request request) {
+        Response response = request.response();
+        double took = request.timing().responseEnd;
+        return (response == null ? "no answer" : String.valueOf(response.status()))
+                + (took >= 0 ? " in %.0f ms".formatted(took) : "");
+    }
+
+    /** Keeps the app's latest API calls (not its scripts and images) for a failure's message. */
+    private synchronized void called(Request request, String outcome) {
+        String path = URI.create(request.url()).getPath();
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        if (calls.size() == CALLS_KEPT) {
+            calls.removeFirst();
+        }
+        calls.addLast("%6.1f s  %s %s → %s".formatted((System.nanoTime() - started) / 1e9, request.method(), path,
+                outcome));
+    }
+
+    /** {@code failure} with what the person saw and what the app had asked and been answered. */
+    private synchronized AssertionError explained(Throwable failure) {
+        StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
+        try {
+            shot("failed");
+            String text = text();
+            message.append("\n--- failed after %.1f s on %s, showing:\n".formatted((System.nanoTime() - started) / 1e9,
+                    page.url())).append(text.length() > 1500 ? text.substring(0, 1500) + " …" : text);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        message.append("\n--- the app's last API calls:\n  ").append(String.join("\n  ", calls));
+        if (!errors.isEmpty()) {
+            message.append("\n--- browser console errors:\n  ").append(String.join("\n  ", errors));
+        }
+        AssertionError explained = new AssertionError(message.toString(), failure);
+        explained.setStackTrace(failure.getStackTrace());
+        return explained;
     }
 
     /** Screenshots of an earlier run of this journey would mix with this run's. */
@@ -179,23 +230,11 @@ abstract class Browsing {
         return origin() + path;
     }
 
+    /** {@code failure}: already explained, with the console errors, by {@link #explained}. */
     private void close(Throwable failure) {
-        if (failure != null) {
-            try {
-                shot("failed");
-                System.out.printf("browser: failed on %s, showing:%n%s%n", page.url(), text());
-            } catch (RuntimeException e) {
-                failure.addSuppressed(e);
-            }
-        }
         context.close();
-        if (!errors.isEmpty()) {
-            AssertionError consoleErrors = new AssertionError("browser console errors:\n  " + String.join("\n  ", errors));
-            if (failure != null) {
-                failure.addSuppressed(consoleErrors);
-            } else {
-                throw consoleErrors;
-            }
+        if (failure == null && !errors.isEmpty()) {
+            throw new AssertionError("browser console errors:\n  " + String.join("\n  ", errors));
         }
     }
 
@@ -204,7 +243,7 @@ abstract class Browsing {
     }
 
     /** Gives each journey (test method) a browser of its own (a Phone or a Desk), and checks and closes it afterwards. */
-    static class PerJourney implements ParameterResolver, AfterEachCallback {
+    static class PerJourney implements ParameterResolver, TestExecutionExceptionHandler, AfterEachCallback {
         private static final ExtensionContext.Namespace BROWSERS = ExtensionContext.Namespace.create(Browsing.class);
 
         @Override
@@ -221,6 +260,12 @@ abstract class Browsing {
                     : new Desk(journey);
             context.getStore(BROWSERS).put(Browsing.class, browsing);
             return browsing;
+        }
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            Browsing browsing = context.getStore(BROWSERS).get(Browsing.class, Browsing.class);
+            throw browsing == null ? failure : browsing.explained(failure);
         }
 
         @Override
