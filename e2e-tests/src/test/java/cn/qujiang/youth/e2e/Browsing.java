@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -89,8 +90,8 @@ abstract class Browsing {
         page = context.newPage();
         page.onConsoleMessage(this::console);
         page.onPageError(error -> errors.add("page error: " + error + " (" + page.url() + ")"));
-        page.onRequestFinished(request -> called(request, answer(request)));
-        page.onRequestFailed(request -> called(request, "failed: " + request.failure()));
+        page.onRequestFinished(request -> called(request, () -> answer(request)));
+        page.onRequestFailed(request -> called(request, () -> "failed: " + request.failure()));
     }
 
     private static String answer(Request request) {
@@ -100,17 +101,29 @@ abstract class Browsing {
                 + (took >= 0 ? " in %.0f ms".formatted(took) : "");
     }
 
-    /** Keeps the app's latest API calls (not its scripts and images) for a failure's message. */
-    private synchronized void called(Request request, String outcome) {
-        String path = URI.create(request.url()).getPath();
-        if (!path.startsWith("/api/")) {
+    /**
+     * Keeps the app's latest API calls (not its scripts, images, nor {@code blob:} and {@code data:} URLs, which have
+     * no path) for a failure's message.
+     */
+    private synchronized void called(Request request, Supplier<String> outcome) {
+        String path = apiPath(request.url());
+        if (path == null) {
             return;
         }
         if (calls.size() == CALLS_KEPT) {
             calls.removeFirst();
         }
         calls.addLast("%6.1f s  %s %s → %s".formatted((System.nanoTime() - started) / 1e9, request.method(), path,
-                outcome));
+                outcome.get()));
+    }
+
+    private static String apiPath(String url) {
+        try {
+            String path = URI.create(url).getPath();
+            return path != null && path.startsWith("/api/") ? path : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** {@code failure} with what the person saw and what the app had asked and been answered. */

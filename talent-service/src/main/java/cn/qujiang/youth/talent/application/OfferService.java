@@ -59,7 +59,7 @@ class OfferService {
     @EventListener
     void on(MatchesApplied applied) {
         MatchesEvaluated event = applied.event();
-        List<String> autoGranted = event.newlyEligible().stream().filter(catalogue::isAutoGrant).toList();
+        List<String> autoGranted = catalogue.autoGranted(event.newlyEligible());
         if (!autoGranted.isEmpty()) {
             // an offer keeps the result with the applicant's values, so only then are they opened
             MatchesEvaluated opened = applied.opened();

@@ -5,13 +5,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogueReplica {
     private static final Logger log = LoggerFactory.getLogger(CatalogueReplica.class);
-    private static final Bson MODE = Projections.include("measure.mode");
+    private static final Bson ID_ONLY = Projections.include("_id");
 
     private final MongoTemplate mongo;
 
@@ -64,14 +65,20 @@ public class CatalogueReplica {
     }
 
     /**
-     * Whether the replica's version of {@code code} is granted without applying (AUTO_GRANT). Reads that one field
-     * with the driver's documents, not the whole measure with its words: asked for every measure a resident newly
-     * qualifies for, where mapping the measure cost more than the read.
+     * Those of {@code codes} the replica's versions grant without applying (AUTO_GRANT), in the order given. One
+     * query reading only the mode, not the measures with their words: asked with every measure a resident newly
+     * qualifies for, where a read per measure, or mapping the measures, cost more than the answer.
      */
-    public boolean isAutoGrant(String code) {
-        Document found = mongo.getCollection(CatalogueEntry.COLLECTION).find(Filters.eq("_id", code)).projection(MODE).first();
-        Document measure = found == null ? null : found.get("measure", Document.class);
-        return measure != null && MeasurePublished.Mode.AUTO_GRANT.name().equals(measure.getString("mode"));
+    public List<String> autoGranted(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Bson autoGrant = Filters.and(Filters.in("_id", codes),
+                Filters.eq("measure.mode", MeasurePublished.Mode.AUTO_GRANT.name()));
+        Set<Object> found = new HashSet<>();
+        mongo.getCollection(CatalogueEntry.COLLECTION).find(autoGrant).projection(ID_ONLY)
+                .forEach(document -> found.add(document.get("_id")));
+        return codes.stream().filter(found::contains).toList();
     }
 
     public Map<String, MeasurePublished> findAll(Collection<String> codes) {

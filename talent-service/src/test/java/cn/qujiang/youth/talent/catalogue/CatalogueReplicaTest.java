@@ -85,8 +85,12 @@ class CatalogueReplicaTest {
         replica.apply(new MeasurePublished("QJY-08", 1, Status.ACTIVE, LocalizedText.of("政策", "Measure"), "LIVING",
                 Mode.AUTO_GRANT, LocalDate.of(2024, 1, 1), null, null, List.of(), "CASH", "YUAN", 5,
                 Instant.parse("2026-01-10T01:00:00Z"), List.of(), null));
-        assertThat(replica.isAutoGrant("QJY-08")).isTrue();
-        assertThat(replica.isAutoGrant("QJY-07")).isFalse();
-        assertThat(replica.isAutoGrant("QJY-99")).as("unknown").isFalse();
+        replica.apply(new MeasurePublished("QJY-09", 1, Status.ACTIVE, LocalizedText.of("政策", "Measure"), "LIVING",
+                Mode.AUTO_GRANT, LocalDate.of(2024, 1, 1), null, null, List.of(), "CASH", "YUAN", 5,
+                Instant.parse("2026-01-10T01:00:00Z"), List.of(), null));
+        assertThat(replica.autoGranted(List.of("QJY-09", "QJY-07", "QJY-99", "QJY-08")))
+                .as("in the order asked; applied-for and unknown measures left out").containsExactly("QJY-09", "QJY-08");
+        assertThat(replica.autoGranted(List.of("QJY-07"))).isEmpty();
+        assertThat(replica.autoGranted(List.of())).isEmpty();
     }
 }
