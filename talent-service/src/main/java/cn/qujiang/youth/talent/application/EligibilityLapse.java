@@ -3,8 +3,11 @@ package cn.qujiang.youth.talent.application;
 import cn.qujiang.youth.contracts.GrantTerm;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
 import cn.qujiang.youth.contracts.MeasurePublished;
+import cn.qujiang.youth.talent.ServiceZone;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
 import cn.qujiang.youth.talent.matches.MatchesApplied;
+import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -12,11 +15,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends a benefit granted "while eligible" (the child allowance, until the child's third birthday) as soon as a
- * re-match finds its holder no longer eligible: the daily sweep on the birthday, a profile change or a catalogue
- * change. The engine judges eligibility; this only trusts its {@code noLongerEligible}. Each end is one
- * version-guarded move through the workflow (BenefitEnded, held measures re-derived), so a redelivered event or an
- * officer ending the same benefit leaves one ENDED transition.
+ * What losing eligibility ends, as soon as an evaluation finds the applicant no longer eligible (the daily sweep on
+ * a birthday, a profile change or a catalogue change): open offers of those measures lapse (免申即享 is only for who
+ * qualifies), and a benefit granted "while eligible" (the child allowance, until the child's third birthday) ends.
+ * The engine judges eligibility; this only trusts its {@code noLongerEligible}, and reads what it concerns in one
+ * query. Each end is one version-guarded move through the workflow (BenefitEnded, held measures re-derived), so a
+ * redelivered event or an officer ending the same benefit leaves one ENDED transition.
  */
 @Component
 class EligibilityLapse {
@@ -26,11 +30,13 @@ class EligibilityLapse {
     private final ApplicationStore store;
     private final ApplicationWorkflow workflow;
     private final CatalogueReplica catalogue;
+    private final Clock clock;
 
-    EligibilityLapse(ApplicationStore store, ApplicationWorkflow workflow, CatalogueReplica catalogue) {
+    EligibilityLapse(ApplicationStore store, ApplicationWorkflow workflow, CatalogueReplica catalogue, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.catalogue = catalogue;
+        this.clock = clock;
     }
 
     @EventListener
@@ -39,12 +45,20 @@ class EligibilityLapse {
         if (event.noLongerEligible().isEmpty()) {
             return;
         }
-        // only the benefits concerned are read, not every application with its eligibility snapshot and history
-        for (ApplicationDocument held : store.approved(event.applicantId(), event.noLongerEligible())) {
-            if (grantedWhileEligible(held.measureCode())) {
+        List<ApplicationDocument> concerned = store.concernedByLapse(event.applicantId(), event.noLongerEligible());
+        if (concerned.stream().anyMatch(EligibilityLapse::isOpenOffer)) {
+            store.lapseOffers(event.applicantId(), event.noLongerEligible(), ServiceZone.now(clock));
+        }
+        for (ApplicationDocument held : concerned) {
+            if (held.status() == ApplicationStatus.APPROVED && grantedWhileEligible(held.measureCode())) {
                 end(held);
             }
         }
+    }
+
+    private static boolean isOpenOffer(ApplicationDocument application) {
+        return application.kind() == ApplicationKind.OFFER && (application.status() == ApplicationStatus.OFFERED
+                || application.status() == ApplicationStatus.CONFIRMED);
     }
 
     private boolean grantedWhileEligible(String code) {

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * 免申即享: for an AUTO_GRANT measure nobody applies. When the matching makes someone newly eligible, an offer is
- * created for the officers to confirm; when they no longer qualify, open offers lapse. A measure that becomes
- * AUTO_GRANT (or arrives after the match results) is offered to everyone the read model already finds eligible.
- * Creating an offer is idempotent: skipped when one is open or approved, and the unique open key stops two
- * deliveries racing each other.
+ * created for the officers to confirm ({@link EligibilityLapse} lets open offers lapse when they no longer qualify).
+ * A measure that becomes AUTO_GRANT (or arrives after the match results) is offered to everyone the read model
+ * already finds eligible. Creating an offer is idempotent: skipped when one is open or approved, and the unique open
+ * key stops two deliveries racing each other.
  */
 @Component
 class OfferService {
@@ -67,9 +67,6 @@ class OfferService {
                 opened.results().stream().filter(result -> result.measureCode().equals(code)).findFirst()
                         .ifPresent(result -> offer(event.applicantId(), event.profileVersion(), result, false));
             }
-        }
-        if (!event.noLongerEligible().isEmpty()) {
-            store.lapseOffers(event.applicantId(), event.noLongerEligible(), ServiceZone.now(clock));
         }
     }
 
