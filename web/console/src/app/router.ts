@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
+import { recoverFailedScreenLoads } from '@shared/app/screenLoadRecovery'
 import { signInSteps } from '@shared/app/signInSteps'
 import { HR_OFFICER, POLICY_ADMIN, useAuth } from '@/auth/useAuth'
 
@@ -40,5 +41,6 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
     return allowed.some((one) => auth.hasRole(one)) ? true
       : { path: '/no-access', query: { role: allowed[0] }, replace: true }
   })
+  recoverFailedScreenLoads(router)
   return router
 }

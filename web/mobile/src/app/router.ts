@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
+import { recoverFailedScreenLoads } from '@shared/app/screenLoadRecovery'
 import { signInSteps } from '@shared/app/signInSteps'
 import { useAuth } from '@/auth/useAuth'
 
@@ -30,5 +31,6 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
     if (withoutLoginAnswer) return withoutLoginAnswer
     return to.meta.auth ? steps.signedIn(to) : true
   })
+  recoverFailedScreenLoads(router)
   return router
 }
