@@ -60,7 +60,9 @@ class DocumentScreensIT {
         ResidentWords.assertNoCodes(phone.text());
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("立即申请").setExact(true)).click();
-        assertThat(page.getByText("办理进度")).isVisible();
+        // the application's own screen, not the measure's 「查看办理进度」 shown the moment the application exists
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("办理进度").setExact(true)))
+                .isVisible();
         Locator onApplication = page.getByText("材料已齐全。");
         assertThat(onApplication).isVisible();
         phone.centre(onApplication);

@@ -152,7 +152,8 @@ class MobileAppJourneyIT {
         ResidentWords.assertNoCodes(phone.text());
         button(page, "立即申请").click();
 
-        assertThat(page.getByText("办理进度")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("办理进度").setExact(true)))
+                .isVisible();
         assertThat(page.getByText("已提交", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat(page.getByText("提交申请")).isVisible();
         phone.shot("application-submitted");
