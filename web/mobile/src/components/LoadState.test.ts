@@ -7,14 +7,14 @@ import LoadState from './LoadState.vue'
 
 /** A screen's content inside <LoadState>, so the test sees whether the content or a state shows. */
 const Screen = defineComponent({
-  props: { loading: Boolean, problem: { type: Error, required: false }, empty: Boolean },
+  props: { loading: Boolean, problem: { type: Error, required: false }, empty: Boolean, inline: Boolean },
   emits: ['retry'],
   setup(props, { emit }) {
     return () => h(LoadState, { ...props, onRetry: () => emit('retry') }, () => h('p', { class: 'content' }, '内容'))
   },
 })
 
-async function show(props: { loading?: boolean; problem?: Error; empty?: boolean }) {
+async function show(props: { loading?: boolean; problem?: Error; empty?: boolean; inline?: boolean }) {
   i18n.global.locale.value = 'zh-CN'
   const { wrapper } = await mountWithApp(Screen, { props })
   return wrapper
@@ -66,5 +66,20 @@ describe('LoadState', () => {
 
     expect(readable(await show({ empty: true }))).toBe('暂无内容')
     expect(readable(await show({}))).toBe('内容')
+  })
+
+  it('inline (one section of a screen): a line and a small retry, calm when it passes by itself, no picture', async () => {
+    const offline = await show({ problem: new NetworkProblem(), inline: true })
+    const alert = offline.find('[role="alert"]')
+    expect(readable(alert)).toContain('网络不太顺畅，请检查网络后重试。')
+    expect(alert.classes()).toContain('notice-calm')
+    expect(offline.find('.van-empty').exists()).toBe(false)
+    await offline.find('button').trigger('click')
+    expect(offline.emitted('retry')).toHaveLength(1)
+    offline.unmount()
+
+    const refused = await show({ problem: new ApiProblem(403, 'FORBIDDEN', '无权查看这些材料。'), inline: true })
+    expect(readable(refused.find('[role="alert"]'))).toContain('无权查看这些材料。')
+    expect(refused.find('[role="alert"]').classes()).not.toContain('notice-calm')
   })
 })

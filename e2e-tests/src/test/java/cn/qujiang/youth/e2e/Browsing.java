@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,8 @@ abstract class Browsing {
             new ExpectedAnswer(404, "/api/policy/admin/measures/[^/]+/draft"));
     private static final Pattern FAILED_RESOURCE =
             Pattern.compile("Failed to load resource: the server responded with a status of (\\d{3}).*");
+    /** What Chromium logs for a request that failed because the connection was lost ({@link #disconnect}). */
+    private static final String DISCONNECTED = "net::ERR_INTERNET_DISCONNECTED";
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync");
@@ -76,6 +79,9 @@ abstract class Browsing {
     final Page page;
     private final List<String> errors = new ArrayList<>();
     private final Deque<String> calls = new ArrayDeque<>();
+    /** Paths {@link #disconnect} cut off during this journey: their failures in the console are expected. */
+    private final List<Pattern> cutOff = new ArrayList<>();
+    private final List<Predicate<String>> cuts = new ArrayList<>();
     private final long started = System.nanoTime();
 
     /**
@@ -180,10 +186,39 @@ abstract class Browsing {
         }
         Matcher failed = FAILED_RESOURCE.matcher(message.text());
         String resource = message.location();
+        if (message.text().contains(DISCONNECTED) && wasCutOff(resource)) {
+            return;
+        }
         if (failed.matches() && handled(Integer.parseInt(failed.group(1)), resource)) {
             return;
         }
         errors.add(message.text() + " (" + (failed.matches() ? resource : page.url()) + ")");
+    }
+
+    private boolean wasCutOff(String resource) {
+        String path = apiPath(resource.replaceFirst("(:\\d+)+$", ""));
+        return path != null && cutOff.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+    }
+
+    /**
+     * The app's calls whose path matches {@code pathPattern} fail from now on as on a phone that lost its connection,
+     * until {@link #reconnect}: the screen must say so and offer to try again.
+     */
+    void disconnect(String pathPattern) {
+        Pattern pattern = Pattern.compile(pathPattern);
+        cutOff.add(pattern);
+        Predicate<String> cut = url -> {
+            String path = apiPath(url);
+            return path != null && pattern.matcher(path).matches();
+        };
+        cuts.add(cut);
+        page.route(cut, route -> route.abort("internetdisconnected"));
+    }
+
+    /** The connection is back for every path {@link #disconnect} cut off. */
+    void reconnect() {
+        cuts.forEach(page::unroute);
+        cuts.clear();
     }
 
     /** {@code resource} is the console message's location: the URL, then line and column numbers. */

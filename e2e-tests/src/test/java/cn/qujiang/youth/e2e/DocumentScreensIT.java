@@ -70,6 +70,29 @@ class DocumentScreensIT {
     }
 
     @Test
+    void aDocumentsListThatCouldNotBeReadSaysSoAndTheRetryReadsIt(Phone phone) {
+        Applicant applicant = Applicant.bornOn(LocalDate.of(1997, 3, 3));
+        Journeys.saveProfileAndAwaitMatches(applicant, BenefitEndJourneyIT.employedRenter(applicant));
+        Page page = phone.open("/matches").page;
+        phone.signInOnKeycloak(applicant.username, applicant.password);
+        Locator rent = page.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText(RENT_TITLE)).first();
+        assertThat(rent).isVisible();
+
+        phone.disconnect("/api/talent/me/measures/" + RENT + "/documents");
+        rent.getByText(RENT_TITLE).first().click();
+        Locator panel = page.locator(".documents");
+        assertThat(panel).containsText("申请材料");
+        assertThat(panel).containsText("网络不太顺畅，请检查网络后重试。");
+        phone.centre(panel);
+        phone.shot("documents-unread");
+        ResidentWords.assertNoCodes(phone.text());
+
+        phone.reconnect();
+        panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("重试")).click();
+        assertThat(page.getByText("还需上传 3 项：身份证、学历证书、房屋租赁合同")).isVisible();
+    }
+
+    @Test
     void anOfficerPreviewsADocumentReturnsAnotherAndTheViewIsRecorded(Desk desk) {
         Applicant applicant = Applicant.bornOn(LocalDate.of(1995, 7, 7));
         Journeys.saveProfileAndAwaitMatches(applicant, BenefitEndJourneyIT.employedRenter(applicant));
