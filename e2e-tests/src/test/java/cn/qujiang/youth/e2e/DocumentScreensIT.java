@@ -28,12 +28,8 @@ class DocumentScreensIT {
 
     @Test
     void aResidentUploadsOnThePhoneReadsARefusalInWordsAndApplies(Phone phone) {
-        Applicant applicant = Applicant.bornOn(LocalDate.of(1996, 2, 2));
-        Journeys.saveProfileAndAwaitMatches(applicant, BenefitEndJourneyIT.employedRenter(applicant));
-        Page page = phone.open("/matches").page;
-        phone.signInOnKeycloak(applicant.username, applicant.password);
-        page.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText(RENT_TITLE)).first()
-                .getByText(RENT_TITLE).first().click();
+        Page page = phone.page;
+        rentSubsidyInMatches(phone, LocalDate.of(1996, 2, 2)).getByText(RENT_TITLE).first().click();
 
         Locator summary = page.getByText("还需上传 3 项：身份证、学历证书、房屋租赁合同");
         assertThat(summary).isVisible();
@@ -71,12 +67,8 @@ class DocumentScreensIT {
 
     @Test
     void aDocumentsListThatCouldNotBeReadSaysSoAndTheRetryReadsIt(Phone phone) {
-        Applicant applicant = Applicant.bornOn(LocalDate.of(1997, 3, 3));
-        Journeys.saveProfileAndAwaitMatches(applicant, BenefitEndJourneyIT.employedRenter(applicant));
-        Page page = phone.open("/matches").page;
-        phone.signInOnKeycloak(applicant.username, applicant.password);
-        Locator rent = page.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText(RENT_TITLE)).first();
-        assertThat(rent).isVisible();
+        Page page = phone.page;
+        Locator rent = rentSubsidyInMatches(phone, LocalDate.of(1997, 3, 3));
 
         phone.disconnect("/api/talent/me/measures/" + RENT + "/documents");
         rent.getByText(RENT_TITLE).first().click();
@@ -127,6 +119,18 @@ class DocumentScreensIT {
         desk.centre(card);
         desk.shot("documents-reviewed");
         ResidentWords.assertNoCodes(desk.text());
+    }
+
+    /** A new employed renter born on {@code birthDate}, signed in on the phone: the rent subsidy among the matches. */
+    private static Locator rentSubsidyInMatches(Phone phone, LocalDate birthDate) {
+        Applicant applicant = Applicant.bornOn(birthDate);
+        Journeys.saveProfileAndAwaitMatches(applicant, BenefitEndJourneyIT.employedRenter(applicant));
+        phone.open("/matches");
+        phone.signInOnKeycloak(applicant.username, applicant.password);
+        Locator rent = phone.page.getByRole(AriaRole.ARTICLE)
+                .filter(new Locator.FilterOptions().setHasText(RENT_TITLE)).first();
+        assertThat(rent).isVisible();
+        return rent;
     }
 
     private static Locator document(Page page, String name) {
