@@ -25,7 +25,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +45,7 @@ import org.springframework.test.context.TestConstructor;
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=3",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s"})
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayResilienceIT {
     private static final int NOTHING_LISTENS = Ports.free();
     private static final WireMockServer POLICY = Stubs.service("policy");
@@ -104,7 +108,7 @@ class GatewayResilienceIT {
     }
 
     @Test
-    void aFailingServiceOpensItsCircuitAndIsNoLongerCalled() {
+    void aFailingServiceOpensItsCircuitAndIsNoLongerCalled(CapturedOutput output) {
         NOTIFICATION.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(aResponse()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER)));
         for (int i = 0; i < 3; i++) {
@@ -121,6 +125,11 @@ class GatewayResilienceIT {
         // the circuit's configured wait in the open state (60 s here), so clients come back when it may be closed
         assertThat(open.headers().firstValue("Retry-After")).hasValue("60");
         assertThat(NOTIFICATION.getAllServeEvents()).hasSize(callsSoFar);
+        gateway.get("/v3/api-docs/notification", null);
+        // operations read one line when the circuit opens, not one per request it refuses
+        assertThat(output.getOut().lines().filter(line -> line.contains("circuit notification opened")))
+                .singleElement().asString().contains("WARN").contains("CLOSED → OPEN");
+        assertThat(output.getOut()).doesNotContain("CIRCUIT_OPEN (");
     }
 
     @Test

@@ -64,11 +64,13 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (failure.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
             Correlation.withTraceId(exchange, () -> log.error("{} {} failed", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), error));
-        } else if (failure.status().is5xxServerError()) {
+        } else if (failure.status().is5xxServerError() && failure.retryAfterSeconds() == null) {
             Correlation.withTraceId(exchange, () -> log.warn("{} {} failed: {} ({})",
                     exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), failure.code(),
                     rootMessage(error)));
         }
+        // a refusal for capacity (circuit open, too many in flight) is logged once per circuit state change
+        // (CircuitTransitions) and in the access log, not once more per request
         if (failure.retryAfterSeconds() != null) {
             return problems.writeRetryLater(exchange, failure.status(), failure.code(), failure.retryAfterSeconds());
         }
