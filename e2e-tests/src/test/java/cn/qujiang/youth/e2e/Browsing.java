@@ -196,8 +196,13 @@ abstract class Browsing {
     }
 
     private boolean wasCutOff(String resource) {
-        String path = apiPath(resource.replaceFirst("(:\\d+)+$", ""));
+        String path = resourcePath(resource);
         return path != null && cutOff.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+    }
+
+    /** The API path of a console message's location (the URL, then line and column numbers), or null. */
+    private static String resourcePath(String resource) {
+        return apiPath(resource.replaceFirst("(:\\d+)+$", ""));
     }
 
     /**
@@ -223,13 +228,9 @@ abstract class Browsing {
 
     /** {@code resource} is the console message's location: the URL, then line and column numbers. */
     private static boolean handled(int status, String resource) {
-        String path;
-        try {
-            path = URI.create(resource.replaceFirst("(:\\d+)+$", "")).getPath();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return HANDLED_ANSWERS.stream().anyMatch(answer -> answer.status() == status && path.matches(answer.path()));
+        String path = resourcePath(resource);
+        return path != null
+                && HANDLED_ANSWERS.stream().anyMatch(answer -> answer.status() == status && path.matches(answer.path()));
     }
 
     /** Where the screenshot called {@code name} goes. */

@@ -126,8 +126,8 @@ class ApplicationStore {
 
     /**
      * Open offers of these measures become LAPSED (the applicant no longer qualifies); one write per status. Most
-     * measures a re-match finds no longer eligible were never offered (only AUTO_GRANT ones are), so one read
-     * first spares the two writes when there is no open offer to lapse.
+     * measures a re-match finds no longer eligible were never offered (only AUTO_GRANT ones are): the caller asks
+     * {@link #concernedByLapse} first and writes only when there is an open offer to lapse.
      */
     void lapseOffers(String applicantId, Collection<String> measureCodes, Instant at) {
         for (ApplicationStatus from : List.of(ApplicationStatus.OFFERED, ApplicationStatus.CONFIRMED)) {
