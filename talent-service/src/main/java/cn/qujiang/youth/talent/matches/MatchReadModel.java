@@ -73,7 +73,7 @@ public class MatchReadModel {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Stored stored = stored(event.applicantId());
             if (stored != null) {
-                settle(event.applicantId(), stored.countPending());  // left by a write that did not get to it
+                settleLeftover(event.applicantId(), stored.countPending());
             }
             if (stored != null && isOlder(event.profileVersion(), evaluatedAt, stored)) {
                 return false;
@@ -177,7 +177,7 @@ public class MatchReadModel {
             if (stored == null) {
                 return;
             }
-            settle(applicantId, stored.countPending());
+            settleLeftover(applicantId, stored.countPending());
             CountChange change = CountChange.between(stored.eligibleCodes(), Set.of());
             long emptied = stored.revision() + 1;
             boolean written = change == null || mongo.updateFirst(unchanged(applicantId, stored.revision()),
@@ -203,6 +203,19 @@ public class MatchReadModel {
             return;
         }
         counts.add(change);
+        clearPending(applicantId, change);
+    }
+
+    /** The same for a difference left by a write that did not get to settle it (a crash). */
+    private void settleLeftover(String applicantId, CountChange change) {
+        if (change == null) {
+            return;
+        }
+        counts.addLeftover(change);
+        clearPending(applicantId, change);
+    }
+
+    private void clearPending(String applicantId, CountChange change) {
         collection().updateOne(Filters.and(Filters.eq("_id", applicantId),
                 Filters.eq(MatchDocument.COUNT_PENDING + ".key", change.key())), Updates.unset(MatchDocument.COUNT_PENDING));
     }

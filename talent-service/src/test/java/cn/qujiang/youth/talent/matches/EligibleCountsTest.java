@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,39 @@ class EligibleCountsTest {
         assertThat(counts.now()).containsOnly(Map.entry("QJY-01", 1L));
         model.delete("a1");
         assertThat(counts.now()).isEmpty();
+    }
+
+    @Test
+    void theCounterIsSmallDocumentsEachRememberingOnlyItsLastKeys() {
+        for (int applicant = 0; applicant < 300; applicant++) {
+            apply(new MatchesEvaluated("a" + applicant, 1, LocalDate.of(2026, 3, 2), T0, Trigger.PROFILE_CHANGED,
+                    List.of(result(CODES.get(applicant % CODES.size()), Outcome.ELIGIBLE)), List.of(), List.of()));
+        }
+
+        List<Document> counters = mongo.template().getCollection(EligibleCounts.COLLECTION).find()
+                .into(new ArrayList<>());
+        assertThat(counters).hasSizeBetween(EligibleCounts.SHARDS / 2, EligibleCounts.SHARDS + 1)
+                .allSatisfy(counter -> assertThat(counter.getList("applied", String.class))
+                        .hasSizeLessThanOrEqualTo(EligibleCounts.REMEMBERED));
+        assertThat(counts.now()).isEqualTo(counts.recount()).containsEntry("QJY-01", 60L).hasSize(5);
+    }
+
+    @Test
+    void whatTheOneCounterDocumentOfBeforeCountedStaysCountedAndIsNotCountedAgain() {
+        counts.crashNext(true, true);
+        MatchesEvaluated first = evaluated(1, T0, result("QJY-01", Outcome.ELIGIBLE));
+        assertThatThrownBy(() -> apply(first)).isInstanceOf(IllegalStateException.class);
+        // as the one document of before would hold it: that change counted, its key remembered, the results'
+        // write still carrying it because the service stopped before clearing it
+        String pending = mongo.template().getCollection(MatchDocument.COLLECTION).find().first()
+                .get(MatchDocument.COUNT_PENDING, Document.class).getString("key");
+        mongo.template().getCollection(EligibleCounts.COLLECTION).deleteMany(new Document());
+        mongo.template().getCollection(EligibleCounts.COLLECTION).insertOne(new Document("_id", EligibleCounts.BASE)
+                .append("counts", new Document("QJY-01", 1).append("QJY-03", 4)).append("applied", List.of(pending)));
+
+        apply(evaluated(1, T0.plusSeconds(1), result("QJY-01", Outcome.ELIGIBLE), result("QJY-02", Outcome.ELIGIBLE)));
+
+        assertThat(counts.now()).containsOnly(Map.entry("QJY-01", 1L), Map.entry("QJY-02", 1L), Map.entry("QJY-03", 4L));
     }
 
     private boolean apply(MatchesEvaluated event) {
