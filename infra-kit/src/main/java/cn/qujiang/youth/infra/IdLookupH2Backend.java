@@ -4,12 +4,15 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVStore;
@@ -24,6 +27,10 @@ import org.h2.mvstore.MVStore;
  * <p>Documents are kept under their {@code _id} value ({@link H2Collection}), so the lookup is one map read; it is
  * only taken for string, ObjectId and UUID ids, whose equality is the map's. Anything else (numbers, sub-documents,
  * operators such as {@code $in}) is scanned as before.
+ *
+ * <p>For the same reason a declared non-unique index {@code {A: 1, B: 1}}, which the server would ignore, is kept as an
+ * {@link OrderedIndex}: an equality on A with an optional range on B (notification-service's claim of its next due
+ * delivery) then reads the matching documents only.
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -54,6 +61,19 @@ final class IdLookupH2Backend extends H2Backend {
             return new Collection(this, collectionName, options, store.openMap("databases." + namespace),
                     store.openMap("meta." + namespace), cursorRegistry);
         }
+
+        /**
+         * Called for each non-unique index, on {@code createIndexes} and again for every declared one when the file is
+         * opened; the collection then fills the index from its documents.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            if (OrderedIndex.fits(keys)) {
+                return new OrderedIndex(indexName, keys);
+            }
+            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        }
     }
 
     private static final class Collection extends H2Collection {
@@ -73,6 +93,21 @@ final class IdLookupH2Backend extends H2Backend {
                         numberToReturn, batchSize, fieldSelector);
             }
             return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+
+        /**
+         * The library fills a new index and changes the list of indexes outside the collection's lock, which its
+         * queries and writes hold; taking it here, no write is missed by an index being filled and no query meets
+         * one half dropped.
+         */
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            super.addIndex(index);
+        }
+
+        @Override
+        public synchronized void dropIndex(String indexName) {
+            super.dropIndex(indexName);
         }
     }
 }
