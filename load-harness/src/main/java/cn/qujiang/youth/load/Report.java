@@ -23,8 +23,18 @@ final class Report {
                     put.isEmpty() ? "–" : percentile(put, 50) + " / " + percentile(put, 95),
                     spread(stage.putToStoredMs()), spread(stage.putToCurrentMs()),
                     stage.gaveUp.sum(), stage.stale.sum(), stage.putRefused.sum(), counts(stage.putAnswers()),
-                    counts(stage.pollAnswers()));
+                    counts(stage.pollAnswers()) + pollsPerUpdate(stage));
         }
+    }
+
+    /**
+     * Polls per update started: one when the results are current by the first poll; more when the pipeline lags,
+     * each waiting resident asking again, which adds load exactly when there is too much of it.
+     */
+    private static String pollsPerUpdate(Stage stage) {
+        long polls = stage.pollAnswers().values().stream().mapToLong(Long::longValue).sum();
+        long started = stage.started.sum();
+        return started == 0 ? "" : " (%.1f per update)".formatted(polls / (double) started);
     }
 
     static void memory(String when, Map<String, Long> rssKiB, PrintStream out) {

@@ -1,8 +1,8 @@
 package cn.qujiang.youth.gateway.web;
 
 import io.micrometer.context.ContextRegistry;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +36,6 @@ public class Correlation implements WebFilter {
             Pattern.compile("^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
     private static final String INVALID_TRACE_ID = "0".repeat(32);
     private static final String INVALID_SPAN_ID = "0".repeat(16);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger ACCESS = LoggerFactory.getLogger("cn.qujiang.youth.gateway.access");
 
     static {
@@ -107,9 +106,14 @@ public class Correlation implements WebFilter {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
     }
 
+    /**
+     * Trace and span ids need to be unique, not secret (W3C Trace Context: never used for security): a thread-local
+     * generator, where {@code SecureRandom} took a lock shared by every event loop and read {@code /dev/urandom}
+     * for nearly every request.
+     */
     private static String random(int bytes) {
         byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
+        ThreadLocalRandom.current().nextBytes(value);
         return HexFormat.of().formatHex(value);
     }
 }
