@@ -34,8 +34,9 @@ function talent(version: number, ...answers: Array<() => unknown>) {
   })
 }
 const statusCalls = () => talentGet.mock.calls.filter(([path]) => path === STATUS)
-const sentTag = (call: unknown[]) => (call[1] as { params: { header: Record<string, string | undefined> } })
-  .params.header['If-None-Match']
+type StatusParams = { params: { header: Record<string, string | undefined>; query: Record<string, number> } }
+const sentTag = (call: unknown[]) => (call[1] as StatusParams).params.header['If-None-Match']
+const sentQuery = (call: unknown[]) => (call[1] as StatusParams).params.query
 
 describe('useMyMatches', () => {
   beforeEach(() => {
@@ -85,15 +86,16 @@ describe('useMyMatches', () => {
     expect(m.rematching.value).toBe(false)
   })
 
-  it('results of an older profile: asks the small status every 2 s and reads the results only once current', async () => {
+  it('results of an older profile: asks the small status at once, to wait for the saved version, and reads the results only once current', async () => {
     policyGet.mockResolvedValueOnce(results(1)).mockResolvedValue(results(2))
     talent(2, () => status(2, 1), unchanged, () => status(2, 2), unchanged)
     const m = useMyMatches()
     await m.load()
     expect(m.rematching.value).toBe(true)
-    await vi.advanceTimersByTimeAsync(2000)
+    await vi.advanceTimersByTimeAsync(0)
     expect(statusCalls()).toHaveLength(1)
     expect(sentTag(statusCalls()[0]!)).toBeUndefined()
+    expect(sentQuery(statusCalls()[0]!)).toEqual({ version: 2, waitSeconds: 20 })
     expect(policyGet).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(2000)
     expect(sentTag(statusCalls()[1]!)).toBe('"2-1"')
@@ -114,7 +116,7 @@ describe('useMyMatches', () => {
     talent(2, () => status(2, 2), unchanged)
     const m = useMyMatches()
     await m.load()
-    await vi.advanceTimersByTimeAsync(2000)
+    await vi.advanceTimersByTimeAsync(0)
     expect(m.rematching.value).toBe(true)
     await vi.advanceTimersByTimeAsync(2000)
     expect(sentTag(statusCalls()[1]!)).toBe('"2-2"')
@@ -127,11 +129,12 @@ describe('useMyMatches', () => {
     talent(2, () => status(3, 2), () => status(3, 3))
     const m = useMyMatches()
     await m.load()
-    await vi.advanceTimersByTimeAsync(2000)
+    await vi.advanceTimersByTimeAsync(0)
     expect(m.profileVersion.value).toBe(3)
     expect(m.rematching.value).toBe(true)
     expect(policyGet).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(2000)
+    expect(sentQuery(statusCalls()[1]!)).toEqual({ version: 3, waitSeconds: 20 })
     expect(m.results.value?.profileVersion).toBe(3)
     expect(m.rematching.value).toBe(false)
   })
@@ -143,9 +146,30 @@ describe('useMyMatches', () => {
     await m.load()
     expect(m.noProfile.value).toBe(false)
     expect(m.rematching.value).toBe(true)
-    await vi.advanceTimersByTimeAsync(2000)
+    await vi.advanceTimersByTimeAsync(0)
     expect(m.results.value?.profileVersion).toBe(1)
     expect(m.rematching.value).toBe(false)
+  })
+
+  it('a status that waited for the results is asked again at once; one answered at once, only after 2 s', async () => {
+    policyGet.mockResolvedValueOnce(results(1)).mockResolvedValue(results(2))
+    const afterWaiting = () => new Promise((resolve) => setTimeout(() => resolve(unchanged()), 20000))
+    talent(2, () => status(2, 1), afterWaiting, () => status(2, 2))
+    const m = useMyMatches()
+    await m.load()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(statusCalls()).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1999)
+    expect(statusCalls()).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(statusCalls()).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(19999)
+    expect(statusCalls()).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(1) // the wait ends: 304
+    await vi.advanceTimersByTimeAsync(10)
+    expect(statusCalls()).toHaveLength(3)
+    expect(m.rematching.value).toBe(false)
+    expect(m.results.value?.profileVersion).toBe(2)
   })
 
   it('gives up calmly after about a minute, keeping the older results', async () => {
@@ -169,7 +193,8 @@ describe('useMyMatches', () => {
     talent(2, () => { throw new ApiProblem(503, 'UNAVAILABLE', 'x') }, () => status(2, 2))
     const m = useMyMatches()
     await m.load()
-    await vi.advanceTimersByTimeAsync(2000)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(statusCalls()).toHaveLength(1)
     expect(m.results.value?.profileVersion).toBe(1)
     await vi.advanceTimersByTimeAsync(2000)
     expect(m.rematching.value).toBe(false)
@@ -187,9 +212,11 @@ describe('useMyMatches', () => {
     talent(2, () => { throw new ApiProblem(429, 'TOO_MANY_REQUESTS', 'x', [], 10) }, () => status(2, 2))
     const m = useMyMatches()
     await m.load()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(statusCalls()).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(2000)
     expect(statusCalls()).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(9000)
+    await vi.advanceTimersByTimeAsync(7000)
     expect(statusCalls()).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1000)
     expect(statusCalls()).toHaveLength(2)

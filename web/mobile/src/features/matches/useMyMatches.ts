@@ -41,13 +41,17 @@ async function readProfileVersion(): Promise<number | undefined> {
   return profile?.version
 }
 
+/** How long talent-service is asked to wait for the results of the saved profile version (its most: 20 s). */
+export const STATUS_WAIT_SECONDS = 20
+
 /**
  * talent-service's small "are my results current?", asked with the ETag of the last answer: undefined when nothing
- * changed since (304, no body), so that a poll that learns nothing costs almost nothing.
+ * changed since (304, no body), so that a poll that learns nothing costs almost nothing. It waits for the results of
+ * {@link version} to be stored (up to {@link STATUS_WAIT_SECONDS}) and answers the moment they are.
  */
-async function readStatus(etag: string | undefined): Promise<{ status: MatchStatus; etag?: string } | undefined> {
+async function readStatus(etag: string | undefined, version: number): Promise<{ status: MatchStatus; etag?: string } | undefined> {
   const { data, response } = await api().talent.GET('/api/talent/me/matches/status', {
-    params: { header: { 'If-None-Match': etag } },
+    params: { header: { 'If-None-Match': etag }, query: { version, waitSeconds: STATUS_WAIT_SECONDS } },
   })
   if (response.status === 304) return undefined
   return { status: data ?? {}, etag: response.headers.get('ETag') ?? undefined }
@@ -63,9 +67,11 @@ function retryAfterMs(error: unknown): number | undefined {
 /**
  * The resident's own results with the catalogue beside them. Matching runs after a profile is saved, through events:
  * when the results are of an older profile version than the one saved (or there are none yet for a saved profile),
- * the screen says it is matching again and asks every 2 s, for about a minute at most. It asks the cheap status
- * (304 while nothing changed) and reads the results, which policy-service evaluates anew on every read, only once
- * the status says they are current. A 429/503 with Retry-After is waited out before the next question.
+ * the screen says it is matching again and asks talent-service's cheap status at once, which waits until the results
+ * of the saved version are stored (answering the moment they are) or up to 20 s; then it asks again, at once after
+ * such a wait, else no sooner than 2 s after the last question, for about a minute at most. It reads the results,
+ * which policy-service evaluates anew on every read, only once the status says they are current. A 429/503 with
+ * Retry-After is waited out before the next question.
  */
 export function useMyMatches(options: PollOptions = {}) {
   const intervalMs = options.intervalMs ?? 2000
@@ -109,9 +115,12 @@ export function useMyMatches(options: PollOptions = {}) {
 
   async function poll(): Promise<void> {
     timer = undefined
+    const saved = profileVersion.value
+    if (saved === undefined) return
+    const asked = Date.now()
     let waitMs = intervalMs
     try {
-      const changed = await readStatus(statusTag)
+      const changed = await readStatus(statusTag, saved)
       if (changed) {
         statusTag = changed.etag
         evaluated = changed.status.current === true
@@ -123,6 +132,9 @@ export function useMyMatches(options: PollOptions = {}) {
         const latest = await readResults()
         if (latest) results.value = latest
       }
+      // The status waited for the results: ask again at once. Answered sooner (nothing to wait for, or a service
+      // that does not wait), no sooner than the interval after the last question.
+      waitMs = Math.max(0, intervalMs - (Date.now() - asked))
     } catch (error) {
       // A failed poll is not shown: the older results stay on screen and the next poll tries again.
       waitMs = retryAfterMs(error) ?? intervalMs
@@ -155,7 +167,7 @@ export function useMyMatches(options: PollOptions = {}) {
       loading.value = false
     }
     pollingSince = Date.now()
-    if (!problem.value) schedule()
+    if (!problem.value) schedule(0)
   }
 
   if (getCurrentScope()) onScopeDispose(stop)

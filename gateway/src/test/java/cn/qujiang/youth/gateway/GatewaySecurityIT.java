@@ -1,7 +1,9 @@
 package cn.qujiang.youth.gateway;
 
 import static cn.qujiang.youth.gateway.GatewayClient.problem;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import cn.qujiang.youth.infra.KeycloakTokens;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -144,6 +147,22 @@ class GatewaySecurityIT {
         if (anonymous == 404) {
             List.of(TALENT, POLICY, NOTIFICATION).forEach(stub ->
                     assertThat(stub.findAll(anyRequestedFor(urlPathEqualTo(path)))).isEmpty());
+        }
+    }
+
+    /** The app waits up to 20 s for its results after a save: that route's timeout is not the other talent routes' 5 s. */
+    @Test
+    void theAppsWaitForItsResultsIsNotCutAtTheTimeoutOfOtherTalentCalls() {
+        StubMapping slow = TALENT.stubFor(get(urlPathEqualTo("/api/talent/me/matches/status")).willReturn(aResponse()
+                .withFixedDelay(6_000).withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"current\":true}")));
+        try {
+            HttpResponse<String> answered = gateway.get("/api/talent/me/matches/status?version=2&waitSeconds=20",
+                    applicant);
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.body()).contains("\"current\":true");
+        } finally {
+            TALENT.removeStub(slow);
         }
     }
 

@@ -48,8 +48,10 @@ final class Gateway implements AutoCloseable {
     }
 
     /** The cheap "are my results current?"; with the last ETag a poll that learns nothing is a 304 without a body. */
-    CompletableFuture<HttpResponse<String>> matchStatus(Resident resident) {
-        HttpRequest.Builder request = request(resident, STATUS).GET();
+    /** {@code waitSeconds} > 0: talent-service answers once results of {@code version} are stored, or after that long. */
+    CompletableFuture<HttpResponse<String>> matchStatus(Resident resident, long version, int waitSeconds) {
+        String path = waitSeconds > 0 ? STATUS + "?version=" + version + "&waitSeconds=" + waitSeconds : STATUS;
+        HttpRequest.Builder request = request(resident, path).GET();
         Resident.MatchStatus last = resident.lastStatus();
         if (last != null && last.tag() != null) {
             request.header("If-None-Match", last.tag());

@@ -42,7 +42,7 @@ public final class LoadHarnessMain {
     private static void run(Options options, LocalStack stack) throws InterruptedException {
         Report.memory("idle", ProcessMemory.snapshot(), System.out);
         try (Gateway gateway = new Gateway(stack.gatewayUrl(), options.httpThreads());
-             OpenLoop loop = new OpenLoop(gateway, options.pollInterval(), options.giveUp())) {
+             OpenLoop loop = new OpenLoop(gateway, options.polling(), options.giveUp())) {
             long begin = System.nanoTime();
             List<Resident> residents = Residents.signUp(options.residents(), stack.keycloak(), gateway);
             System.out.printf("load: %d residents signed up with a first profile in %d s%n", residents.size(),

@@ -19,16 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OpenLoop implements AutoCloseable {
     private final Gateway gateway;
-    private final Duration pollInterval;
+    private final Polling polling;
     private final Duration giveUp;
     private final AtomicLong next = new AtomicLong();
     // One thread fires the arrivals, one wakes the polls; neither does more than hand a request to the client.
     private final ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor(Gateway.daemon("load-arrivals"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Gateway.daemon("load-polls"));
 
-    OpenLoop(Gateway gateway, Duration pollInterval, Duration giveUp) {
+    OpenLoop(Gateway gateway, Polling polling, Duration giveUp) {
         this.gateway = gateway;
-        this.pollInterval = pollInterval;
+        this.polling = polling;
         this.giveUp = giveUp;
     }
 
@@ -39,7 +39,7 @@ final class OpenLoop implements AutoCloseable {
         // At a fixed rate, not with a fixed delay: a late tick is followed by catch-up ticks, so the offered rate holds.
         ScheduledFuture<?> firing = arrivals.scheduleAtFixedRate(() -> updates.add(new Update(
                         residents.get((int) (next.getAndIncrement() % residents.size())), stage, gateway, timer,
-                        pollInterval, giveUp).start()),
+                        polling, giveUp).start()),
                 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
         Thread.sleep(length.toMillis());
         firing.cancel(false);

@@ -10,7 +10,7 @@ import java.util.List;
  * What one run does, read from {@code -Dload.*} system properties so that the same words work with
  * {@code mvn exec:java} and {@code java -jar}.
  */
-record Options(Path repoDir, int residents, List<Integer> rates, Duration stage, Duration pollInterval,
+record Options(Path repoDir, int residents, List<Integer> rates, Duration stage, Polling polling,
         Duration giveUp, int httpThreads, Duration idle) {
 
     static Options fromSystemProperties() {
@@ -19,7 +19,8 @@ record Options(Path repoDir, int residents, List<Integer> rates, Duration stage,
                 Arrays.stream(System.getProperty("load.rates", "25,50,75,100").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
                 Duration.ofSeconds(Integer.getInteger("load.stage-seconds", 120)),
-                Duration.ofMillis(Integer.getInteger("load.poll-ms", 500)),
+                new Polling(Duration.ofMillis(Integer.getInteger("load.poll-ms", 500)),
+                        Integer.getInteger("load.status-wait-seconds", 20)),
                 Duration.ofSeconds(Integer.getInteger("load.give-up-seconds", 60)),
                 Integer.getInteger("load.http-threads", 8),
                 Duration.ofSeconds(Integer.getInteger("load.idle-seconds", 0)));

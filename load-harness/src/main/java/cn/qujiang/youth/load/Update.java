@@ -8,15 +8,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One resident changing their profile and then waiting, like the mobile app, until their results are current:
- * PUT the whole profile with the version last seen, then ask the match status with the last ETag every poll
- * interval (or after the Retry-After a 429/503 asks for) until it reports the saved version evaluated, or give up.
+ * PUT the whole profile with the version last seen, then ask the match status with the last ETag as {@link Polling}
+ * says (or after the Retry-After a 429/503 asks for) until it reports the saved version evaluated, or give up.
  */
 final class Update {
     private final Resident resident;
     private final Stage stage;
     private final Gateway gateway;
     private final ScheduledExecutorService timer;
-    private final Duration pollInterval;
+    private final Polling polling;
     private final Duration giveUp;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private long startedAt;
@@ -24,13 +24,13 @@ final class Update {
     private long startedAtMillis;
     private long savedVersion;
 
-    Update(Resident resident, Stage stage, Gateway gateway, ScheduledExecutorService timer, Duration pollInterval,
+    Update(Resident resident, Stage stage, Gateway gateway, ScheduledExecutorService timer, Polling polling,
             Duration giveUp) {
         this.resident = resident;
         this.stage = stage;
         this.gateway = gateway;
         this.timer = timer;
-        this.pollInterval = pollInterval;
+        this.polling = polling;
         this.giveUp = giveUp;
     }
 
@@ -59,7 +59,7 @@ final class Update {
         if (response.statusCode() == 200) {
             savedVersion = Gateway.versionTag(response);
             resident.versionSeen(savedVersion);
-            pollLater(pollInterval.toMillis());
+            pollLater(polling.waits() ? 0 : interval());
         } else if (response.statusCode() == 409 && "STALE_VERSION".equals(Gateway.json(response).path("code").asString())) {
             // Another update of the same resident won the race; learn the version it wrote, as the app would on reload.
             stage.stale.increment();
@@ -85,18 +85,23 @@ final class Update {
     }
 
     private void poll() {
+        long asked = System.nanoTime();
+        // never waiting beyond the give-up time: an update current after it counts as given up
+        long left = TimeUnit.NANOSECONDS.toSeconds(giveUp.toNanos() - (asked - startedAt));
+        int waitSeconds = (int) Math.min(polling.waitSeconds(), left);
         try {
-            gateway.matchStatus(resident).whenComplete(this::polled);
+            gateway.matchStatus(resident, savedVersion, waitSeconds)
+                    .whenComplete((response, error) -> polled(response, error, asked));
         } catch (RuntimeException e) {
             stage.pollAnswered(failure(e));
-            pollLater(pollInterval.toMillis());
+            pollLater(interval());
         }
     }
 
-    private void polled(HttpResponse<String> response, Throwable error) {
+    private void polled(HttpResponse<String> response, Throwable error, long asked) {
         if (error != null) {
             stage.pollAnswered(failure(error));
-            pollLater(pollInterval.toMillis());
+            pollLater(interval());
             return;
         }
         int status = response.statusCode();
@@ -115,7 +120,17 @@ final class Update {
             done.complete(null);
             return;
         }
-        pollLater(status == 429 || status == 503 ? retryAfterMillis(response) : pollInterval.toMillis());
+        pollLater(status == 429 || status == 503 ? retryAfterMillis(response) : nextPollMillis(asked));
+    }
+
+    /** After a status that waited, at once; after one answered sooner, the rest of the interval. */
+    private long nextPollMillis(long asked) {
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+        return polling.waits() ? Math.max(0, interval() - took) : interval();
+    }
+
+    private long interval() {
+        return polling.interval().toMillis();
     }
 
     private static long storedAtMillis(String storedAt) {
@@ -125,7 +140,7 @@ final class Update {
     /** The wait a 429/503 asked for, never shorter than the usual interval. */
     private long retryAfterMillis(HttpResponse<String> response) {
         long asked = Gateway.retryAfterSeconds(response) * 1000;
-        return Math.max(asked, pollInterval.toMillis());
+        return Math.max(asked, interval());
     }
 
     /** A transport failure by its kind (e.g. {@code ERR HttpTimeoutException}), counted beside the status codes. */

@@ -18,6 +18,7 @@ import cn.qujiang.youth.kit.messaging.OutboxRelay;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -42,9 +45,12 @@ class ProfileIT extends TalentIntegrationTest {
     static final String PHONE_A = "13812345678";
     static final String EMAIL_A = "zhang.san@example.com";
 
+    private final MeterRegistry meters;
+
     ProfileIT(@LocalServerPort int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka,
-            OutboxRelay relay) {
+            OutboxRelay relay, MeterRegistry meters) {
         super(port, mongo, kafka, relay);
+        this.meters = meters;
     }
 
     private static String policyService() {
@@ -381,6 +387,53 @@ class ProfileIT extends TalentIntegrationTest {
         assertThat(theirs.get("profileVersion").asLong()).isEqualTo(1);
         assertThat(theirs.has("evaluatedProfileVersion")).as("applicant 1's evaluation is not theirs").isFalse();
         assertThat(theirs.get("current").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aStatusAskedToWaitForTheSavedVersionAnswersOnceItsResultsAreStored() throws Exception {
+        long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        String waitFor = "/api/talent/me/matches/status?version=" + version + "&waitSeconds=20";
+        String bearer = token(User.APPLICANT1);
+        CompletableFuture<Http.Response> waiting = CompletableFuture.supplyAsync(() ->
+                http.get(waitFor).token(bearer).send());
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingRequests() == 1);
+        assertThat(waiting).as("no results of that version yet").isNotDone();
+
+        deliverMatches(matches(subject(User.APPLICANT1), version, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(), result("QJY-01", Outcome.ELIGIBLE)));
+        Http.Response answered = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.json().get("evaluatedProfileVersion").asLong()).isEqualTo(version);
+        assertThat(answered.json().get("current").asBoolean()).isTrue();
+        assertThat(waitingRequests()).isZero();
+
+        Http.Response already = http.get(waitFor).token(token(User.APPLICANT1)).send();
+        assertThat(already.json().get("current").asBoolean()).as("stored already: answered at once").isTrue();
+        assertThat(http.get(waitFor).header("If-None-Match", already.header("ETag").orElseThrow())
+                .token(token(User.APPLICANT1)).send().status()).isEqualTo(304);
+    }
+
+    @Test
+    void aWaitEndsWithTheStatusAsItIsAndAWaitTooLongOrForNoVersionIsRefused() {
+        long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        JsonNode behind = http.get("/api/talent/me/matches/status?version=" + version + "&waitSeconds=1")
+                .token(token(User.APPLICANT1)).send().json();
+        assertThat(behind.get("current").asBoolean()).as("nothing came within the second").isFalse();
+        assertThat(waitingRequests()).isZero();
+
+        for (String query : List.of("version=1&waitSeconds=21", "version=0&waitSeconds=5", "waitSeconds=5",
+                "version=1&waitSeconds=soon")) {
+            Http.Response refused = http.get("/api/talent/me/matches/status?" + query)
+                    .token(token(User.APPLICANT1)).send();
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).as(query).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.json().get("detail").asString()).as(query).isNotBlank();
+        }
+    }
+
+    private double waitingRequests() {
+        return meters.get("talent.matches.status.waiting").gauge().value();
     }
 
     @Test

@@ -1,18 +1,27 @@
 package cn.qujiang.youth.talent.matches;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
 import cn.qujiang.youth.talent.matches.MatchReadModel.Evaluation;
 import cn.qujiang.youth.talent.profile.ProfileService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -30,11 +40,12 @@ class MatchStatusControllerTest {
 
     private final MatchReadModel matches = mock(MatchReadModel.class);
     private final ProfileService profiles = mock(ProfileService.class);
+    private final ResultWaits waits = new ResultWaits(new SimpleMeterRegistry());
     private MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.standaloneSetup(new MatchStatusController(matches, profiles)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new MatchStatusController(matches, profiles, waits)).build();
     }
 
     private static MockHttpServletRequestBuilder asApplicant(String subject) {
@@ -89,6 +100,49 @@ class MatchStatusControllerTest {
         given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(5), EVALUATED.plusSeconds(5).plusMillis(40)));
         mvc.perform(asApplicant("a1").header("If-None-Match", etag)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.current").value(true));
+    }
+
+    @Test
+    void aWaitForResultsOfTheSavedVersionIsAnsweredWhenThoseAreTakenNotBefore() throws Exception {
+        given("a1", 2L, new Evaluation(1, EVALUATED, EVALUATED.plusMillis(40)));
+        MvcResult waiting = mvc.perform(waitingFor("a1", 2)).andExpect(request().asyncStarted()).andReturn();
+
+        waits.on(applied("a1", 1));
+        waits.on(applied("a2", 2));
+        assertThatThrownBy(() -> waiting.getAsyncResult(0)).as("results of an older version, and another applicant's")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not set");
+        assertThat(waits.waiting()).isEqualTo(1);
+
+        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(1), EVALUATED.plusSeconds(1).plusMillis(40)));
+        waits.on(applied("a1", 2));
+        mvc.perform(asyncDispatch(waiting)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.evaluatedProfileVersion").value(2))
+                .andExpect(jsonPath("$.current").value(true));
+        assertThat(waits.waiting()).isZero();
+    }
+
+    @Test
+    void nothingToWaitForIsAnsweredAtOnce() throws Exception {
+        given("a1", 3L, new Evaluation(3, EVALUATED, EVALUATED.plusMillis(40)));
+        assertAnsweredAtOnce(mvc.perform(waitingFor("a1", 2)).andReturn(), true);
+        given("a1", 1L, new Evaluation(1, EVALUATED, EVALUATED.plusMillis(40)));
+        assertAnsweredAtOnce(mvc.perform(waitingFor("a1", 2)).andReturn(), true);
+        given("a1", null, null);
+        assertAnsweredAtOnce(mvc.perform(waitingFor("a1", 1)).andReturn(), false);
+        assertThat(waits.waiting()).isZero();
+    }
+
+    private void assertAnsweredAtOnce(MvcResult result, boolean current) throws Exception {
+        mvc.perform(asyncDispatch(result)).andExpect(status().isOk()).andExpect(jsonPath("$.current").value(current));
+    }
+
+    private static MockHttpServletRequestBuilder waitingFor(String subject, long version) {
+        return asApplicant(subject).param("version", Long.toString(version)).param("waitSeconds", "20");
+    }
+
+    private static MatchesApplied applied(String applicantId, long version) {
+        return new MatchesApplied(new MatchesEvaluated(applicantId, version, LocalDate.of(2026, 3, 2), EVALUATED,
+                Trigger.PROFILE_CHANGED, List.of(), List.of(), List.of()), null);
     }
 
     @Test
