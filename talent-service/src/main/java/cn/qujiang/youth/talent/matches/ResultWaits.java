@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +14,16 @@ import org.springframework.stereotype.Component;
  * Status requests waiting for an applicant's results of a profile version: each is told when this instance takes
  * results of that version or a later one ({@link MatchesApplied}). Results another instance takes are not seen here;
  * such a request answers when its wait ends, as it would have without waiting. Nothing is kept but the waiting
- * requests themselves, each gone when it was answered.
+ * requests themselves, each gone when it was answered. Answers (reading the status) are given on the application's
+ * task executor, not on the match listener's thread, which goes on to the next event.
  */
 @Component
 class ResultWaits {
     private final Map<String, Set<Waiting>> byApplicant = new ConcurrentHashMap<>();
+    private final Executor answers;
 
-    ResultWaits(MeterRegistry meters) {
+    ResultWaits(MeterRegistry meters, @Qualifier("applicationTaskExecutor") Executor answers) {
+        this.answers = answers;
         Gauge.builder("talent.matches.status.waiting", this, ResultWaits::waiting)
                 .description("status requests waiting for an applicant's results").register(meters);
     }
@@ -59,7 +64,7 @@ class ResultWaits {
         long version = applied.event().profileVersion();
         for (Waiting waiting : waits) {
             if (waiting.version() <= version && waits.remove(waiting)) {
-                waiting.answer().run();
+                answers.execute(waiting.answer());
             }
         }
     }

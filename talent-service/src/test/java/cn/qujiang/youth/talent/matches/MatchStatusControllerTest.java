@@ -40,7 +40,7 @@ class MatchStatusControllerTest {
 
     private final MatchReadModel matches = mock(MatchReadModel.class);
     private final ProfileService profiles = mock(ProfileService.class);
-    private final ResultWaits waits = new ResultWaits(new SimpleMeterRegistry());
+    private final ResultWaits waits = new ResultWaits(new SimpleMeterRegistry(), Runnable::run);
     private MockMvc mvc;
 
     @BeforeEach
