@@ -172,6 +172,21 @@ describe('useMyMatches', () => {
     expect(m.results.value?.profileVersion).toBe(2)
   })
 
+  it('a screen left while its status waits stops asking: the question is cancelled, none follows', async () => {
+    policyGet.mockResolvedValue(results(1))
+    const afterWaiting = () => new Promise((resolve) => setTimeout(() => resolve(status(2, 2)), 20000))
+    talent(2, afterWaiting)
+    const m = useMyMatches()
+    await m.load()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(statusCalls()).toHaveLength(1)
+    m.stop()
+    expect((statusCalls()[0]![1] as { signal: AbortSignal }).signal.aborted).toBe(true)
+    await vi.advanceTimersByTimeAsync(30000)
+    expect(statusCalls()).toHaveLength(1)
+    expect(policyGet).toHaveBeenCalledTimes(1)
+  })
+
   it('gives up calmly after about a minute, keeping the older results', async () => {
     policyGet.mockResolvedValue(results(1))
     talent(2, () => status(2, 1), unchanged)

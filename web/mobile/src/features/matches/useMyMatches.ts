@@ -49,9 +49,14 @@ export const STATUS_WAIT_SECONDS = 20
  * changed since (304, no body), so that a poll that learns nothing costs almost nothing. It waits for the results of
  * {@link version} to be stored (up to {@link STATUS_WAIT_SECONDS}) and answers the moment they are.
  */
-async function readStatus(etag: string | undefined, version: number): Promise<{ status: MatchStatus; etag?: string } | undefined> {
+async function readStatus(
+  etag: string | undefined,
+  version: number,
+  signal: AbortSignal,
+): Promise<{ status: MatchStatus; etag?: string } | undefined> {
   const { data, response } = await api().talent.GET('/api/talent/me/matches/status', {
     params: { header: { 'If-None-Match': etag }, query: { version, waitSeconds: STATUS_WAIT_SECONDS } },
+    signal,
   })
   if (response.status === 304) return undefined
   return { status: data ?? {}, etag: response.headers.get('ETag') ?? undefined }
@@ -85,6 +90,8 @@ export function useMyMatches(options: PollOptions = {}) {
   const problem = shallowRef<Error>()
   const slow = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** The question being asked: a status may wait 20 s, and a screen left meanwhile must not ask on. */
+  let asking: AbortController | undefined
   let pollingSince = 0
   let statusTag: string | undefined
   let evaluated = false
@@ -101,6 +108,8 @@ export function useMyMatches(options: PollOptions = {}) {
   function stop(): void {
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
+    asking?.abort()
+    asking = undefined
   }
 
   function schedule(waitMs = intervalMs): void {
@@ -118,9 +127,12 @@ export function useMyMatches(options: PollOptions = {}) {
     const saved = profileVersion.value
     if (saved === undefined) return
     const asked = Date.now()
+    const question = new AbortController()
+    asking = question
     let waitMs = intervalMs
     try {
-      const changed = await readStatus(statusTag, saved)
+      const changed = await readStatus(statusTag, saved, question.signal)
+      if (question.signal.aborted) return // stopped (the screen left, or loaded again) while asking
       if (changed) {
         statusTag = changed.etag
         evaluated = changed.status.current === true
@@ -139,6 +151,8 @@ export function useMyMatches(options: PollOptions = {}) {
       // A failed poll is not shown: the older results stay on screen and the next poll tries again.
       waitMs = retryAfterMs(error) ?? intervalMs
     }
+    if (question.signal.aborted) return
+    asking = undefined
     schedule(waitMs)
   }
 
