@@ -47,8 +47,10 @@ final class Gateway implements AutoCloseable {
         return client.sendAsync(request(resident, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The cheap "are my results current?"; with the last ETag a poll that learns nothing is a 304 without a body. */
-    /** {@code waitSeconds} > 0: talent-service answers once results of {@code version} are stored, or after that long. */
+    /**
+     * The cheap "are my results current?"; with the last ETag a poll that learns nothing is a 304 without a body.
+     * {@code waitSeconds} > 0: talent-service answers once results of {@code version} are stored, or after that long.
+     */
     CompletableFuture<HttpResponse<String>> matchStatus(Resident resident, long version, int waitSeconds) {
         String path = waitSeconds > 0 ? STATUS + "?version=" + version + "&waitSeconds=" + waitSeconds : STATUS;
         HttpRequest.Builder request = request(resident, path).GET();
