@@ -117,7 +117,7 @@ export default {
         elsewhere: '在别处保存的是：{value}',
         conflict: '暂时无法保存您的资料。请核对身份证号码，或联系衢江区人力社保局。',
         failed: '保存没有成功，请稍后再试。',
-        saved: '已保存，正在为您匹配政策',
+        saved: '已保存',
       },
       consent: {
         title: '个人信息保护说明',
@@ -249,7 +249,7 @@ export default {
         elsewhere: 'Saved elsewhere: {value}',
         conflict: 'We cannot save your profile right now. Please check your ID number or contact the Qujiang human resources bureau.',
         failed: 'Saving did not work. Please try again later.',
-        saved: 'Saved. Matching measures for you now',
+        saved: 'Saved',
       },
       consent: {
         title: 'How we protect your personal data',
