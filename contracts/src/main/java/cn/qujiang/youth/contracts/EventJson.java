@@ -20,7 +20,16 @@ public final class EventJson {
         return MAPPER.writeValueAsString(payload);
     }
 
+    /** The same JSON as {@link #write}, as UTF-8 bytes: for a store that keeps it as binary rather than text. */
+    public static byte[] writeUtf8(Object payload) {
+        return MAPPER.writeValueAsBytes(payload);
+    }
+
     public static <T> T read(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
+    }
+
+    public static <T> T readUtf8(byte[] json, Class<T> type) {
         return MAPPER.readValue(json, type);
     }
 

@@ -89,7 +89,7 @@ public class MatchReadModel {
             CountChange change = CountChange.between(stored == null ? Set.of() : stored.eligibleCodes(),
                     Set.copyOf(results.eligible()));
             MatchDocument next = new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(),
-                    evaluatedAt, results.json(), results.sealedValues(), results.eligible(),
+                    evaluatedAt, results.json(), null, results.sealedValues(), results.eligible(),
                     stored == null ? 1 : stored.revision() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                     change, null);
             if (stored == null ? insert(next) : update(stored.revision(), next)) {
@@ -181,7 +181,8 @@ public class MatchReadModel {
             CountChange change = CountChange.between(stored.eligibleCodes(), Set.of());
             long emptied = stored.revision() + 1;
             boolean written = change == null || mongo.updateFirst(unchanged(applicantId, stored.revision()),
-                    new Update().set(MatchDocument.ELIGIBLE, List.of()).unset("resultsJson").unset("sealedValues")
+                    new Update().set(MatchDocument.ELIGIBLE, List.of()).unset(MatchDocument.RESULTS_UTF8)
+                            .unset(MatchDocument.RESULTS_JSON).unset("sealedValues")
                             .unset(MatchDocument.LEGACY_RESULTS).set("revision", emptied)
                             .set(MatchDocument.COUNT_PENDING, change),
                     MatchDocument.class).getMatchedCount() == 1;
@@ -264,7 +265,7 @@ public class MatchReadModel {
         Document set = new Document("profileVersion", next.profileVersion())
                 .append("asOf", mongo.getConverter().convertToMongoType(next.asOf()))
                 .append("evaluatedAt", Date.from(next.evaluatedAt()))
-                .append("resultsJson", next.resultsJson())
+                .append(MatchDocument.RESULTS_UTF8, next.resultsUtf8())
                 .append("sealedValues", sealed == null ? null : new Document("keyId", sealed.keyId())
                         .append("nonce", sealed.nonce()).append("data", sealed.data()))
                 .append(MatchDocument.ELIGIBLE, next.eligible())
@@ -273,7 +274,7 @@ public class MatchReadModel {
                 .append(MatchDocument.COUNT_PENDING, next.countPending() == null ? null
                         : next.countPending().toDocument());
         Document update = new Document("$set", set)
-                .append("$unset", new Document(MatchDocument.LEGACY_RESULTS, ""));
+                .append("$unset", new Document(MatchDocument.LEGACY_RESULTS, "").append(MatchDocument.RESULTS_JSON, ""));
         return collection().updateOne(Filters.and(Filters.eq("_id", next.applicantId()),
                 Filters.eq("revision", storedRevision)), update).getMatchedCount() == 1;
     }

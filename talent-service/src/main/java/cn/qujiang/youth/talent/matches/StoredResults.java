@@ -10,11 +10,11 @@ import java.util.List;
 
 /**
  * An applicant's results in the form {@link MatchDocument} keeps them: the results without criterion values as one
- * JSON text (the contract's own JSON form), the values sealed as the event carried them, and the codes of the
+ * JSON text in UTF-8 (the contract's own JSON form), the values sealed as the event carried them, and the codes of the
  * measures found ELIGIBLE. Taking an event's results costs one JSON write and no decryption; only a reader that
  * shows the values opens them.
  */
-record StoredResults(String json, SealedPart sealedValues, List<String> eligible) {
+record StoredResults(byte[] json, SealedPart sealedValues, List<String> eligible) {
 
     /** The results of {@code event}, sealed with {@code key} when the event carried its values in clear. */
     static StoredResults of(MatchesEvaluated event, EventKey key) {
@@ -27,9 +27,9 @@ record StoredResults(String json, SealedPart sealedValues, List<String> eligible
         return of(new MatchesEvaluated(applicantId, 0, null, null, null, results, null, null), key);
     }
 
-    /** The JSON text of {@code results} as stored (their values, if any, in it: callers pass them without). */
-    static String json(List<MatchResult> results) {
-        return EventJson.write(new Json(results));
+    /** The JSON of {@code results} as stored (their values, if any, in it: callers pass them without). */
+    static byte[] json(List<MatchResult> results) {
+        return EventJson.writeUtf8(new Json(results));
     }
 
     /** Whether opening {@code stored} needs the applicant's event key. */
@@ -42,10 +42,12 @@ record StoredResults(String json, SealedPart sealedValues, List<String> eligible
         if (stored.legacy()) {
             return stored.results();
         }
-        if (stored.resultsJson() == null) {
+        if (stored.resultsUtf8() == null && stored.resultsJson() == null) {
             return List.of();
         }
-        List<MatchResult> results = EventJson.read(stored.resultsJson(), Json.class).results();
+        List<MatchResult> results = stored.resultsUtf8() != null
+                ? EventJson.readUtf8(stored.resultsUtf8(), Json.class).results()
+                : EventJson.read(stored.resultsJson(), Json.class).results();
         return new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), stored.asOf(),
                 stored.evaluatedAt(), null, results, null, null, false, stored.sealedValues())
                 .openValues(key).results();

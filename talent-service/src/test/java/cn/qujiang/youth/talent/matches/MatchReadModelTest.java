@@ -156,7 +156,7 @@ class MatchReadModelTest {
     @Test
     void resultsStoredInTheEarlierFormAreReadCountedAndRewrittenByTheNextEvaluation() {
         MatchResult held = withIndustry("QJY-01", "AGRICULTURE");
-        mongo.template().insert(new MatchDocument("a1", 3, LocalDate.of(2026, 3, 2), T0, null, null, null, 1, T0, null,
+        mongo.template().insert(new MatchDocument("a1", 3, LocalDate.of(2026, 3, 2), T0, null, null, null, null, 1, T0, null,
                 List.of(held, result("QJY-02", Outcome.INELIGIBLE))));
         EligibleCounts counts = new EligibleCounts(mongo.template());
         counts.startIfAbsent();
@@ -166,13 +166,39 @@ class MatchReadModelTest {
         assertThat(counts.now()).containsOnly(Map.entry("QJY-01", 1L));
 
         apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
-        assertThat(raw()).containsKey("resultsJson").doesNotContainKey("results");
+        assertThat(raw()).containsKey("resultsUtf8").doesNotContainKey("results");
         assertThat(model.find("a1").orElseThrow().result("QJY-01")).contains(held);
         assertThat(model.eligibleFor("QJY-02")).extracting(Matches::applicantId).containsExactly("a1");
         assertThat(counts.now()).isEqualTo(counts.recount()).containsOnly(Map.entry("QJY-01", 1L), Map.entry("QJY-02", 1L));
 
         apply(evaluated(4, T0.plusSeconds(120), Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.INELIGIBLE)));
         assertThat(counts.now()).isEqualTo(counts.recount()).isEmpty();
+    }
+
+    @Test
+    void resultsStoredAsJsonTextAreReadCountedAndRewrittenAsBytesByTheNextEvaluation() {
+        EventKey key = keys.forApplicant("a1");
+        MatchResult held = withIndustry("QJY-01", "AGRICULTURE");
+        StoredResults asBefore = StoredResults.of("a1", List.of(held, result("QJY-02", Outcome.INELIGIBLE)), key);
+        mongo.template().insert(new MatchDocument("a1", 3, LocalDate.of(2026, 3, 2), T0, null,
+                new String(asBefore.json(), java.nio.charset.StandardCharsets.UTF_8), asBefore.sealedValues(),
+                asBefore.eligible(), 1, T0, null, null));
+        EligibleCounts counts = new EligibleCounts(mongo.template());
+        counts.startIfAbsent();
+        assertThat(raw().get("resultsJson")).isInstanceOf(String.class);
+
+        assertThat(model.find("a1").orElseThrow().result("QJY-01")).contains(held);
+        assertThat(model.eligibleFor("QJY-01")).extracting(Matches::applicantId).containsExactly("a1");
+
+        apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
+        assertThat(raw()).doesNotContainKey("resultsJson");
+        assertThat(raw().get("resultsUtf8")).isInstanceOf(org.bson.types.Binary.class);
+        assertThat(model.find("a1").orElseThrow().result("QJY-01")).as("the merge kept what the text held")
+                .contains(held);
+        assertThat(model.find("a1").orElseThrow().result("QJY-02").orElseThrow().outcome())
+                .isEqualTo(Outcome.ELIGIBLE);
+        assertThat(counts.now()).isEqualTo(counts.recount())
+                .containsOnly(Map.entry("QJY-01", 1L), Map.entry("QJY-02", 1L));
     }
 
     private static MatchResult withIndustry(String code, String industry) {

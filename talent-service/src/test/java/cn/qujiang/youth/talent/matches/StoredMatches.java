@@ -38,7 +38,7 @@ public final class StoredMatches {
         mongo.insert(evaluations.stream().map(event -> {
             List<MatchResult> lean = event.results().stream().map(StoredMatches::outcomeOnly).toList();
             return new MatchDocument(event.applicantId(), event.profileVersion(), event.asOf(), event.evaluatedAt(),
-                    StoredResults.json(lean), null, StoredResults.eligible(lean),
+                    StoredResults.json(lean), null, null, StoredResults.eligible(lean),
                     1, event.evaluatedAt(), null, null);
         }).toList(), MatchDocument.class);
         Map<String, Integer> delta = new TreeMap<>();
