@@ -11,9 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVStore;
 
@@ -25,8 +23,7 @@ import org.h2.mvstore.MVStore;
  * does this, and the services' schema and queries stay as they would be in production.
  *
  * <p>Documents are kept under their {@code _id} value ({@link H2Collection}), so the lookup is one map read; it is
- * only taken for string, ObjectId and UUID ids, whose equality is the map's. Anything else (numbers, sub-documents,
- * operators such as {@code $in}) is scanned as before.
+ * only taken for the ids {@link IdLookup} names. Anything else is scanned as before.
  *
  * <p>For the same reason a declared non-unique index {@code {A: 1, B: 1}}, which the server would ignore, is kept as an
  * {@link OrderedIndex}: an equality on A with an optional range on B (notification-service's claim of its next due
@@ -87,8 +84,8 @@ final class IdLookupH2Backend extends H2Backend {
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                 int batchSize, Document fieldSelector) {
-            Object id = query.get("_id");
-            if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
+            Object id = IdLookup.idOf(query, getIdField());
+            if (id != null) {
                 return matchDocumentsFromStream(Stream.ofNullable(getDocument(id)), query, orderBy, numberToSkip,
                         numberToReturn, batchSize, fieldSelector);
             }

@@ -2,14 +2,14 @@ package cn.qujiang.youth.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A MongoDB wire-protocol server in this JVM (mongo-java-server): in memory for tests, or on an H2 file that keeps
- * the data across restarts. It has no multi-document transactions, which the services never need.
+ * A MongoDB wire-protocol server in this JVM (mongo-java-server): in memory for tests ({@link IdLookupMemoryBackend}),
+ * or on an H2 file that keeps the data across restarts ({@link IdLookupH2Backend}). It has no multi-document
+ * transactions, which the services never need.
  */
 public final class MongoWireServer implements AutoCloseable {
     private final int port;
@@ -55,7 +55,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     private MongoBackend backend() {
         if (file == null) {
-            return new MemoryBackend();
+            return new IdLookupMemoryBackend();
         }
         try {
             Files.createDirectories(file.getParent());
