@@ -88,13 +88,12 @@ class MatchStore {
     }
 
     /**
-     * Replaces the evaluation of a document still at {@code lock}, whose stored lines were {@code previousLines};
-     * false when it moved on meanwhile. Written as typed BSON, only the lines that changed, as a re-match writes:
-     * Spring Data's update mapping (facts, 40 lines, the event) was most of the write's CPU.
+     * Replaces the evaluation of a document still at {@code lock}, whose stored lines differ from the new ones by
+     * {@code diff}; false when it moved on meanwhile. Written as typed BSON, only the lines that changed, as a
+     * re-match writes: Spring Data's update mapping (facts, 40 lines, the event) was most of the write's CPU.
      */
-    boolean update(String applicantId, long lock, List<String> previousLines, Evaluation evaluation,
-            OutboxEntry event) {
-        BsonDocument update = update(new Rewrite(applicantId, lock, previousLines, evaluation.lines(),
+    boolean update(String applicantId, long lock, MatchDiff diff, Evaluation evaluation, OutboxEntry event) {
+        BsonDocument update = update(new Rewrite(applicantId, lock, diff, evaluation.lines(),
                 evaluation.asOf(), evaluation.catalogueRevision(), evaluation.evaluatedAt(), event), null, null);
         update.getDocument("$set")
                 .append(ApplicantMatches.PROFILE_VERSION, new BsonInt64(evaluation.profileVersion()))
@@ -135,12 +134,12 @@ class MatchStore {
      * already converted, or null.
      */
     private BsonDocument update(Rewrite rewrite, BsonValue asOf, BsonValue evaluatedAt) {
-        BsonDocument set = changedLines(rewrite.previousLines(), rewrite.lines());
+        BsonDocument set = changedLines(rewrite.diff(), rewrite.lines());
         set.append(ApplicantMatches.AS_OF, asOf != null ? asOf : dateTime(rewrite.asOf()))
                 .append(ApplicantMatches.CATALOGUE_REVISION, new BsonInt64(rewrite.catalogueRevision()))
                 .append(ApplicantMatches.EVALUATED_AT, evaluatedAt != null ? evaluatedAt
                         : dateTime(rewrite.evaluatedAt()));
-        if (!StoredResult.sameEligible(rewrite.previousLines(), rewrite.lines())) {
+        if (!rewrite.diff().sameEligible()) {
             set.append(ApplicantMatches.ELIGIBLE, strings(StoredResult.eligibleCodes(rewrite.lines())));
         }
         BsonDocument update = new BsonDocument("$set", set)
@@ -164,8 +163,8 @@ class MatchStore {
     }
 
     /** {@code results.<i>} for each line that changed, or all of {@code results} when the measures differ. */
-    private static BsonDocument changedLines(List<String> previous, List<String> lines) {
-        return StoredResult.changedPositions(previous, lines).map(positions -> {
+    private static BsonDocument changedLines(MatchDiff diff, List<String> lines) {
+        return diff.changedPositions().map(positions -> {
             BsonDocument changed = new BsonDocument();
             positions.forEach(i -> changed.append(ApplicantMatches.RESULTS + "." + i, new BsonString(lines.get(i))));
             return changed;
@@ -264,10 +263,10 @@ class MatchStore {
     }
 
     /**
-     * One applicant's re-evaluated lines in a bulk write, with the lines they replace; {@code event} is null when
-     * nothing noticeable changed.
+     * One applicant's re-evaluated lines in a bulk write, with how they differ from the lines they replace;
+     * {@code event} is null when nothing noticeable changed.
      */
-    record Rewrite(String applicantId, long lock, List<String> previousLines, List<String> lines, LocalDate asOf,
+    record Rewrite(String applicantId, long lock, MatchDiff diff, List<String> lines, LocalDate asOf,
             long catalogueRevision, Instant evaluatedAt, OutboxEntry event) {
     }
 }

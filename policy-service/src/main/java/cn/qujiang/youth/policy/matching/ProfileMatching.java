@@ -65,7 +65,7 @@ class ProfileMatching {
                     applicantId, evaluation.evaluatedAt());
             boolean written = stored.isEmpty()
                     ? store.insert(applicantId, evaluation, event)
-                    : store.update(applicantId, stored.get().lock(), stored.get().results(), evaluation, event);
+                    : store.update(applicantId, stored.get().lock(), diff, evaluation, event);
             if (written) {
                 relay.wake(ApplicantMatches.COLLECTION, applicantId);
                 return;

@@ -158,7 +158,7 @@ class Rematch {
                             stored.applicantId(), now);
                     announced++;
                 }
-                rewrites.add(new MatchStore.Rewrite(stored.applicantId(), stored.lock(), stored.results(), lines,
+                rewrites.add(new MatchStore.Rewrite(stored.applicantId(), stored.lock(), diffs.get(i), lines,
                         today, snapshot.revision(), now, event));
             }
             report = report.plus(new Report(page.size(), announced, 0, 0, System.nanoTime() - started, 0));
@@ -198,7 +198,7 @@ class Rematch {
         private MatchesEvaluated event(ApplicantMatches stored, List<String> lines, Instant now, MatchDiff diff) {
             Trigger trigger = stored.catalogueRevision() < snapshot.revision()
                     ? Trigger.CATALOGUE_CHANGED : Trigger.DAILY_SWEEP;
-            Optional<List<Integer>> changed = StoredResult.changedPositions(stored.results(), lines);
+            Optional<List<Integer>> changed = diff.changedPositions();
             List<String> announcedLines = changed.map(positions -> positions.stream().map(lines::get).toList())
                     .orElse(lines);
             List<CompiledMeasure> measures = changed.map(positions -> positions.stream()

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One measure's result as stored per applicant: which version decided what, how much, which criteria passed, which
@@ -33,6 +32,7 @@ record StoredResult(
 
     private static final String FIELD = "\\|";
     private static final String ITEM = ",";
+    private static final String ELIGIBLE = Outcome.ELIGIBLE.name() + "|";
 
     StoredResult {
         criteria = List.copyOf(criteria);
@@ -113,49 +113,27 @@ record StoredResult(
         return lines.stream().filter(StoredResult::isEligible).map(line -> field(line, 0)).toList();
     }
 
-    private static boolean isEligible(String line) {
-        return field(line, 2).equals(Outcome.ELIGIBLE.name());
+    /** Whether a line's outcome is ELIGIBLE, read in place. */
+    static boolean isEligible(String line) {
+        return line.startsWith(ELIGIBLE, line.indexOf('|', line.indexOf('|') + 1) + 1);
+    }
+
+    /** Whether two lines are results of the same measure (whichever versions). */
+    static boolean sameMeasure(String line, String other) {
+        int end = line.indexOf('|');
+        return end > 0 && end == other.indexOf('|') && line.regionMatches(0, other, 0, end);
     }
 
     /**
-     * Whether two lists of lines have the same ELIGIBLE codes, reading only the lines that differ when the lists are
-     * in the same order (after a publish every applicant has one changed line, rarely a changed eligibility).
+     * Whether two lines of the same measure differ in nothing an applicant would notice ({@link #noticeable()}: all
+     * but the version), compared as text: {@link #encode()} writes one text per result, so equal text after the
+     * version is an equal result.
      */
-    static boolean sameEligible(List<String> previous, List<String> lines) {
-        if (previous.size() != lines.size()) {
-            return eligibleCodes(previous).equals(eligibleCodes(lines));
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String before = previous.get(i);
-            String after = lines.get(i);
-            if (!before.equals(after)
-                    && (!field(before, 0).equals(field(after, 0)) || isEligible(before) != isEligible(after))) {
-                return eligibleCodes(previous).equals(eligibleCodes(lines));
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The positions whose line changed in any way, when both lists hold the same measures in the same order (a
-     * re-match within one catalogue); empty when the measures differ (one published for the first time or retired),
-     * and then only the whole list describes the change.
-     */
-    static Optional<List<Integer>> changedPositions(List<String> previous, List<String> lines) {
-        if (previous.size() != lines.size()) {
-            return Optional.empty();
-        }
-        List<Integer> changed = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.equals(previous.get(i))) {
-                if (!code(previous.get(i)).equals(code(line))) {
-                    return Optional.empty();
-                }
-                changed.add(i);
-            }
-        }
-        return Optional.of(changed);
+    static boolean sameNoticeable(String line, String other) {
+        int from = line.indexOf('|', line.indexOf('|') + 1);
+        int otherFrom = other.indexOf('|', other.indexOf('|') + 1);
+        int length = line.length() - from;
+        return length == other.length() - otherFrom && line.regionMatches(from, other, otherFrom, length);
     }
 
     static String code(String line) {

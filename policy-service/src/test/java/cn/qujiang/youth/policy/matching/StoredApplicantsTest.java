@@ -102,8 +102,9 @@ class StoredApplicantsTest {
             OutboxEntry event = new OutboxEntry("e" + current.lock(), "type", "topic", "a1", "{}",
                     Instant.parse("2026-03-02T04:05:06.789Z"));
 
-            assertThat(store.update("a1", current.lock() - 1, current.results(), evaluation, event)).isFalse();
-            assertThat(store.update("a1", current.lock(), current.results(), evaluation, event)).isTrue();
+            MatchDiff diff = MatchDiff.between(current.results(), after);
+            assertThat(store.update("a1", current.lock() - 1, diff, evaluation, event)).isFalse();
+            assertThat(store.update("a1", current.lock(), diff, evaluation, event)).isTrue();
 
             ApplicantMatches expected = new ApplicantMatches("a1", current.lock() + 1, current.profileVersion() + 1,
                     facts, List.of("QJY-09"), TODAY, 8, Instant.parse("2026-03-02T04:05:06.789Z"), after, List.of(),

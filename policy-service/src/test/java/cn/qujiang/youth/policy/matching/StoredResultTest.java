@@ -24,32 +24,24 @@ import org.junit.jupiter.api.Test;
 class StoredResultTest {
 
     @Test
-    void theEligibleCodesChangeOnlyWhenAnOutcomeToOrFromEligibleDoes() {
-        List<String> before = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-02|1|INELIGIBLE||||age:FAILED||");
-        List<String> newVersion = List.of("QJY-01|2|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-02|1|INELIGIBLE||||age:FAILED||");
-        List<String> lost = List.of("QJY-01|2|NEEDS_INFO|||false|age:UNKNOWN|birthDate|", "QJY-02|1|INELIGIBLE||||age:FAILED||");
-        List<String> reordered = List.of("QJY-02|1|INELIGIBLE||||age:FAILED||", "QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||");
+    void linesAreComparedInPlaceAsTheirDecodedResultsWouldBe() {
+        String line = "QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||";
+        String newVersion = "QJY-01|12|ELIGIBLE|7|NIGHT|false|age:PASSED||";
+        String moreNights = "QJY-01|12|ELIGIBLE|8|NIGHT|false|age:PASSED||";
+        String lost = "QJY-01|2|NEEDS_INFO|||false|age:UNKNOWN|birthDate|";
+        String other = "QJY-011|1|ELIGIBLE|7|NIGHT|false|age:PASSED||";
 
-        assertThat(StoredResult.sameEligible(before, newVersion)).isTrue();
-        assertThat(StoredResult.sameEligible(before, lost)).isFalse();
-        assertThat(StoredResult.sameEligible(before, reordered)).isTrue();
-        assertThat(StoredResult.sameEligible(before, before.subList(1, 2))).isFalse();
-    }
-
-    @Test
-    void aReMatchWithinTheSameMeasuresNamesTheLinesThatChangedElseNone() {
-        List<String> before = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-02|1|INELIGIBLE||||age:FAILED||",
-                "QJY-03|1|INELIGIBLE||||age:FAILED||");
-        List<String> published = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||",
-                "QJY-02|2|ELIGIBLE|500|YUAN_PER_MONTH|false|age:PASSED||", "QJY-03|1|INELIGIBLE||||age:FAILED||");
-        List<String> retired = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-03|1|INELIGIBLE||||age:FAILED||");
-        List<String> replaced = List.of("QJY-01|1|ELIGIBLE|7|NIGHT|false|age:PASSED||", "QJY-04|1|INELIGIBLE||||age:FAILED||",
-                "QJY-03|1|INELIGIBLE||||age:FAILED||");
-
-        assertThat(StoredResult.changedPositions(before, published)).contains(List.of(1));
-        assertThat(StoredResult.changedPositions(before, before)).contains(List.of());
-        assertThat(StoredResult.changedPositions(before, retired)).as("a measure retired").isEmpty();
-        assertThat(StoredResult.changedPositions(before, replaced)).as("one retired, another published").isEmpty();
+        assertThat(StoredResult.sameMeasure(line, newVersion)).isTrue();
+        assertThat(StoredResult.sameMeasure(line, other)).isFalse();
+        assertThat(StoredResult.sameMeasure(other, line)).isFalse();
+        assertThat(StoredResult.sameNoticeable(line, newVersion)).isTrue()
+                .isEqualTo(StoredResult.decode(line).noticeable().equals(StoredResult.decode(newVersion).noticeable()));
+        assertThat(StoredResult.sameNoticeable(line, moreNights)).isFalse();
+        assertThat(StoredResult.sameNoticeable(newVersion, moreNights)).isFalse();
+        assertThat(StoredResult.sameNoticeable(line, lost)).isFalse();
+        assertThat(StoredResult.isEligible(line)).isTrue();
+        assertThat(StoredResult.isEligible(lost)).isFalse();
+        assertThat(StoredResult.isEligible("QJY-02|1|INELIGIBLE||||age:FAILED||")).isFalse();
     }
 
     @Test
