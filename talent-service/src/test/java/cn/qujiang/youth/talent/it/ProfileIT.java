@@ -430,6 +430,11 @@ class ProfileIT extends TalentIntegrationTest {
                     assertThat(type).startsWith("application/problem+json"));
             assertThat(refused.json().get("detail").asString()).as(query).isNotBlank();
         }
+        JsonNode noVersion = http.get("/api/talent/me/matches/status?waitSeconds=5").token(token(User.APPLICANT1))
+                .send().json();
+        assertThat(noVersion.get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(noVersion.get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(noVersion.get("errors").get(0).get("message").asString()).isEqualTo("此参数为必填项。");
     }
 
     private double waitingRequests() {
