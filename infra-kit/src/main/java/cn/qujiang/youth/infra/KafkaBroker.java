@@ -40,9 +40,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
         process = ChildProcess.start("kafka", javaCommand("kafka.Kafka", config.toString()), dataDir, Map.of(),
                 dataDir.resolve("kafka.log"));
-        try (Admin admin = Admin.create(adminConfig())) {
-            Await.until("Kafka on port " + port + " (log: " + dataDir.resolve("kafka.log") + ")", START_TIMEOUT,
-                    () -> answers(admin), process::isAlive);
+        String waitingFor = "Kafka on port " + port + " (log: " + dataDir.resolve("kafka.log") + ")";
+        try {
+            // The client is created once the port is open: before, it retried in a tight loop, logging a line
+            // each time (thousands per start, before the tests' logging was even set up).
+            Await.until(waitingFor, START_TIMEOUT, () -> Ports.listening(port), process::isAlive);
+            try (Admin admin = Admin.create(adminConfig())) {
+                Await.until(waitingFor, START_TIMEOUT, () -> answers(admin), process::isAlive);
+            }
         } catch (RuntimeException e) {
             process.close();
             throw e;
@@ -88,6 +93,9 @@ public final class KafkaBroker implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
+        // A broker that is up but not yet registered answers metadata without nodes; the default recovery
+        // ("rebootstrap") then starts over at once, again and again, until it is.
+        props.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
         return props;
     }
 
