@@ -58,10 +58,8 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
         this.asOf = asOf;
         this.singleValues = new Map[values.length];
         int present = 0;
-        for (EligibilityFact fact : FACTS) {
-            int i = fact.ordinal();
-            if (values[i] != null) {
-                singleValues[i] = Map.of(fact.factName(), values[i]);
+        for (Object value : values) {
+            if (value != null) {
                 present++;
             }
         }
@@ -139,11 +137,18 @@ public final class DerivedFacts extends AbstractMap<String, Object> {
     }
 
     /**
-     * The fact's name and value: the trace of a rule that reads only this fact, prepared once per applicant because
-     * most rules do; empty when the fact is not given.
+     * The fact's name and value: the trace of a rule that reads only this fact, made once per applicant and fact
+     * because most rules do, and only when asked: a re-match after a publish traces one measure, not 26 facts.
+     * Empty when the fact is not given, or for facts on another day (no traces). Two threads asking at once may
+     * each make one; both are the same immutable map.
      */
     Map<String, Object> singleValue(EligibilityFact fact) {
-        Map<String, Object> value = singleValues[fact.ordinal()];
+        int i = fact.ordinal();
+        Map<String, Object> value = singleValues[i];
+        if (value == null && values[i] != null && singleValues != NO_TRACES) {
+            value = Map.of(fact.factName(), values[i]);
+            singleValues[i] = value;
+        }
         return value == null ? Map.of() : value;
     }
 
