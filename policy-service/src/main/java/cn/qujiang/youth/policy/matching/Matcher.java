@@ -47,7 +47,7 @@ class Matcher {
     List<MatchResult> results(CatalogueSnapshot snapshot, ApplicantFacts facts, List<String> heldMeasures,
             LocalDate asOf, Outlooks outlooks) {
         return engine.evaluateAll(snapshot.measures(), facts == null ? ApplicantFacts.none() : facts, asOf,
-                heldMeasures == null ? Set.of() : Set.copyOf(heldMeasures), outlooks);
+                held(heldMeasures), outlooks);
     }
 
     /**
@@ -68,7 +68,7 @@ class Matcher {
             if (line == null) {
                 if (derived == null) {
                     derived = derive(stored.facts(), asOf);
-                    held = Set.copyOf(stored.heldMeasures());
+                    held = held(stored.heldMeasures());
                 }
                 line = StoredResult.of(engine.evaluate(measure, derived, asOf, held, Outlooks.NEAR_MISS)).encode();
             }
@@ -113,7 +113,7 @@ class Matcher {
      */
     List<MatchResult> replay(ApplicantMatches stored) {
         DerivedFacts derived = derive(stored.facts(), stored.asOf());
-        Set<String> held = Set.copyOf(stored.heldMeasures());
+        Set<String> held = held(stored.heldMeasures());
         return stored.results().stream().map(StoredResult::decode)
                 .map(result -> catalogue.version(result.measureCode(), result.measureVersion())
                         .map(measure -> engine.evaluate(measure, derived, stored.asOf(), held, Outlooks.DATES))
@@ -126,12 +126,20 @@ class Matcher {
      * stored lines are (near misses, no days).
      */
     MatchResult evaluate(ApplicantMatches stored, CompiledMeasure measure, LocalDate asOf) {
-        return engine.evaluate(measure, derive(stored.facts(), asOf), asOf, Set.copyOf(stored.heldMeasures()),
+        return engine.evaluate(measure, derive(stored.facts(), asOf), asOf, held(stored.heldMeasures()),
                 Outlooks.NEAR_MISS);
     }
 
     LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * The measures an applicant holds, as a set. Most hold none, and {@code Set.copyOf} of an empty list still builds
+     * and copies a hash set: once per applicant in a re-match, that showed in its profile.
+     */
+    private static Set<String> held(List<String> heldMeasures) {
+        return heldMeasures == null || heldMeasures.isEmpty() ? Set.of() : Set.copyOf(heldMeasures);
     }
 
     private static DerivedFacts derive(ApplicantFacts facts, LocalDate asOf) {
