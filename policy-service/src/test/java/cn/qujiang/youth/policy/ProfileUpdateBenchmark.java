@@ -50,7 +50,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * evaluates, stores and publishes MatchesEvaluated, which a consumer here counts. Each stage prints the service's
  * CPU per update (this JVM's CPU without the threads of the benchmark's own producer and consumer), the
  * MongoDB-wire server's and the broker's, and the latency from sending the profile event to receiving its
- * MatchesEvaluated. Run with {@code mvn -o -pl contracts,service-kit,policy-engine,policy-service
+ * MatchesEvaluated. Run with {@code mvn -o -pl infra-kit,contracts,service-kit,policy-engine,policy-service
  * -Pprofile-bench -DskipTests verify} (README.md, "Performance").
  */
 public final class ProfileUpdateBenchmark {
