@@ -49,7 +49,7 @@ class IdLookupMemoryBackendTest {
             for (int step = 0; step < 1500; step++) {
                 Object id = ids.get(random.nextInt(ids.size()));
                 long lock = random.nextInt(4);
-                Document guarded = new Document("_id", id).append("lock", lock);
+                Document guarded = guard(random, id, lock, ids.get(random.nextInt(ids.size())));
                 Document write = new Document("$set", new Document("value", random.nextInt(100)))
                         .append("$inc", new Document("lock", 1L));
                 switch (random.nextInt(11)) {
@@ -94,6 +94,19 @@ class IdLookupMemoryBackendTest {
         } finally {
             library.shutdown();
         }
+    }
+
+    /**
+     * {@code {_id, lock}} as a service writes it by hand, or as the driver's {@code Filters.and} writes it
+     * ({@code $and}), sometimes with a second, other {@code _id} among the conditions (matches nothing).
+     */
+    private static Document guard(Random random, Object id, long lock, Object otherId) {
+        return switch (random.nextInt(4)) {
+            case 0, 1 -> new Document("_id", id).append("lock", lock);
+            case 2 -> new Document("$and", List.of(new Document("_id", id), new Document("lock", lock)));
+            default -> new Document("$and", List.of(new Document("lock", lock), new Document("_id", id),
+                    new Document("_id", otherId)));
+        };
     }
 
     /** Strings and ObjectIds (looked up), numbers and documents (scanned as before). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -94,6 +95,18 @@ class InfrastructureIT {
             assertThat(profiles.find(new Document("_id", "p2").append("version", 1L)).first()).isNotNull();
             assertThat(profiles.find(new Document("_id", "nobody").append("version", 1L)).first()).isNull();
             assertThat(profiles.countDocuments(new Document("version", 2L))).isEqualTo(2);
+
+            // the same guards as the driver's Filters.and writes them: {$and: [{_id}, {version}]}
+            var staleAnd = profiles.updateOne(Filters.and(Filters.eq("_id", "p2"), Filters.eq("version", 0L)),
+                    new Document("$set", new Document("version", 3L)));
+            var twoIds = profiles.updateOne(Filters.and(Filters.eq("_id", "p2"), Filters.eq("_id", "p1")),
+                    new Document("$set", new Document("version", 3L)));
+            var currentAnd = profiles.updateOne(Filters.and(Filters.eq("version", 1L), Filters.eq("_id", "p2")),
+                    new Document("$set", new Document("version", 3L)));
+            assertThat(staleAnd.getMatchedCount()).isZero();
+            assertThat(twoIds.getMatchedCount()).isZero();
+            assertThat(currentAnd.getModifiedCount()).isOne();
+            assertThat(profiles.find(new Document("_id", "p2")).first()).containsEntry("version", 3L);
         }
     }
 
