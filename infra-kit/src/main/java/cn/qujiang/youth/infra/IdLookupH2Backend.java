@@ -31,8 +31,11 @@ import org.h2.mvstore.MVStore;
  */
 final class IdLookupH2Backend extends H2Backend {
 
-    IdLookupH2Backend(String file) {
+    private final CollectionScans scans;
+
+    IdLookupH2Backend(String file, CollectionScans scans) {
         super(file);
+        this.scans = scans;
     }
 
     @Override
@@ -73,7 +76,8 @@ final class IdLookupH2Backend extends H2Backend {
         }
     }
 
-    private static final class Collection extends H2Collection {
+    /** Not static either: collections opened by the backend's constructor count their scans in its field, set later. */
+    private final class Collection extends H2Collection {
 
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 org.h2.mvstore.MVMap<Object, Document> dataMap, org.h2.mvstore.MVMap<String, Object> metaMap,
@@ -88,6 +92,9 @@ final class IdLookupH2Backend extends H2Backend {
             if (id != null) {
                 return matchDocumentsFromStream(Stream.ofNullable(getDocument(id)), query, orderBy, numberToSkip,
                         numberToReturn, batchSize, fieldSelector);
+            }
+            if (scans != null) { // null while the backend's constructor opens the file and refills indexes
+                scans.count(getFullName());
             }
             return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
         }

@@ -32,29 +32,38 @@ import java.util.stream.Stream;
  * Everything else, and every answer, is the library's.
  */
 final class IdLookupMemoryBackend extends MemoryBackend {
+    private final CollectionScans scans;
+
+    IdLookupMemoryBackend(CollectionScans scans) {
+        this.scans = scans;
+    }
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getCursorRegistry());
+        return new Database(databaseName, getCursorRegistry(), scans);
     }
 
     private static final class Database extends MemoryDatabase {
+        private final CollectionScans scans;
 
-        Database(String databaseName, CursorRegistry cursorRegistry) {
+        Database(String databaseName, CursorRegistry cursorRegistry, CollectionScans scans) {
             super(databaseName, cursorRegistry);
+            this.scans = scans;
         }
 
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-            return new Collection(this, collectionName, options, cursorRegistry);
+            return new Collection(this, collectionName, options, cursorRegistry, scans);
         }
     }
 
     private static final class Collection extends MemoryCollection {
+        private final CollectionScans scans;
 
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                CursorRegistry cursorRegistry) {
+                CursorRegistry cursorRegistry, CollectionScans scans) {
             super(database, collectionName, options, cursorRegistry);
+            this.scans = scans;
         }
 
         /** Called when no index takes the query as it is: one named {@code _id} is read from the id index. */
@@ -64,6 +73,7 @@ final class IdLookupMemoryBackend extends MemoryBackend {
             Object id = IdLookup.idOf(query, getIdField());
             Index<Integer> idIndex = id == null ? null : idIndex();
             if (idIndex == null) {
+                scans.count(getFullName());
                 return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             Iterator<Integer> positions = idIndex.getPositions(new Document(getIdField(), id)).iterator();

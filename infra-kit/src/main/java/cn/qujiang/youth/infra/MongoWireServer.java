@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A MongoDB wire-protocol server in this JVM (mongo-java-server): in memory for tests ({@link IdLookupMemoryBackend}),
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 public final class MongoWireServer implements AutoCloseable {
     private final int port;
     private final Path file;
+    private final CollectionScans scans = new CollectionScans();
     private MongoServer server;
 
     private MongoWireServer(int port, Path file) {
@@ -45,6 +47,11 @@ public final class MongoWireServer implements AutoCloseable {
         return port;
     }
 
+    /** Queries answered by reading a whole collection since the start, by {@code database.collection}. */
+    public Map<String, Long> collectionScans() {
+        return scans.snapshot();
+    }
+
     @Override
     public void close() {
         if (server != null) {
@@ -55,13 +62,13 @@ public final class MongoWireServer implements AutoCloseable {
 
     private MongoBackend backend() {
         if (file == null) {
-            return new IdLookupMemoryBackend();
+            return new IdLookupMemoryBackend(scans);
         }
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new InfraException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
-        return new IdLookupH2Backend(file.toString());
+        return new IdLookupH2Backend(file.toString(), scans);
     }
 }

@@ -110,6 +110,31 @@ class InfrastructureIT {
         }
     }
 
+    /** Both stores count what they answer by reading a whole collection, and only that. */
+    @Test
+    void theStoresCountTheQueriesTheyAnswerByAScan() {
+        for (MongoWireServer store : List.of(MongoWireServer.persistent(Ports.free(), data.resolve("mongo/scans.mv")),
+                MongoWireServer.inMemory(Ports.free()))) {
+            try (MongoWireServer server = store.start();
+                    MongoClient client = MongoClients.create(server.uri("talent"))) {
+                var matches = client.getDatabase("talent").getCollection("matches");
+                matches.insertMany(List.of(new Document("_id", "a1").append("revision", 1L),
+                        new Document("_id", "a2").append("revision", 1L)));
+                matches.updateOne(Filters.and(Filters.eq("_id", "a1"), Filters.eq("revision", 1L)),
+                        new Document("$set", new Document("revision", 2L)));
+                matches.updateOne(new Document("_id", "a2").append("revision", 1L),
+                        new Document("$set", new Document("revision", 2L)));
+                matches.find(new Document("_id", "a1")).first();
+                assertThat(server.collectionScans()).as("guarded writes and reads by _id").isEmpty();
+
+                matches.find(new Document("revision", 2L)).into(new java.util.ArrayList<>());
+                matches.updateMany(Filters.or(Filters.eq("_id", "a1"), Filters.eq("_id", "a2")),
+                        new Document("$set", new Document("revision", 3L)));
+                assertThat(server.collectionScans()).containsExactly(java.util.Map.entry("talent.matches", 2L));
+            }
+        }
+    }
+
     @Test
     void aTakenPortIsAOneLineError() {
         try (MongoWireServer first = MongoWireServer.inMemory(Ports.free()).start()) {

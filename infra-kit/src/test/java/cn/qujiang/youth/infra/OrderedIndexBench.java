@@ -36,7 +36,7 @@ public final class OrderedIndexBench {
         }
         Path dir = Files.createTempDirectory("ordered-index-bench");
         double scan = microsPerClaim(new H2Backend(dir.resolve("plain.mv").toString()));
-        double indexed = microsPerClaim(new IdLookupH2Backend(dir.resolve("indexed.mv").toString()));
+        double indexed = microsPerClaim(new IdLookupH2Backend(dir.resolve("indexed.mv").toString(), new CollectionScans()));
         System.out.printf("%,d deliveries, %d pending, %,d claims%n", DELIVERIES, DELIVERIES / PENDING_EVERY, CLAIMS);
         System.out.printf("H2Backend (scan):            %,10.1f µs per claim%n", scan);
         System.out.printf("IdLookupH2Backend (index):   %,10.1f µs per claim%n", indexed);

@@ -152,7 +152,7 @@ class OrderedIndexH2BackendTest {
     @Test
     void theClaimReadsTheDueDeliveriesOnly() {
         Path file = data.resolve("narrow.mv");
-        IdLookupH2Backend backend = new IdLookupH2Backend(file.toString());
+        IdLookupH2Backend backend = new IdLookupH2Backend(file.toString(), new CollectionScans());
         MongoServer server = new MongoServer(backend);
         int port = Ports.free();
         server.bind("127.0.0.1", port);
@@ -174,7 +174,7 @@ class OrderedIndexH2BackendTest {
             server.shutdown();
         }
 
-        IdLookupH2Backend reopened = new IdLookupH2Backend(file.toString());
+        IdLookupH2Backend reopened = new IdLookupH2Backend(file.toString(), new CollectionScans());
         try {
             assertThatTheClaimReadsOnly(reopened, "d0", "d3");
         } finally {

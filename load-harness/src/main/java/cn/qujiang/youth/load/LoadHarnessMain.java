@@ -54,9 +54,11 @@ public final class LoadHarnessMain {
                 residents.forEach(resident -> resident.tokenNoOlderThan(Math.max(0, maxAge)));
                 System.out.printf("load: stage %d/s for %d s…%n", rate, options.stage().toSeconds());
                 ProcessCpu.Snapshot cpuBefore = ProcessCpu.snapshot();
+                Map<String, Long> scansBefore = stack.mongo().collectionScans();
                 Stage stage = loop.run(residents, rate, options.stage());
                 stages.add(stage);
                 Report.cpuPerUpdate(cpuBefore, ProcessCpu.snapshot(), stage.started.sum(), System.out);
+                Report.scansPerUpdate(scansBefore, stack.mongo().collectionScans(), stage.started.sum(), System.out);
                 Report.stages(stages.subList(stages.size() - 1, stages.size()), System.out);
             }
             System.out.println();

@@ -55,6 +55,22 @@ final class Report {
         }
     }
 
+    /**
+     * Queries the dev database answered by reading a whole collection, per update started, by collection: a hot
+     * query without an index (or one the dev stores do not recognise) shows here before it shows as a collapse.
+     */
+    static void scansPerUpdate(Map<String, Long> before, Map<String, Long> after, long updates, PrintStream out) {
+        if (updates == 0) {
+            return;
+        }
+        String scans = after.entrySet().stream()
+                .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L))
+                .map(e -> "%s %.2f".formatted(e.getKey(),
+                        (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) updates))
+                .collect(Collectors.joining(", "));
+        out.println("  dev database, collections read whole per update: " + (scans.isEmpty() ? "none" : scans));
+    }
+
     /** CPU of each process over a pause, in ms per second: what it spends with nothing to do. */
     static void cpuPerSecond(ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, java.time.Duration pause,
             PrintStream out) {

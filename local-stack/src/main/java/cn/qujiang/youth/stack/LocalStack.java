@@ -200,6 +200,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    /** The dev database (the load harness reads how often it scanned a collection). */
+    public MongoWireServer mongo() {
+        return mongo;
+    }
+
     public KeycloakServer keycloak() {
         return keycloak;
     }
