@@ -73,7 +73,10 @@ final class IdLookupMemoryBackend extends MemoryBackend {
             Object id = IdLookup.idOf(query, getIdField());
             Index<Integer> idIndex = id == null ? null : idIndex();
             if (idIndex == null) {
-                scans.count(getFullName());
+                // null in system.indexes, which the database's constructor opens before its field is set
+                if (scans != null) {
+                    scans.count(getFullName());
+                }
                 return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             Iterator<Integer> positions = idIndex.getPositions(new Document(getIdField(), id)).iterator();
