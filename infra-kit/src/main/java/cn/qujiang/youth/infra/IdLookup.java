@@ -2,35 +2,46 @@ package cn.qujiang.youth.infra;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
-/** Which queries the dev stores answer by looking one document up by its id, as MongoDB's {@code _id} index does. */
+/** Which queries the dev stores answer by looking documents up by their ids, as MongoDB's {@code _id} index does. */
 final class IdLookup {
 
     private IdLookup() {
     }
 
     /**
-     * The id a query names as a plain value, at its top or in one of its {@code $and} conditions, or null. Only
-     * string, ObjectId and UUID ids, whose equality in the stores' maps is MongoDB's; anything else (numbers,
-     * sub-documents, operators such as {@code $in}, {@code $or}) is scanned.
+     * The ids a query names, at its top or in one of its {@code $and} conditions: one plain value, or the values of an
+     * {@code $in}, each once (unmodifiable); null when it names none. Only string, ObjectId and UUID ids, whose equality in the stores'
+     * maps is MongoDB's; anything else (numbers, sub-documents, other operators, {@code $or}) is scanned. The whole query
+     * is still matched against every document looked up, so the other conditions (a second {@code _id} among them)
+     * keep their meaning.
      */
-    static Object idOf(Document query, String idField) {
-        Object id = query.get(idField);
-        if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
-            return id;
+    static List<Object> idsOf(Document query, String idField) {
+        Object condition = query.get(idField);
+        if (isKey(condition)) {
+            return List.of(condition);
         }
-        // {$and: [{_id: x}, {revision: n}]}: how the driver's Filters.and writes a guarded write. The other
-        // conditions (another _id among them) are still matched against the one document looked up.
+        if (condition instanceof Document operator && operator.size() == 1
+                && operator.get("$in") instanceof List<?> values && values.stream().allMatch(IdLookup::isKey)) {
+            // {_id: {$in: [...]}, other: ...}: the library's _id index takes an $in only when it is the whole query.
+            return List.copyOf(new LinkedHashSet<>(values));
+        }
+        // {$and: [{_id: x}, {revision: n}]}: how the driver's Filters.and writes a guarded write.
         if (query.get("$and") instanceof List<?> conditions) {
-            for (Object condition : conditions) {
-                Object named = condition instanceof Document part ? idOf(part, idField) : null;
+            for (Object part : conditions) {
+                List<Object> named = part instanceof Document document ? idsOf(document, idField) : null;
                 if (named != null) {
                     return named;
                 }
             }
         }
         return null;
+    }
+
+    private static boolean isKey(Object value) {
+        return value instanceof String || value instanceof ObjectId || value instanceof UUID;
     }
 }

@@ -12,22 +12,25 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
-import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVMap;
 
 /**
- * mongo-java-server's H2 store, answering a query that names one {@code _id} by looking that document up. The
+ * mongo-java-server's H2 store, answering a query that names its {@code _id}s by looking those documents up. The
  * server uses an index only when the query's keys are exactly the index's, so {@code {_id, version}} (how every
  * service guards a write against a concurrent one) read and matched the whole collection: under load that was most
  * of the dev database's CPU and grew with the data. A real MongoDB answers such a query from its {@code _id} index; so
  * does this, and the services' schema and queries stay as they would be in production.
  *
- * <p>Documents are kept under their {@code _id} value ({@link H2Collection}), so the lookup is one map read; it is
- * only taken for the ids {@link IdLookup} names. Anything else is scanned as before.
+ * <p>Documents are kept under their {@code _id} value ({@link H2Collection}), so the lookup is one map read per id
+ * ({@code {_id, version}}, {@code {_id: {$in: [...]}, ...}}, also inside {@code $and}); it is only taken for the ids
+ * {@link IdLookup} names. Anything else is scanned as before.
  *
- * <p>For the same reason a declared non-unique index {@code {A: 1, B: 1}}, which the server would ignore, is kept as an
- * {@link OrderedIndex}: an equality on A with an optional range on B (notification-service's claim of its next due
- * delivery) then reads the matching documents only.
+ * <p>For the same reason a declared non-unique index on one or two fields, {@code {A: 1}} or {@code {A: 1, B: 1}},
+ * which the server would ignore, is kept as an {@link OrderedIndex}: a query with an equality on A (and an optional
+ * range on B) then reads the documents with that A only — notification-service's claim of its next due delivery,
+ * talent-service's look-up of an applicant's applications.
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -57,9 +60,13 @@ final class IdLookupH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVStore store = getMvStore();
-            return new Collection(this, collectionName, options, store.openMap("databases." + namespace),
-                    store.openMap("meta." + namespace), cursorRegistry);
+            return new Collection(this, collectionName, options, dataMap(collectionName),
+                    getMvStore().openMap("meta." + namespace), cursorRegistry);
+        }
+
+        /** The collection's documents by {@code _id}; opening a map that is open returns it. */
+        private MVMap<Object, Document> dataMap(String collectionName) {
+            return getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName));
         }
 
         /**
@@ -70,7 +77,8 @@ final class IdLookupH2Backend extends H2Backend {
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
             if (OrderedIndex.fits(keys)) {
-                return new OrderedIndex(indexName, keys);
+                // Positions are the documents' ids: in the data map's order, as a scan reads them.
+                return new OrderedIndex(indexName, keys, dataMap(collectionName).getKeyType()::compare);
             }
             return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
@@ -78,20 +86,24 @@ final class IdLookupH2Backend extends H2Backend {
 
     /** Not static either: collections opened by the backend's constructor count their scans in its field, set later. */
     private final class Collection extends H2Collection {
+        private final MVMap<Object, Document> dataMap;
 
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                org.h2.mvstore.MVMap<Object, Document> dataMap, org.h2.mvstore.MVMap<String, Object> metaMap,
-                CursorRegistry cursorRegistry) {
+                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+            this.dataMap = dataMap;
         }
 
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                 int batchSize, Document fieldSelector) {
-            Object id = IdLookup.idOf(query, getIdField());
-            if (id != null) {
-                return matchDocumentsFromStream(Stream.ofNullable(getDocument(id)), query, orderBy, numberToSkip,
-                        numberToReturn, batchSize, fieldSelector);
+            List<Object> ids = IdLookup.idsOf(query, getIdField());
+            if (ids != null) {
+                // In the map's order, as a scan would return them.
+                Stream<Document> documents = ids.stream().sorted(dataMap.getKeyType()::compare).map(this::getDocument)
+                        .filter(Objects::nonNull);
+                return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, numberToReturn, batchSize,
+                        fieldSelector);
             }
             if (scans != null) { // null while the backend's constructor opens the file and refills indexes
                 scans.count(getFullName());

@@ -13,16 +13,16 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * mongo-java-server's memory store with two things a real MongoDB does not pay for on every write either:
  * <ul>
- * <li>A query that names one {@code _id} next to other conditions ({@code {_id, lock}}: how a service guards a
- * write against a concurrent one) reads that document from the {@code _id} index, as {@link IdLookupH2Backend}
- * does on the file store and a real MongoDB does. The server itself uses an index only when the query's keys are
+ * <li>A query that names its {@code _id}s next to other conditions ({@code {_id, lock}}: how a service guards a
+ * write against a concurrent one; {@code {_id: {$in: [...]}, ...}}) reads those documents from the {@code _id}
+ * index, as {@link IdLookupH2Backend} does on the file store and a real MongoDB does. The server itself uses an index only when the query's keys are
  * exactly the index's, and scanned the collection once per such write; a service would otherwise need an index of
  * its own on {@code (_id, lock)} that MongoDB does not.</li>
  * <li>The collection's data size ({@code collStats}) is added up when it is asked for. The server kept it current
@@ -66,12 +66,12 @@ final class IdLookupMemoryBackend extends MemoryBackend {
             this.scans = scans;
         }
 
-        /** Called when no index takes the query as it is: one named {@code _id} is read from the id index. */
+        /** Called when no index takes the query as it is: named {@code _id}s are read from the id index. */
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            Object id = IdLookup.idOf(query, getIdField());
-            Index<Integer> idIndex = id == null ? null : idIndex();
+            List<Object> ids = IdLookup.idsOf(query, getIdField());
+            Index<Integer> idIndex = ids == null ? null : idIndex();
             if (idIndex == null) {
                 // null in system.indexes, which the database's constructor opens before its field is set
                 if (scans != null) {
@@ -79,11 +79,12 @@ final class IdLookupMemoryBackend extends MemoryBackend {
                 }
                 return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            Iterator<Integer> positions = idIndex.getPositions(new Document(getIdField(), id)).iterator();
-            Document document = positions.hasNext() ? getDocument(positions.next()) : null;
-            // The other conditions of the query are matched as in a scan.
-            return matchDocumentsFromStream(Stream.ofNullable(document), query, orderBy, numberToSkip, limit,
-                    batchSize, fieldSelector);
+            // In the order of insertion, as a scan would return them; the other conditions matched as in a scan.
+            Stream<Document> documents = ids.stream()
+                    .flatMap(id -> StreamSupport.stream(idIndex.getPositions(new Document(getIdField(), id))
+                            .spliterator(), false))
+                    .sorted().map(this::getDocument);
+            return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         private Index<Integer> idIndex() {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -18,19 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A declared non-unique index {@code {A: 1, B: 1}} (top-level fields), kept in memory, for queries of the shape
- * {@code {A: value, B: {$lte/$lt/$gte/$gt: date or number}}} (the range optional, {@code $eq} allowed on A).
- * mongo-java-server ignores non-unique indexes and scans the whole collection; notification-service's claim of its
+ * A declared non-unique index {@code {A: 1}} or {@code {A: 1, B: 1}} (top-level fields), kept in memory, for queries
+ * with an equality on A ({@code $eq} allowed), narrowed further by a range on B
+ * ({@code {$lte/$lt/$gte/$gt: date or number}}) where the query has one; other conditions may stand beside them.
+ * mongo-java-server ignores non-unique indexes and scans the whole collection: notification-service's claim of its
  * next due delivery ({@code {status: "PENDING", nextAttemptAt: {$lte: now}}}, sorted by {@code nextAttemptAt}, the
- * collection indexed on {@code {status: 1, nextAttemptAt: 1}}) thereby read every delivery ever sent. A real MongoDB
- * answers it from that index; so does this, and the services' schema and queries stay as they would be in production.
+ * collection indexed on {@code {status: 1, nextAttemptAt: 1}}) thereby read every delivery ever sent, talent-service's
+ * check of an applicant's open applications after each match ({@code {applicantId, measureCode: {$in}, status: {$in}}},
+ * indexed on {@code applicantId}) every application. A real MongoDB answers both from their indexes; so does this,
+ * and the services' schema and queries stay as they would be in production.
  *
  * <p>It only narrows where the library looks: the library still matches every document it names against the whole
  * query and sorts them (so any sort is answered right), so it may name too many (a range's bounds are taken
- * inclusively, a document whose A is an array or whose B is missing or neither a date nor a number is always named)
- * but never too few. Any other query is
- * scanned as before. The library rebuilds it from the documents when the collection is opened, keeps it through its
- * own index calls on insert, update, replace and delete, and drops it with the collection.
+ * inclusively, a document whose B is missing or neither a date nor a number is always named with its A) but never
+ * too few. It names them in the collection's own order, so an unsorted query answers as a scan would. A query
+ * without an equality on A is scanned as before, one that names its ids is left to the id lookup. The library
+ * rebuilds it from the documents when the collection is opened, keeps it through its own index calls on insert,
+ * update, replace and delete, and drops it with the collection.
  *
  * <p>Writes reach it under the collection's lock (the library's collections are synchronized, {@link
  * IdLookupH2Backend} adds adding and dropping indexes), so there is one writer at a time; the maps are concurrent
@@ -40,65 +46,70 @@ final class OrderedIndex extends Index<Object> {
 
     private static final List<String> RANGE_OPERATORS = List.of("$gt", "$gte", "$lt", "$lte");
 
-    /** Where one document is filed: under its A value, then its B as a range key (null: unordered). */
-    private record Slot(Object equalityValue, Object rangeKey) {}
-
-    /** The slot of a document whose A is an array: it may equal any queried value. */
-    private static final Slot MULTIKEY = new Slot(null, null);
+    /**
+     * Where one document is filed: under its A value (each value of an array, as MongoDB's multikey index: a query
+     * {@code {A: x}} matches an array holding x), then its B as a range key (null: unordered).
+     */
+    private record Slot(Set<Object> equalityValues, Object rangeKey) {}
 
     private final String equalityField;
+    /** B, or null for an index of one field. */
     private final String rangeField;
+    private final Comparator<Object> positionOrder;
     private final Map<Object, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Set<Object> multikey = ConcurrentHashMap.newKeySet();
     private final Map<Object, Slot> slots = new ConcurrentHashMap<>();
 
-    /** Whether {@code keys} are an index this class can keep: two ascending top-level fields. */
+    /** Whether {@code keys} are an index this class can keep: one or two ascending top-level fields. */
     static boolean fits(List<IndexKey> keys) {
-        return keys.size() == 2 && keys.stream().allMatch(key -> key.isAscending() && !key.getKey().contains("."));
+        return (keys.size() == 1 || keys.size() == 2)
+                && keys.stream().allMatch(key -> key.isAscending() && !key.getKey().contains("."));
     }
 
     /**
      * Sparse as the library's own stand-in for such an index ({@code EmptyIndex}): a sparse index may not hold a
      * document, so when this one names no position for a deleted document the library takes the {@code _id} index's.
      */
-    OrderedIndex(String name, List<IndexKey> keys) {
+    OrderedIndex(String name, List<IndexKey> keys, Comparator<Object> positionOrder) {
         super(name, keys, true);
         equalityField = keys.get(0).getKey();
-        rangeField = keys.get(1).getKey();
+        rangeField = keys.size() == 2 ? keys.get(1).getKey() : null;
+        this.positionOrder = positionOrder;
     }
 
+    /** A query that names its ids is left to the id lookup ({@link IdLookup}), which reads fewer documents. */
     @Override
     public boolean canHandle(Document query) {
-        Set<String> fields = query.keySet();
-        if (equalityValue(query.get(equalityField)) == null) {
-            return false;
-        }
-        return fields.size() == 1 || fields.size() == 2 && isRange(query.get(rangeField));
+        return equalityValue(query.get(equalityField)) != null && IdLookup.idsOf(query, "_id") == null;
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        List<Object> positions = new ArrayList<>(multikey);
+        List<Object> positions = new ArrayList<>();
         Bucket bucket = buckets.get(equalityValue(query.get(equalityField)));
         if (bucket != null) {
             positions.addAll(bucket.unordered);
-            range(bucket.ordered, (Document) query.get(rangeField)).values().forEach(positions::addAll);
+            Object range = rangeField == null ? null : query.get(rangeField);
+            range(bucket.ordered, isRange(range) ? (Document) range : null).values().forEach(positions::addAll);
         }
+        positions.sort(positionOrder);
         return positions;
     }
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         Object value = document.get(equalityField);
-        if (value instanceof Collection) {
-            multikey.add(position);
-            slots.put(position, MULTIKEY);
-        } else if (isKey(value)) {
-            Slot slot = new Slot(value, rangeKey(document.get(rangeField)));
-            buckets.computeIfAbsent(value, v -> new Bucket()).add(slot.rangeKey(), position);
+        Set<Object> values = new HashSet<>();
+        for (Object one : value instanceof Collection<?> array ? array : Collections.singletonList(value)) {
+            // Any other value (missing, null, a number, a sub-document) never equals one this index is asked for.
+            if (isKey(one)) {
+                values.add(one);
+            }
+        }
+        if (!values.isEmpty()) {
+            Slot slot = new Slot(values, rangeField == null ? null : rangeKey(document.get(rangeField)));
+            values.forEach(one -> buckets.computeIfAbsent(one, v -> new Bucket()).add(slot.rangeKey(), position));
             slots.put(position, slot);
         }
-        // Any other A (missing, null, a number, ...) never equals a value this index is asked for.
     }
 
     @Override
@@ -120,13 +131,13 @@ final class OrderedIndex extends Index<Object> {
 
     private void unfile(Object position) {
         Slot slot = slots.remove(position);
-        if (slot == MULTIKEY) {
-            multikey.remove(position);
-        } else if (slot != null) {
-            Bucket bucket = buckets.get(slot.equalityValue());
-            bucket.remove(slot.rangeKey(), position);
-            if (bucket.isEmpty()) {
-                buckets.remove(slot.equalityValue());
+        if (slot != null) {
+            for (Object value : slot.equalityValues()) {
+                Bucket bucket = buckets.get(value);
+                bucket.remove(slot.rangeKey(), position);
+                if (bucket.isEmpty()) {
+                    buckets.remove(value);
+                }
             }
         }
     }
@@ -134,7 +145,6 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void drop() {
         buckets.clear();
-        multikey.clear();
         slots.clear();
     }
 

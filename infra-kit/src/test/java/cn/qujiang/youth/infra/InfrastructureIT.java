@@ -125,6 +125,7 @@ class InfrastructureIT {
                 matches.updateOne(new Document("_id", "a2").append("revision", 1L),
                         new Document("$set", new Document("revision", 2L)));
                 matches.find(new Document("_id", "a1")).first();
+                matches.find(Filters.and(Filters.in("_id", "a1", "a2"), Filters.eq("revision", 2L))).first();
                 assertThat(server.collectionScans()).as("guarded writes and reads by _id").isEmpty();
 
                 matches.find(new Document("revision", 2L)).into(new java.util.ArrayList<>());
