@@ -16,7 +16,7 @@ record Options(Path repoDir, int residents, List<Integer> rates, Duration stage,
     static Options fromSystemProperties() {
         return new Options(givenRepoDir(),
                 Integer.getInteger("load.residents", 200),
-                Arrays.stream(System.getProperty("load.rates", "25,50,75,100").split(","))
+                Arrays.stream(System.getProperty("load.rates", "10,25,50,75,100").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
                 Duration.ofSeconds(Integer.getInteger("load.stage-seconds", 120)),
                 new Polling(Duration.ofMillis(Integer.getInteger("load.poll-ms", 500)),

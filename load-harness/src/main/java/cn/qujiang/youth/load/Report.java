@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 /** The per-stage table, in Markdown so that a run's output can be pasted into a README or an issue as it is. */
 final class Report {
+    /** Thread pools shown per stack process, busiest first. */
+    private static final int POOLS_SHOWN = 6;
     private Report() {
     }
 
@@ -93,7 +95,27 @@ final class Report {
         double product = each.entrySet().stream().filter(e -> !e.getKey().equals(ProcessCpu.HARNESS))
                 .mapToDouble(e -> e.getValue() - jit.getOrDefault(e.getKey(), 0.0)).sum();
         return joined(each) + "%n  of which JIT compilation: %s%n  harness JVM by thread: %s%n  the product (stack processes, JIT left out): %.1f"
-                .formatted(joined(jit), joined(harness), product);
+                .formatted(joined(jit), joined(harness), product) + byPool(before, after, divisor);
+    }
+
+    /**
+     * Each stack process's busiest thread pools (JIT left out, it has its line): which part of a service spends what
+     * the totals above show.
+     */
+    private static String byPool(ProcessCpu.Snapshot before, ProcessCpu.Snapshot after, double divisor) {
+        StringBuilder lines = new StringBuilder();
+        after.threads().forEach((name, kinds) -> {
+            if (name.equals(ProcessCpu.HARNESS)) {
+                return;
+            }
+            Map<String, Double> pools = differences(before.threads().getOrDefault(name, Map.of()), kinds, divisor);
+            String busiest = pools.entrySet().stream().filter(e -> !e.getKey().equals(ThreadCpu.JIT))
+                    .filter(e -> e.getValue() >= 0.05)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(POOLS_SHOWN)
+                    .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+            lines.append("%n  %s by thread: %s".formatted(name, busiest.isEmpty() ? "–" : busiest));
+        });
+        return lines.toString();
     }
 
     private static Map<String, Double> differences(Map<String, Long> before, Map<String, Long> after, double divisor) {

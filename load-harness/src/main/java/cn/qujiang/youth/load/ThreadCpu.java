@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * CPU time of each process split by what its threads do, from {@code /proc/<pid>/task/<tid>/stat}: the JIT's
- * compiler threads, the garbage collector, and — in this JVM — the MongoDB-wire dev database and the load
- * generator. A stage's CPU per update otherwise mixes the product's own work with the JIT still compiling (which
- * fades as the stack warms) and, in this JVM, with a database and a client a real deployment would not run on the
- * same two cores. Threads that end between two snapshots take their CPU with them; the split is for reading the
+ * compiler threads, the garbage collector, in this JVM the MongoDB-wire dev database and the load generator, and in
+ * the stack's processes each pool of threads by its name (numbers left out: {@code http-nio-8081-exec-3} counts as
+ * {@code http-nio-exec}). A stage's CPU per update otherwise mixes the product's own work with the JIT still compiling
+ * (which fades as the stack warms) and, in this JVM, with a database and a client a real deployment would not run on
+ * the same two cores; by pool it shows which part of a service — request threads, a listener, a relay, a poller —
+ * spends it. Threads that end between two snapshots take their CPU with them; the split is for reading the
  * process totals of {@link ProcessCpu}, not for replacing them.
  */
 final class ThreadCpu {
@@ -30,13 +33,13 @@ final class ThreadCpu {
     /** Process name (as {@link ProcessCpu}) → kind of thread → nanoseconds of CPU (user + system). */
     static Map<String, Map<String, Long>> snapshot() {
         Map<String, Map<String, Long>> cpu = new LinkedHashMap<>();
-        add(cpu, ProcessCpu.HARNESS, List.of(ProcessHandle.current().pid()));
-        ProcessMemory.stackProcesses().forEach((name, pids) -> add(cpu, name, pids));
+        add(cpu, ProcessCpu.HARNESS, List.of(ProcessHandle.current().pid()), ThreadCpu::harnessKind);
+        ProcessMemory.stackProcesses().forEach((name, pids) -> add(cpu, name, pids, ThreadCpu::stackKind));
         return cpu;
     }
 
-    /** The kind of a thread by its name as the kernel keeps it (the first 15 characters). */
-    static String kind(String threadName) {
+    /** A thread of the harness JVM by its name as the kernel keeps it (the first 15 characters). */
+    static String harnessKind(String threadName) {
         if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
             return JIT;
         }
@@ -54,12 +57,23 @@ final class ThreadCpu {
         return OTHER;
     }
 
-    private static void add(Map<String, Map<String, Long>> cpu, String name, List<Long> pids) {
+    /** A thread of a stack process: JIT, GC, or its pool's name without the numbers. */
+    static String stackKind(String threadName) {
+        String kind = harnessKind(threadName);
+        if (!kind.equals(OTHER)) {
+            return kind.equals(JIT) || kind.equals(GC) ? kind : OTHER;
+        }
+        String pool = threadName.replaceAll("[0-9]+", "").replaceAll("[-_#.]+", "-").replaceAll("^-|-$", "");
+        return pool.isEmpty() ? OTHER : pool;
+    }
+
+    private static void add(Map<String, Map<String, Long>> cpu, String name, List<Long> pids,
+            UnaryOperator<String> kind) {
         Map<String, Long> kinds = cpu.computeIfAbsent(name, key -> new LinkedHashMap<>());
         for (long pid : pids) {
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks) {
-                    addThread(kinds, task.resolve("stat"));
+                    addThread(kinds, task.resolve("stat"), kind);
                 }
             } catch (IOException | RuntimeException e) {
                 // Gone meanwhile, or no /proc: nothing of this process is split.
@@ -67,13 +81,13 @@ final class ThreadCpu {
         }
     }
 
-    private static void addThread(Map<String, Long> kinds, Path stat) {
+    private static void addThread(Map<String, Long> kinds, Path stat, UnaryOperator<String> kind) {
         try {
             String line = Files.readString(stat);
             String threadName = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            kinds.merge(kind(threadName), ticks * NANOS_PER_TICK, Long::sum);
+            kinds.merge(kind.apply(threadName), ticks * NANOS_PER_TICK, Long::sum);
         } catch (IOException | RuntimeException e) {
             // The thread ended between listing and reading.
         }

@@ -6,6 +6,10 @@ import cn.qujiang.youth.infra.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,6 +95,22 @@ class ProblemEdgesIT {
                 .problem(415, "UNSUPPORTED_MEDIA_TYPE");
         send("POST /api/probe/me/notes HTTP/1.1\r\nContent-Type: application/json\r\n" + token,
                 "{\"text\":\"far too long a note\"}").problem(400, "VALIDATION_FAILED");
+    }
+
+    /**
+     * The gateway keeps its connections to a service: Tomcat's default closed each after 100 requests, and under load
+     * the gateway's reconnects overflowed the service's queue of connections not yet accepted (dropped connects, 503).
+     */
+    @Test
+    void aConnectionIsKeptForMoreThanAHundredRequests() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
+                .build();
+        for (int i = 1; i <= 150; i++) {
+            HttpResponse<Void> answer = client.send(health, HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Connection")).as("request %d", i).isEmpty();
+        }
     }
 
     private Answer send(String head, String body) {
