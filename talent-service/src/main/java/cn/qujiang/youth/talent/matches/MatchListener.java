@@ -7,6 +7,7 @@ import cn.qujiang.youth.kit.messaging.InboundEvent;
 import cn.qujiang.youth.talent.eventkey.EventKeys;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +46,15 @@ class MatchListener {
             }
             Optional<EventKey> key = keys.find(sealed.applicantId())
                     .filter(k -> sealed.sealedValues() == null || k.sealed(sealed.sealedValues()));
-            if (key.isEmpty() || !profiles.isLive(sealed.applicantId())) {
+            OptionalLong profileVersion = key.isEmpty() ? OptionalLong.empty()
+                    : profiles.liveVersion(sealed.applicantId());
+            if (profileVersion.isEmpty()) {
                 log.info("dropping match results {} for applicant {} without a live profile", event.id(),
                         sealed.applicantId());
                 return;
             }
-            if (matches.apply(sealed, key.get())) {
-                events.publishEvent(new MatchesApplied(sealed, key.get()));
-            }
+            matches.apply(sealed, key.get()).ifPresent(stored -> events.publishEvent(
+                    new MatchesApplied(sealed, key.get(), profileVersion.getAsLong(), stored)));
         });
     }
 }

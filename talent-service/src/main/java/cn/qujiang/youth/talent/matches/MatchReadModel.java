@@ -64,10 +64,11 @@ public class MatchReadModel {
     }
 
     /**
-     * True when the event was taken (it was not older than the stored results). {@code event} as it arrived, its
-     * values sealed with {@code key} (or, in an event older than sealing, in clear: they are sealed for storing).
+     * What was stored when the event was taken, empty when it was not (it was older than the stored results).
+     * {@code event} as it arrived, its values sealed with {@code key} (or, in an event older than sealing, in clear:
+     * they are sealed for storing).
      */
-    public boolean apply(MatchesEvaluated event, EventKey key) {
+    public Optional<Evaluation> apply(MatchesEvaluated event, EventKey key) {
         Instant evaluatedAt = event.evaluatedAt() == null ? Instant.EPOCH
                 : event.evaluatedAt().truncatedTo(ChronoUnit.MILLIS);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -76,7 +77,7 @@ public class MatchReadModel {
                 settleLeftover(event.applicantId(), stored.countPending());
             }
             if (stored != null && isOlder(event.profileVersion(), evaluatedAt, stored)) {
-                return false;
+                return Optional.empty();
             }
             boolean replacesAll = stored == null || event.profileVersion() > stored.profileVersion();
             MatchDocument whole = replacesAll ? null : mongo.findById(event.applicantId(), MatchDocument.class);
@@ -94,7 +95,7 @@ public class MatchReadModel {
                     change, null);
             if (stored == null ? insert(next) : update(stored.revision(), next)) {
                 settle(event.applicantId(), change);
-                return true;
+                return Optional.of(new Evaluation(next.profileVersion(), evaluatedAt, next.storedAt()));
             }
         }
         throw new OptimisticLockingFailureException("match results of an applicant kept changing; retry");
@@ -153,7 +154,7 @@ public class MatchReadModel {
     }
 
     /** {@code storedAt} is null for results stored before this service recorded it. */
-    record Evaluation(long profileVersion, Instant evaluatedAt, Instant storedAt) {
+    public record Evaluation(long profileVersion, Instant evaluatedAt, Instant storedAt) {
     }
 
     /** Applicants whose latest result for {@code measureCode} is ELIGIBLE. */

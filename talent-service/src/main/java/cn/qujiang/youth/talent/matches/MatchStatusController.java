@@ -32,7 +32,8 @@ import org.springframework.web.context.request.async.DeferredResult;
  *
  * <p>Asked with {@code version} and {@code waitSeconds}, the answer waits until results of that profile version (or
  * a later one) are stored, at most that long ({@link ResultWaits}): the app learns the moment they are there, with
- * one request, however long the pipeline takes. Asking again every two seconds instead added requests exactly when
+ * one request, however long the pipeline takes. Answered then with the status the match listener read and wrote,
+ * it costs two reads (before waiting), not four. Asking again every two seconds instead added requests exactly when
  * the suite was behind (the load harness counted up to four polls per save past the knee). A waiting request holds
  * no thread and no place of the service's concurrency limit, only its connection.
  */
@@ -118,11 +119,10 @@ class MatchStatusController {
         }
         String applicantId = Caller.of(authentication).id();
         DeferredResult<ResponseEntity<MatchStatus>> answer = new DeferredResult<>(waitSeconds * 1000L);
-        Runnable respond = () -> answer.setResult(answer(status(applicantId)));
         // waiting before reading: results stored between the read and the wait would otherwise be missed
-        ResultWaits.Waiting waiting = waits.await(applicantId, version, respond);
+        ResultWaits.Waiting waiting = waits.await(applicantId, version, status -> answer.setResult(answer(status)));
         answer.onCompletion(() -> waits.remove(applicantId, waiting));
-        answer.onTimeout(respond);
+        answer.onTimeout(() -> answer.setResult(answer(status(applicantId))));
         MatchStatus now = status(applicantId);
         if (!isWorthWaiting(now, version)) {
             answer.setResult(answer(now));

@@ -12,6 +12,7 @@ import cn.qujiang.youth.talent.InMemoryMongo;
 import cn.qujiang.youth.talent.application.StoredApplications.Spec;
 import cn.qujiang.youth.talent.application.StoredApplications.Step;
 import cn.qujiang.youth.talent.catalogue.CatalogueReplica;
+import cn.qujiang.youth.talent.matches.MatchReadModel;
 import cn.qujiang.youth.talent.matches.MatchesApplied;
 import cn.qujiang.youth.talent.statistics.UptakeCounts;
 import java.time.Clock;
@@ -93,6 +94,7 @@ class EligibilityLapseTest {
 
     private static MatchesApplied noLongerEligible(String applicant, String... codes) {
         return new MatchesApplied(new MatchesEvaluated(applicant, 3, LocalDate.of(2026, 3, 10), NOW,
-                MatchesEvaluated.Trigger.PROFILE_CHANGED, List.of(), List.of(), List.of(codes)), EventKey.generate());
+                MatchesEvaluated.Trigger.PROFILE_CHANGED, List.of(), List.of(), List.of(codes)), EventKey.generate(), 3,
+                new MatchReadModel.Evaluation(3, NOW, NOW));
     }
 }

@@ -146,7 +146,7 @@ class EligibleCountsTest {
 
     private boolean apply(MatchesEvaluated event) {
         EventKey key = keys.forApplicant(event.applicantId());
-        return model.apply(event.sealValues(key), key);
+        return model.apply(event.sealValues(key), key).isPresent();
     }
 
     private static MatchesEvaluated evaluated(long version, Instant at, MatchResult... results) {

@@ -43,7 +43,7 @@ class MatchReadModelTest {
     /** As the listener hands it on: sealed with the applicant's key, as policy-service publishes it. */
     private boolean apply(MatchesEvaluated event) {
         EventKey key = keys.forApplicant(event.applicantId());
-        return model.apply(event.sealValues(key), key);
+        return model.apply(event.sealValues(key), key).isPresent();
     }
 
     static MatchResult result(String code, Outcome outcome) {
@@ -114,13 +114,16 @@ class MatchReadModelTest {
     }
 
     @Test
-    void theEvaluationIsReadWithoutTheResults() {
+    void theEvaluationIsReadWithoutTheResultsAndIsWhatTheWriteReturned() {
         assertThat(model.evaluation("a1")).isEmpty();
         apply(evaluated(3, T0, Trigger.PROFILE_CHANGED, result("QJY-01", Outcome.ELIGIBLE)));
-        apply(evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP, result("QJY-02", Outcome.ELIGIBLE)));
+        MatchesEvaluated sweep = evaluated(3, T0.plusSeconds(60), Trigger.DAILY_SWEEP,
+                result("QJY-02", Outcome.ELIGIBLE));
+        EventKey key = keys.forApplicant("a1");
+        var written = model.apply(sweep.sealValues(key), key);
         assertThat(model.evaluation("a1")).contains(
                 new MatchReadModel.Evaluation(3, T0.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-                        STORED));
+                        STORED)).isEqualTo(written);
     }
 
     @Test

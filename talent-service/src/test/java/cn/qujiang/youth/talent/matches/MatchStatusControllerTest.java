@@ -40,7 +40,7 @@ class MatchStatusControllerTest {
 
     private final MatchReadModel matches = mock(MatchReadModel.class);
     private final ProfileService profiles = mock(ProfileService.class);
-    private final ResultWaits waits = new ResultWaits(new SimpleMeterRegistry(), Runnable::run);
+    private final ResultWaits waits = new ResultWaits(new SimpleMeterRegistry());
     private MockMvc mvc;
 
     @BeforeEach
@@ -113,12 +113,18 @@ class MatchStatusControllerTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not set");
         assertThat(waits.waiting()).isEqualTo(1);
 
-        given("a1", 2L, new Evaluation(2, EVALUATED.plusSeconds(1), EVALUATED.plusSeconds(1).plusMillis(40)));
         waits.on(applied("a1", 2));
         mvc.perform(asyncDispatch(waiting)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.profileVersion").value(2))
                 .andExpect(jsonPath("$.evaluatedProfileVersion").value(2))
-                .andExpect(jsonPath("$.current").value(true));
+                .andExpect(jsonPath("$.current").value(true))
+                .andExpect(jsonPath("$.storedAt").value("2026-03-02T08:00:02.163Z"))
+                .andExpect(header().string("ETag", "\"2-2-" + EVALUATED.plusSeconds(2).toEpochMilli() + "\""));
         assertThat(waits.waiting()).isZero();
+        // answered with what the listener read and stored: the status was read once, before waiting
+        verify(profiles).liveVersion("a1");
+        verify(matches).evaluation("a1");
+        verifyNoMoreInteractions(profiles, matches);
     }
 
     @Test
@@ -140,9 +146,12 @@ class MatchStatusControllerTest {
         return asApplicant(subject).param("version", Long.toString(version)).param("waitSeconds", "20");
     }
 
+    /** Results of {@code version} taken while the profile was at that version, evaluated and stored as the listener did. */
     private static MatchesApplied applied(String applicantId, long version) {
-        return new MatchesApplied(new MatchesEvaluated(applicantId, version, LocalDate.of(2026, 3, 2), EVALUATED,
-                Trigger.PROFILE_CHANGED, List.of(), List.of(), List.of()), null);
+        Instant evaluatedAt = EVALUATED.plusSeconds(version);
+        return new MatchesApplied(new MatchesEvaluated(applicantId, version, LocalDate.of(2026, 3, 2), evaluatedAt,
+                Trigger.PROFILE_CHANGED, List.of(), List.of(), List.of()), null, version,
+                new Evaluation(version, evaluatedAt, evaluatedAt.plusMillis(40)));
     }
 
     @Test
