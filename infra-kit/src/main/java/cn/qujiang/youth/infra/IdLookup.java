@@ -14,10 +14,10 @@ final class IdLookup {
 
     /**
      * The ids a query names, at its top or in one of its {@code $and} conditions: one plain value, or the values of an
-     * {@code $in}, each once (unmodifiable); null when it names none. Only string, ObjectId and UUID ids, whose equality in the stores'
-     * maps is MongoDB's; anything else (numbers, sub-documents, other operators, {@code $or}) is scanned. The whole query
-     * is still matched against every document looked up, so the other conditions (a second {@code _id} among them)
-     * keep their meaning.
+     * {@code $in}, each once (unmodifiable); null when it names none. Only string, ObjectId and UUID ids, whose
+     * equality in the stores' maps is MongoDB's; anything else (numbers, sub-documents, other operators, {@code $or})
+     * is scanned. The whole query is still matched against every document looked up, so the other conditions (a
+     * second {@code _id} among them) keep their meaning.
      */
     static List<Object> idsOf(Document query, String idField) {
         Object condition = query.get(idField);

@@ -22,9 +22,9 @@ import java.util.stream.StreamSupport;
  * <ul>
  * <li>A query that names its {@code _id}s next to other conditions ({@code {_id, lock}}: how a service guards a
  * write against a concurrent one; {@code {_id: {$in: [...]}, ...}}) reads those documents from the {@code _id}
- * index, as {@link IdLookupH2Backend} does on the file store and a real MongoDB does. The server itself uses an index only when the query's keys are
- * exactly the index's, and scanned the collection once per such write; a service would otherwise need an index of
- * its own on {@code (_id, lock)} that MongoDB does not.</li>
+ * index, as {@link IdLookupH2Backend} does on the file store and a real MongoDB does. The server itself uses an
+ * index only when the query's keys are exactly the index's, and scanned the collection once per such write; a
+ * service would otherwise need an index of its own on {@code (_id, lock)} that MongoDB does not.</li>
  * <li>The collection's data size ({@code collStats}) is added up when it is asked for. The server kept it current
  * by encoding the whole document twice on every update (before and after), a fifth of its CPU under a bulk write,
  * for a figure nobody reads while writing.</li>

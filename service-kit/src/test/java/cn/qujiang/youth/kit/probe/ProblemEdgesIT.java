@@ -104,8 +104,8 @@ class ProblemEdgesIT {
     @Test
     void aConnectionIsKeptForMoreThanAHundredRequests() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
-                .build();
+        URI liveness = URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness");
+        HttpRequest health = HttpRequest.newBuilder(liveness).build();
         for (int i = 1; i <= 150; i++) {
             HttpResponse<Void> answer = client.send(health, HttpResponse.BodyHandlers.discarding());
             assertThat(answer.statusCode()).isEqualTo(200);

@@ -146,7 +146,7 @@ class MatchStatusControllerTest {
         return asApplicant(subject).param("version", Long.toString(version)).param("waitSeconds", "20");
     }
 
-    /** Results of {@code version} taken while the profile was at that version, evaluated and stored as the listener did. */
+    /** Results of {@code version} taken while the profile was at that version, as the listener stores them. */
     private static MatchesApplied applied(String applicantId, long version) {
         Instant evaluatedAt = EVALUATED.plusSeconds(version);
         return new MatchesApplied(new MatchesEvaluated(applicantId, version, LocalDate.of(2026, 3, 2), evaluatedAt,
