@@ -41,7 +41,11 @@ final class IdLookup {
         return null;
     }
 
-    private static boolean isKey(Object value) {
+    /**
+     * Whether a value's equality in the stores' maps (Java's) is MongoDB's: strings, ObjectIds and UUIDs. Numbers are
+     * not (1 and 1.0 are equal in MongoDB), nor sub-documents (field order).
+     */
+    static boolean isKey(Object value) {
         return value instanceof String || value instanceof ObjectId || value instanceof UUID;
     }
 }

@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -101,7 +99,7 @@ final class OrderedIndex extends Index<Object> {
         Set<Object> values = new HashSet<>();
         for (Object one : value instanceof Collection<?> array ? array : Collections.singletonList(value)) {
             // Any other value (missing, null, a number, a sub-document) never equals one this index is asked for.
-            if (isKey(one)) {
+            if (IdLookup.isKey(one)) {
                 values.add(one);
             }
         }
@@ -179,11 +177,7 @@ final class OrderedIndex extends Index<Object> {
         if (condition instanceof Document operator && operator.size() == 1 && operator.containsKey("$eq")) {
             condition = operator.get("$eq");
         }
-        return isKey(condition) ? condition : null;
-    }
-
-    private static boolean isKey(Object value) {
-        return value instanceof String || value instanceof ObjectId || value instanceof UUID;
+        return IdLookup.isKey(condition) ? condition : null;
     }
 
     private static boolean isRange(Object condition) {
