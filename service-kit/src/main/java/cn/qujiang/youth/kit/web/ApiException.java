@@ -41,11 +41,18 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, args);
     }
 
-    /** 503: a dependency cannot answer now; the caller may try again after {@code retryAfter} (Retry-After). */
+    /**
+     * 503: a dependency cannot answer now, or the service is too busy; the caller may try again after
+     * {@code retryAfter} (Retry-After, whole seconds, at least 1), which is also the detail text's {@code {0}}.
+     */
     public static ApiException unavailable(String code, Duration retryAfter) {
-        ApiException e = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code);
+        ApiException e = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, retryAfterSeconds(retryAfter));
         e.retryAfter = retryAfter;
         return e;
+    }
+
+    static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(1, retryAfter.toSeconds());
     }
 
     public HttpStatus status() {

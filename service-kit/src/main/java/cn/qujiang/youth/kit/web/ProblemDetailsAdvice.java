@@ -60,7 +60,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.properties().forEach(problem::setProperty);
         HttpHeaders headers = new HttpHeaders();
         e.retryAfter().ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
-                Long.toString(Math.max(1, wait.toSeconds()))));
+                Long.toString(ApiException.retryAfterSeconds(wait))));
         return respond(problem, headers);
     }
 

@@ -2,12 +2,16 @@ package cn.qujiang.youth.talent.matches;
 
 import cn.qujiang.youth.contracts.EventKey;
 import cn.qujiang.youth.contracts.MatchesEvaluated;
+import cn.qujiang.youth.contracts.MatchesEvaluated.Trigger;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.kit.messaging.InboundEvent;
+import cn.qujiang.youth.talent.admission.MatchingBacklog;
 import cn.qujiang.youth.talent.eventkey.EventKeys;
+import cn.qujiang.youth.talent.matches.MatchReadModel.Evaluation;
+import cn.qujiang.youth.talent.profile.LiveVersion;
 import cn.qujiang.youth.talent.profile.ProfileService;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +33,15 @@ class MatchListener {
     private final ProfileService profiles;
     private final ApplicationEventPublisher events;
     private final EventKeys keys;
+    private final MatchingBacklog backlog;
 
-    MatchListener(MatchReadModel matches, ProfileService profiles, ApplicationEventPublisher events, EventKeys keys) {
+    MatchListener(MatchReadModel matches, ProfileService profiles, ApplicationEventPublisher events, EventKeys keys,
+            MatchingBacklog backlog) {
         this.matches = matches;
         this.profiles = profiles;
         this.keys = keys;
         this.events = events;
+        this.backlog = backlog;
     }
 
     @KafkaListener(id = "talent-matches", topics = Topics.POLICY_MATCH)
@@ -46,15 +53,26 @@ class MatchListener {
             }
             Optional<EventKey> key = keys.find(sealed.applicantId())
                     .filter(k -> sealed.sealedValues() == null || k.sealed(sealed.sealedValues()));
-            OptionalLong profileVersion = key.isEmpty() ? OptionalLong.empty()
-                    : profiles.liveVersion(sealed.applicantId());
-            if (profileVersion.isEmpty()) {
+            Optional<LiveVersion> live = key.isEmpty() ? Optional.empty() : profiles.live(sealed.applicantId());
+            if (live.isEmpty()) {
                 log.info("dropping match results {} for applicant {} without a live profile", event.id(),
                         sealed.applicantId());
                 return;
             }
-            matches.apply(sealed, key.get()).ifPresent(stored -> events.publishEvent(
-                    new MatchesApplied(sealed, key.get(), profileVersion.getAsLong(), stored)));
+            Optional<Evaluation> stored = matches.apply(sealed, key.get());
+            stored.ifPresent(evaluation -> {
+                events.publishEvent(new MatchesApplied(sealed, key.get(), live.get().version(), evaluation));
+                observeDelay(sealed, live.get(), evaluation);
+            });
         });
+    }
+
+    /** How long the matching took for a saved version, or that a re-match is flowing ({@link MatchingBacklog}). */
+    private void observeDelay(MatchesEvaluated event, LiveVersion live, Evaluation stored) {
+        if (event.trigger() != Trigger.PROFILE_CHANGED) {
+            backlog.rematchResultsStored();
+        } else if (event.profileVersion() == live.version() && live.savedAt() != null && stored.storedAt() != null) {
+            backlog.savedResultsStored(Duration.between(live.savedAt(), stored.storedAt()));
+        }
     }
 }

@@ -2,6 +2,7 @@ package cn.qujiang.youth.talent.profile;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.qujiang.youth.kit.security.Caller;
+import cn.qujiang.youth.talent.admission.MatchingBacklog;
 import cn.qujiang.youth.kit.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -16,14 +17,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own profile; there is no way to name another applicant's. */
+/**
+ * The caller's own profile; there is no way to name another applicant's. A save is refused (503 OVERLOADED,
+ * Retry-After) while the matching is too far behind to match it soon ({@link MatchingBacklog}).
+ */
 @RestController
 @RequestMapping("/api/talent/me/profile")
 class ProfileController {
     private final ProfileService profiles;
+    private final MatchingBacklog backlog;
 
-    ProfileController(ProfileService profiles) {
+    ProfileController(ProfileService profiles, MatchingBacklog backlog) {
         this.profiles = profiles;
+        this.backlog = backlog;
     }
 
     @Operation(summary = "Read my profile (ETag = version)")
@@ -36,7 +42,8 @@ class ProfileController {
     }
 
     @Operation(summary = "Save my whole profile; send the version read (body or If-Match), none for the first save",
-            description = "Body version and If-Match both sent and different: 412 VERSION_DISAGREES, nothing saved.")
+            description = "Body version and If-Match both sent and different: 412 VERSION_DISAGREES, nothing saved. "
+                    + "503 OVERLOADED with Retry-After while the matching is too far behind: nothing saved.")
     @ApiResponse(responseCode = "200", description = "Saved as the next version", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "201", description = "The first save: the profile now exists", useReturnTypeSchema = true)
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,6 +51,7 @@ class ProfileController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ProfileRequest request) {
         Long expected = IfMatch.expected(request.version(), ifMatch);
+        backlog.admitSave();
         ProfileService.Saved saved = profiles.save(Caller.of(authentication).id(), request, expected);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(Long.toString(saved.profile().version()))

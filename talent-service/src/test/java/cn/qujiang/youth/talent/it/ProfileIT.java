@@ -15,6 +15,7 @@ import cn.qujiang.youth.contracts.MeasurePublished.Mode;
 import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.infra.TestInfrastructure;
 import cn.qujiang.youth.kit.messaging.OutboxRelay;
+import cn.qujiang.youth.talent.admission.MatchingBacklog;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -46,11 +47,13 @@ class ProfileIT extends TalentIntegrationTest {
     static final String EMAIL_A = "zhang.san@example.com";
 
     private final MeterRegistry meters;
+    private final MatchingBacklog backlog;
 
     ProfileIT(@LocalServerPort int port, MongoTemplate mongo, KafkaTemplate<String, String> kafka,
-            OutboxRelay relay, MeterRegistry meters) {
+            OutboxRelay relay, MeterRegistry meters, MatchingBacklog backlog) {
         super(port, mongo, kafka, relay);
         this.meters = meters;
+        this.backlog = backlog;
     }
 
     private static String policyService() {
@@ -122,6 +125,44 @@ class ProfileIT extends TalentIntegrationTest {
         Http.Response noVersion = http.put("/api/talent/me/profile", change).token(token(User.APPLICANT1)).send();
         assertThat(noVersion.status()).isEqualTo(428);
         assertThat(profileVersion(User.APPLICANT1)).isEqualTo(2);
+    }
+
+    @Test
+    void whileTheMatchingIsBehindSavesAreRefusedPolitelyAndNothingIsSaved() {
+        long version = createProfile(User.APPLICANT1, "张三", ID_A, PHONE_A, EMAIL_A);
+        Map<String, Object> change = withVersion(profile("张三", ID_A, "13912345678", EMAIL_A), version);
+        change.remove("consent");
+        // what the match listener reports when every save's results took 20 s (target 5 s: all saves refused)
+        Runnable slowResults = () -> {
+            for (int i = 0; i < 25; i++) {
+                backlog.savedResultsStored(Duration.ofSeconds(20));
+            }
+        };
+        slowResults.run();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> backlog.delay().compareTo(Duration.ofSeconds(20)) == 0);
+        slowResults.run();  // the next window as slow: the belief holds while the saves below are sent
+
+        Http.Response refused = http.put("/api/talent/me/profile", change).token(token(User.APPLICANT1)).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(refused.header("Retry-After")).contains("15");
+        assertThat(refused.json().get("code").asString()).isEqualTo("OVERLOADED");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("服务当前繁忙，请 15 秒后再试。");
+        Http.Response inEnglish = http.put("/api/talent/me/profile", change).header("Accept-Language", "en")
+                .token(token(User.APPLICANT1)).send();
+        assertThat(inEnglish.status()).isEqualTo(503);
+        assertThat(inEnglish.json().get("detail").asString())
+                .isEqualTo("The service is busy right now; try again in 15 seconds.");
+        assertThat(profileVersion(User.APPLICANT1)).as("nothing saved").isEqualTo(version);
+
+        // no saves' results for a whole window: nothing shows a queue any more
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> backlog.delay().isZero());
+        Http.Response taken = http.put("/api/talent/me/profile", change).token(token(User.APPLICANT1)).send();
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.json().get("phone").asString()).isEqualTo("13912345678");
     }
 
     @Test
