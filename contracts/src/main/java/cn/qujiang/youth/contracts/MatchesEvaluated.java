@@ -26,6 +26,11 @@ import java.util.Map;
  * without it is complete): then a re-evaluation of the same profile version (CATALOGUE_CHANGED, DAILY_SWEEP) carries
  * only the measures whose result changed in any way, and the applicant's other results are as last announced, the
  * measures being the same. A consumer keeping all results replaces those it gets and keeps the others.
+ *
+ * <p>{@code profileChangedAt} (added later; left out when absent) is when the evaluated profile version was saved,
+ * copied from its {@link ApplicantProfileChanged#changedAt}, on PROFILE_CHANGED events only: with it a consumer
+ * knows how long a save took to be matched, whichever version the applicant has saved since (talent-service refuses
+ * saves while that is too long).
  */
 public record MatchesEvaluated(
         String applicantId,
@@ -37,7 +42,8 @@ public record MatchesEvaluated(
         List<String> newlyEligible,
         List<String> noLongerEligible,
         @JsonInclude(Include.NON_DEFAULT) Boolean onlyChanged,
-        @JsonInclude(Include.NON_NULL) SealedPart sealedValues) {
+        @JsonInclude(Include.NON_NULL) SealedPart sealedValues,
+        @JsonInclude(Include.NON_NULL) Instant profileChangedAt) {
 
     public enum Trigger { PROFILE_CHANGED, CATALOGUE_CHANGED, DAILY_SWEEP }
 
@@ -59,13 +65,19 @@ public record MatchesEvaluated(
     public MatchesEvaluated(String applicantId, long profileVersion, LocalDate asOf, Instant evaluatedAt,
             Trigger trigger, List<MatchResult> results, List<String> newlyEligible, List<String> noLongerEligible) {
         this(applicantId, profileVersion, asOf, evaluatedAt, trigger, results, newlyEligible, noLongerEligible, false,
-                null);
+                null, null);
+    }
+
+    /** The same event saying when the evaluated profile version was saved. */
+    public MatchesEvaluated withProfileChangedAt(Instant changedAt) {
+        return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, results, newlyEligible,
+                noLongerEligible, onlyChanged, sealedValues, changedAt);
     }
 
     /** The same event with only the results that changed: {@code changed}, the others as last announced. */
     public MatchesEvaluated withOnlyChanged(List<MatchResult> changed) {
         return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, changed, newlyEligible,
-                noLongerEligible, true, sealedValues);
+                noLongerEligible, true, sealedValues, profileChangedAt);
     }
 
     /** This event as it is published: every criterion's values moved into one part sealed with {@code key}. */
@@ -81,7 +93,8 @@ public record MatchesEvaluated(
         }
         List<MatchResult> withoutValues = results.stream().map(result -> result.withValues(Map.of())).toList();
         return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, withoutValues,
-                newlyEligible, noLongerEligible, onlyChanged, key.seal(values, valuesContext(applicantId)));
+                newlyEligible, noLongerEligible, onlyChanged, key.seal(values, valuesContext(applicantId)),
+                profileChangedAt);
     }
 
     /**
@@ -100,7 +113,7 @@ public record MatchesEvaluated(
                 .map(result -> result.withValues(values.getOrDefault(result.measureCode(), Map.of())))
                 .toList();
         return new MatchesEvaluated(applicantId, profileVersion, asOf, evaluatedAt, trigger, opened, newlyEligible,
-                noLongerEligible, onlyChanged, null);
+                noLongerEligible, onlyChanged, null, profileChangedAt);
     }
 
     private static String valuesContext(String applicantId) {

@@ -161,9 +161,12 @@ class PolicyServiceIT {
     @Order(2)
     void aProfileEventProducesMatchesForEveryActiveMeasure() {
         String applicant = UUID.randomUUID().toString();
-        kafka.send(profile(applicant, 1, jobSeeker(24)), applicant);
+        ApplicantProfileChanged changed = profile(applicant, 1, jobSeeker(24));
+        kafka.send(changed, applicant);
 
         MatchesEvaluated evaluated = awaitMatches(applicant, 1, Trigger.PROFILE_CHANGED);
+        assertThat(evaluated.profileChangedAt()).as("when the save was made, for how long matching took")
+                .isEqualTo(changed.changedAt());
         assertThat(evaluated.results()).hasSize(40);
         assertThat(evaluated.results()).filteredOn(r -> r.measureCode().equals("QJY-01")).singleElement()
                 .satisfies(r -> {

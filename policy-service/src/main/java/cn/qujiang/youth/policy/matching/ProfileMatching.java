@@ -61,7 +61,8 @@ class ProfileMatching {
             MatchDiff diff = MatchDiff.between(stored.map(ApplicantMatches::results).orElse(null),
                     evaluation.lines());
             OutboxEntry event = OutboxEntry.of(
-                    evaluation.event(applicantId, Trigger.PROFILE_CHANGED, diff).sealValues(key),
+                    evaluation.event(applicantId, Trigger.PROFILE_CHANGED, diff)
+                            .withProfileChangedAt(changed.changedAt()).sealValues(key),
                     applicantId, evaluation.evaluatedAt());
             boolean written = stored.isEmpty()
                     ? store.insert(applicantId, evaluation, event)

@@ -8,10 +8,10 @@ import cn.qujiang.youth.kit.messaging.InboundEvent;
 import cn.qujiang.youth.talent.admission.MatchingBacklog;
 import cn.qujiang.youth.talent.eventkey.EventKeys;
 import cn.qujiang.youth.talent.matches.MatchReadModel.Evaluation;
-import cn.qujiang.youth.talent.profile.LiveVersion;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,26 +53,26 @@ class MatchListener {
             }
             Optional<EventKey> key = keys.find(sealed.applicantId())
                     .filter(k -> sealed.sealedValues() == null || k.sealed(sealed.sealedValues()));
-            Optional<LiveVersion> live = key.isEmpty() ? Optional.empty() : profiles.live(sealed.applicantId());
-            if (live.isEmpty()) {
+            OptionalLong profileVersion = key.isEmpty() ? OptionalLong.empty()
+                    : profiles.liveVersion(sealed.applicantId());
+            if (profileVersion.isEmpty()) {
                 log.info("dropping match results {} for applicant {} without a live profile", event.id(),
                         sealed.applicantId());
                 return;
             }
-            Optional<Evaluation> stored = matches.apply(sealed, key.get());
-            stored.ifPresent(evaluation -> {
-                events.publishEvent(new MatchesApplied(sealed, key.get(), live.get().version(), evaluation));
-                observeDelay(sealed, live.get(), evaluation);
+            matches.apply(sealed, key.get()).ifPresent(stored -> {
+                events.publishEvent(new MatchesApplied(sealed, key.get(), profileVersion.getAsLong(), stored));
+                observeDelay(sealed, stored);
             });
         });
     }
 
     /** How long the matching took for a saved version, or that a re-match is flowing ({@link MatchingBacklog}). */
-    private void observeDelay(MatchesEvaluated event, LiveVersion live, Evaluation stored) {
-        if (event.trigger() != Trigger.PROFILE_CHANGED) {
+    private void observeDelay(MatchesEvaluated event, Evaluation stored) {
+        if (event.trigger() == Trigger.CATALOGUE_CHANGED || event.trigger() == Trigger.DAILY_SWEEP) {
             backlog.rematchResultsStored();
-        } else if (event.profileVersion() == live.version() && live.savedAt() != null && stored.storedAt() != null) {
-            backlog.savedResultsStored(Duration.between(live.savedAt(), stored.storedAt()));
+        } else if (event.profileChangedAt() != null && stored.storedAt() != null) {
+            backlog.savedResultsStored(Duration.between(event.profileChangedAt(), stored.storedAt()));
         }
     }
 }

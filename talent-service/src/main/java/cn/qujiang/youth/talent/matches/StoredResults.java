@@ -49,7 +49,7 @@ record StoredResults(byte[] json, SealedPart sealedValues, List<String> eligible
                 ? EventJson.readUtf8(stored.resultsUtf8(), Json.class).results()
                 : EventJson.read(stored.resultsJson(), Json.class).results();
         return new MatchesEvaluated(stored.applicantId(), stored.profileVersion(), stored.asOf(),
-                stored.evaluatedAt(), null, results, null, null, false, stored.sealedValues())
+                stored.evaluatedAt(), null, results, null, null, false, stored.sealedValues(), null)
                 .openValues(key).results();
     }
 

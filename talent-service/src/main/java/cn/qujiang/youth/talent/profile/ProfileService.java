@@ -114,11 +114,6 @@ public class ProfileService {
 
     /** The live profile's version, without opening its personal data; empty when there is none (or it is erased). */
     public OptionalLong liveVersion(String applicantId) {
-        return live(applicantId).map(live -> OptionalLong.of(live.version())).orElse(OptionalLong.empty());
-    }
-
-    /** The same with the moment that version was saved. */
-    public Optional<LiveVersion> live(String applicantId) {
         return store.liveVersion(applicantId);
     }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 class ProfileStore {
     private static final List<String> STATE_FIELDS = List.of("idIndex", "identity", "preferredLanguage", "facts",
             "details", "consent", "heldMeasures", "createdAt", "updatedAt");
-    private static final Bson VERSION_FIELDS = Projections.include("version", "updatedAt", "erasedAt");
+    private static final Bson VERSION_FIELDS = Projections.include("version", "erasedAt");
     private static final Bson SAVE_FIELDS = Projections.include("version", "erasedAt", "consent", "heldMeasures",
             "createdAt");
 
@@ -73,21 +74,16 @@ class ProfileStore {
     }
 
     /**
-     * The version of the live profile and when it was saved, read without its sealed personal data or facts: a cheap
-     * check for callers that only need to know whether (and at which version) a profile exists. Queried by {@code _id}
-     * alone, so that the store answers it from the primary key, and with the driver's documents: it is asked on every
-     * status poll and every match event, where Spring Data's mapping of the query and the fields cost more than the
-     * read.
+     * The version of the live profile, read without its sealed personal data or facts: a cheap check for callers
+     * that only need to know whether (and at which version) a profile exists. Queried by {@code _id} alone, so that
+     * the store answers it from the primary key, and with the driver's documents: it is asked on every status poll
+     * and every match event, where Spring Data's mapping of the query and the fields cost more than the read.
      */
-    Optional<LiveVersion> liveVersion(String applicantId) {
+    OptionalLong liveVersion(String applicantId) {
         Document found = mongo.getCollection(ProfileDocument.COLLECTION).find(Filters.eq("_id", applicantId))
                 .projection(VERSION_FIELDS).first();
-        if (found == null || found.get("erasedAt") != null) {
-            return Optional.empty();
-        }
-        Date savedAt = found.getDate("updatedAt");
-        return Optional.of(new LiveVersion(found.get("version", Number.class).longValue(),
-                savedAt == null ? null : savedAt.toInstant()));
+        return found == null || found.get("erasedAt") != null ? OptionalLong.empty()
+                : OptionalLong.of(found.get("version", Number.class).longValue());
     }
 
     List<ProfileDocument> findLive(Collection<String> applicantIds) {

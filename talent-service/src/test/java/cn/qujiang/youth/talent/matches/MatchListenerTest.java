@@ -16,7 +16,6 @@ import cn.qujiang.youth.contracts.Topics;
 import cn.qujiang.youth.talent.admission.MatchingBacklog;
 import cn.qujiang.youth.talent.eventkey.EventKeys;
 import cn.qujiang.youth.talent.matches.MatchReadModel.Evaluation;
-import cn.qujiang.youth.talent.profile.LiveVersion;
 import cn.qujiang.youth.talent.profile.ProfileService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,36 +42,43 @@ class MatchListenerTest {
             keys, backlog);
 
     @BeforeEach
-    void applicantWithAKeyAndVersion3SavedAtEight() {
+    void applicantWithAKeyAndVersion4() {
         when(keys.find("a1")).thenReturn(Optional.of(new EventKey("k1", "a2V5")));
-        when(profiles.live("a1")).thenReturn(Optional.of(new LiveVersion(3, SAVED)));
+        when(profiles.liveVersion("a1")).thenReturn(OptionalLong.of(4));
     }
 
     @Test
-    void resultsOfTheSavedVersionTellHowLongTheyTookFromTheSave() {
+    void resultsOfASaveTellHowLongTheyTookFromTheSaveAlsoWhenTheApplicantSavedAgainSince() {
         stores(3, SAVED.plusMillis(7250));
-        listener.on(record(3, Trigger.PROFILE_CHANGED));
+        listener.on(record(3, Trigger.PROFILE_CHANGED, SAVED));
         verify(backlog).savedResultsStored(Duration.ofMillis(7250));
     }
 
     @Test
-    void resultsOfAnOlderVersionSayNothingAboutTheDelay() {
-        stores(2, SAVED.plusMillis(900));
-        listener.on(record(2, Trigger.PROFILE_CHANGED));
+    void resultsOfAnEventOlderThanTheSaveTimeSayNothingAboutTheDelay() {
+        stores(3, SAVED.plusMillis(900));
+        listener.on(record(3, Trigger.PROFILE_CHANGED, null));
         verifyNoInteractions(backlog);
+    }
+
+    @Test
+    void resultsOfTheDailySweepAreARematch() {
+        stores(4, SAVED.plusSeconds(86_400));
+        listener.on(record(4, Trigger.DAILY_SWEEP, null));
+        verify(backlog).rematchResultsStored();
     }
 
     @Test
     void resultsOfACatalogueChangeAreARematch() {
         stores(3, SAVED.plusSeconds(3600));
-        listener.on(record(3, Trigger.CATALOGUE_CHANGED));
+        listener.on(record(3, Trigger.CATALOGUE_CHANGED, null));
         verify(backlog).rematchResultsStored();
     }
 
     @Test
     void resultsNotTakenSayNothing() {
         when(matches.apply(any(), any())).thenReturn(Optional.empty());
-        listener.on(record(3, Trigger.PROFILE_CHANGED));
+        listener.on(record(3, Trigger.PROFILE_CHANGED, SAVED));
         verifyNoInteractions(backlog);
     }
 
@@ -79,9 +86,9 @@ class MatchListenerTest {
         when(matches.apply(any(), any())).thenReturn(Optional.of(new Evaluation(version, SAVED, storedAt)));
     }
 
-    private static ConsumerRecord<String, String> record(long version, Trigger trigger) {
+    private static ConsumerRecord<String, String> record(long version, Trigger trigger, Instant savedAt) {
         MatchesEvaluated event = new MatchesEvaluated("a1", version, LocalDate.of(2026, 3, 2), SAVED.plusMillis(100),
-                trigger, List.of(), List.of(), List.of());
+                trigger, List.of(), List.of(), List.of()).withProfileChangedAt(savedAt);
         ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.POLICY_MATCH, 0, 0, "a1",
                 EventJson.write(event));
         record.headers().add(new RecordHeader(CloudEventHeaders.TYPE,
