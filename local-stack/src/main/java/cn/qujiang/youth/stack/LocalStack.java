@@ -25,7 +25,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final List<String> gatewayExtras = new java.util.ArrayList<>();
+    /** More arguments per process name ({@code gateway}, {@code talent-service}, …), appended to the stack's own. */
+    private final Map<String, List<String>> extras = new java.util.HashMap<>();
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private SmtpServer smtp;
@@ -55,7 +56,16 @@ public final class LocalStack implements AutoCloseable {
      * effect for a gateway started afterwards.
      */
     public LocalStack withGatewayArguments(List<String> extra) {
-        gatewayExtras.addAll(extra);
+        return withArguments("gateway", extra);
+    }
+
+    /**
+     * More arguments of one process ({@code gateway}, {@code talent-service}, {@code policy-service},
+     * {@code notification-service}), appended to the stack's own (a later one wins), e.g. the e2e tests' shorter
+     * waits. Takes effect for a process started afterwards.
+     */
+    public LocalStack withArguments(String process, List<String> extra) {
+        extras.computeIfAbsent(process, name -> new java.util.ArrayList<>()).addAll(extra);
         return this;
     }
 
@@ -117,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri()));
         arguments.addAll(List.of(peerArguments(name)));
+        arguments.addAll(extras.getOrDefault(name, List.of()));
         return launch(name, port, arguments);
     }
 
@@ -140,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
                 "--qujiang.cors.allowed-origins=" + String.join(", ", new java.util.LinkedHashSet<>(List.of(
                         config.mobileAppOrigin(), config.consoleOrigin(), "http://localhost:5173",
                         "http://localhost:5174")))));
-        arguments.addAll(gatewayExtras);
+        arguments.addAll(extras.getOrDefault("gateway", List.of()));
         return arguments;
     }
 
