@@ -1,6 +1,9 @@
 package cn.qujiang.youth.talent.admission;
 
 import cn.qujiang.youth.kit.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
  * results after a service was down). Results of a re-match (a catalogue change, the daily sweep) are not saves'
  * results; while they flow, saves' results queue behind thousands of them, and refusing saves would not shorten that
  * queue, so nothing is refused then. Each instance judges by the results its own match listener stores, a share of
- * all of them.
+ * all of them. Gauge {@code talent.matching.delay} (seconds, the delay believed now), counter
+ * {@code talent.profile.saves.refused}.
  */
 @Component
 public class MatchingBacklog {
@@ -36,6 +40,7 @@ public class MatchingBacklog {
     private final long windowMillis;
     private final int minResults;
     private final DoubleSupplier random;
+    private final Counter refused;
 
     private long windowStart;
     private long windowShortest = Long.MAX_VALUE;
@@ -45,17 +50,22 @@ public class MatchingBacklog {
     private long rematchSeenAt = Long.MIN_VALUE / 2;
 
     @Autowired
-    MatchingBacklog(Clock clock, SaveAdmissionProperties properties) {
-        this(clock, properties, () -> ThreadLocalRandom.current().nextDouble());
+    MatchingBacklog(Clock clock, SaveAdmissionProperties properties, MeterRegistry meters) {
+        this(clock, properties, () -> ThreadLocalRandom.current().nextDouble(), meters);
     }
 
-    MatchingBacklog(Clock clock, SaveAdmissionProperties properties, DoubleSupplier random) {
+    MatchingBacklog(Clock clock, SaveAdmissionProperties properties, DoubleSupplier random, MeterRegistry meters) {
         this.clock = clock;
         this.targetMillis = properties.targetDelay().toMillis();
         this.windowMillis = properties.window().toMillis();
         this.minResults = properties.minResults();
         this.random = random;
         this.windowStart = clock.millis();
+        Gauge.builder("talent.matching.delay", this, backlog -> backlog.delay().toMillis() / 1000.0)
+                .baseUnit("seconds").description("how long saves' results take to be stored, as the save admission "
+                        + "believes it now").register(meters);
+        this.refused = Counter.builder("talent.profile.saves.refused")
+                .description("profile saves refused while the matching was behind").register(meters);
     }
 
     /** Results of a saved profile version were stored, {@code delay} after the save. */
@@ -86,6 +96,7 @@ public class MatchingBacklog {
         long excess = delay().toMillis() - targetMillis;
         if (excess > 0 && random.getAsDouble() < (double) excess / targetMillis) {
             long seconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, (excess + 999) / 1000));
+            refused.increment();
             throw ApiException.unavailable("OVERLOADED", Duration.ofSeconds(seconds));
         }
     }

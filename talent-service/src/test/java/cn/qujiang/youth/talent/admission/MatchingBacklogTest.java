@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.qujiang.youth.kit.web.ApiException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ class MatchingBacklogTest {
 
     private final StoppedClock clock = new StoppedClock();
     private double draw = 0.0;  // the next "random" share: 0 refuses whenever anything may be refused
-    private final MatchingBacklog backlog = new MatchingBacklog(clock, DEFAULTS, () -> draw);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final MatchingBacklog backlog = new MatchingBacklog(clock, DEFAULTS, () -> draw, meters);
 
     @Test
     void withNoResultsYetEverySaveIsTaken() {
@@ -44,6 +46,8 @@ class MatchingBacklogTest {
         assertThat(refused.code()).isEqualTo("OVERLOADED");
         assertThat(refused.retryAfter()).hasValue(Duration.ofSeconds(5));
         assertThat(refused.args()).as("the seconds in the detail text").containsExactly(5L);
+        assertThat(meters.get("talent.profile.saves.refused").counter().count()).isEqualTo(1);
+        assertThat(meters.get("talent.matching.delay").gauge().value()).isEqualTo(10.0);
     }
 
     @Test
@@ -107,7 +111,7 @@ class MatchingBacklogTest {
     @Test
     void aTargetOfZeroNeverRefuses() {
         MatchingBacklog never = new MatchingBacklog(clock, new SaveAdmissionProperties(Duration.ZERO, null, null),
-                () -> 0.0);
+                () -> 0.0, new SimpleMeterRegistry());
         for (int i = 0; i < 25; i++) {
             never.savedResultsStored(Duration.ofMinutes(5));
         }
