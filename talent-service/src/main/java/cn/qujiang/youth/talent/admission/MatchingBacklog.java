@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +37,6 @@ public class MatchingBacklog {
     private final long targetMillis;
     private final long windowMillis;
     private final int minResults;
-    private final DoubleSupplier random;
     private final Counter refused;
 
     private long windowStart;
@@ -49,17 +46,11 @@ public class MatchingBacklog {
     private long lastShortest = -1;
     private long rematchSeenAt = Long.MIN_VALUE / 2;
 
-    @Autowired
     MatchingBacklog(Clock clock, SaveAdmissionProperties properties, MeterRegistry meters) {
-        this(clock, properties, () -> ThreadLocalRandom.current().nextDouble(), meters);
-    }
-
-    MatchingBacklog(Clock clock, SaveAdmissionProperties properties, DoubleSupplier random, MeterRegistry meters) {
         this.clock = clock;
         this.targetMillis = properties.targetDelay().toMillis();
         this.windowMillis = properties.window().toMillis();
         this.minResults = properties.minResults();
-        this.random = random;
         this.windowStart = clock.millis();
         Gauge.builder("talent.matching.delay", this, backlog -> backlog.delay().toMillis() / 1000.0)
                 .baseUnit("seconds").description("how long saves' results take to be stored, as the save admission "
@@ -90,11 +81,16 @@ public class MatchingBacklog {
 
     /** Throws 503 OVERLOADED with Retry-After when this save is one of those to refuse. */
     public void admitSave() {
+        admitSave(ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** The same with the save's draw in [0, 1) given: it is refused when the draw is below the share refused. */
+    void admitSave(double draw) {
         if (targetMillis == 0) {
             return;
         }
         long excess = delay().toMillis() - targetMillis;
-        if (excess > 0 && random.getAsDouble() < (double) excess / targetMillis) {
+        if (excess > 0 && draw < (double) excess / targetMillis) {
             long seconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, (excess + 999) / 1000));
             refused.increment();
             throw ApiException.unavailable("OVERLOADED", Duration.ofSeconds(seconds));

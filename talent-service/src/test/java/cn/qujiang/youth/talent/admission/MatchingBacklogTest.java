@@ -19,29 +19,29 @@ class MatchingBacklogTest {
     private static final SaveAdmissionProperties DEFAULTS = new SaveAdmissionProperties(null, null, null);
 
     private final StoppedClock clock = new StoppedClock();
-    private double draw = 0.0;  // the next "random" share: 0 refuses whenever anything may be refused
+    private double draw = 0.0;  // the next save's draw: 0 refuses whenever anything may be refused
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MatchingBacklog backlog = new MatchingBacklog(clock, DEFAULTS, () -> draw, meters);
+    private final MatchingBacklog backlog = new MatchingBacklog(clock, DEFAULTS, meters);
 
     @Test
     void withNoResultsYetEverySaveIsTaken() {
         clock.shift(Duration.ofSeconds(10));
         assertThat(backlog.delay()).isZero();
-        assertThatCode(backlog::admitSave).doesNotThrowAnyException();
+        assertThatCode(this::admit).doesNotThrowAnyException();
     }
 
     @Test
     void resultsWithinTheTargetDelayRefuseNothing() {
         window(25, Duration.ofMillis(4900));
         assertThat(backlog.delay()).isEqualTo(Duration.ofMillis(4900));
-        assertThatCode(backlog::admitSave).doesNotThrowAnyException();
+        assertThatCode(this::admit).doesNotThrowAnyException();
     }
 
     @Test
     void whenEvenTheQuickestResultTookTwiceTheTargetEverySaveIsRefusedWithWhenToComeBack() {
         window(25, Duration.ofSeconds(10));
         draw = 0.999;
-        ApiException refused = catchThrowableOfType(ApiException.class, backlog::admitSave);
+        ApiException refused = catchThrowableOfType(ApiException.class, this::admit);
         assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(refused.code()).isEqualTo("OVERLOADED");
         assertThat(refused.retryAfter()).hasValue(Duration.ofSeconds(5));
@@ -54,9 +54,9 @@ class MatchingBacklogTest {
     void halfwayToTwiceTheTargetHalfTheSavesAreRefused() {
         window(25, Duration.ofMillis(7500));
         draw = 0.49;
-        assertThat(catchThrowableOfType(ApiException.class, backlog::admitSave)).isNotNull();
+        assertThat(catchThrowableOfType(ApiException.class, this::admit)).isNotNull();
         draw = 0.51;
-        assertThatCode(backlog::admitSave).doesNotThrowAnyException();
+        assertThatCode(this::admit).doesNotThrowAnyException();
     }
 
     @Test
@@ -67,33 +67,33 @@ class MatchingBacklogTest {
         backlog.savedResultsStored(Duration.ofSeconds(60));
         clock.shift(Duration.ofSeconds(2));
         assertThat(backlog.delay()).isEqualTo(Duration.ofMillis(300));
-        assertThatCode(backlog::admitSave).doesNotThrowAnyException();
+        assertThatCode(this::admit).doesNotThrowAnyException();
     }
 
     @Test
     void aFewLateResultsAfterAnOutageSayNothing() {
         window(19, Duration.ofSeconds(40));
         assertThat(backlog.delay()).isZero();
-        assertThatCode(backlog::admitSave).doesNotThrowAnyException();
+        assertThatCode(this::admit).doesNotThrowAnyException();
     }
 
     @Test
     void theLongestWaitAskedForIsHalfAMinute() {
         window(25, Duration.ofSeconds(100));
-        assertThat(catchThrowableOfType(ApiException.class, backlog::admitSave).retryAfter())
+        assertThat(catchThrowableOfType(ApiException.class, this::admit).retryAfter())
                 .hasValue(Duration.ofSeconds(30));
     }
 
     @Test
     void aWindowWithoutResultsEndsTheRefusals() {
         window(25, Duration.ofSeconds(12));
-        assertThat(catchThrowableOfType(ApiException.class, backlog::admitSave)).isNotNull();
+        assertThat(catchThrowableOfType(ApiException.class, this::admit)).isNotNull();
         clock.shift(Duration.ofSeconds(1));
-        assertThat(catchThrowableOfType(ApiException.class, backlog::admitSave))
+        assertThat(catchThrowableOfType(ApiException.class, this::admit))
                 .as("the window that ended is believed until the next one ends").isNotNull();
         clock.shift(Duration.ofSeconds(1));
         assertThat(backlog.delay()).isZero();
-        assertThatCode(backlog::admitSave).doesNotThrowAnyException();
+        assertThatCode(this::admit).doesNotThrowAnyException();
     }
 
     @Test
@@ -101,22 +101,26 @@ class MatchingBacklogTest {
         backlog.rematchResultsStored();
         window(25, Duration.ofSeconds(12));
         assertThat(backlog.delay()).isZero();
-        assertThatCode(backlog::admitSave).doesNotThrowAnyException();
+        assertThatCode(this::admit).doesNotThrowAnyException();
         window(25, Duration.ofSeconds(12));
         assertThat(backlog.delay()).as("two windows after the last re-match result")
                 .isEqualTo(Duration.ofSeconds(12));
-        assertThat(catchThrowableOfType(ApiException.class, backlog::admitSave)).isNotNull();
+        assertThat(catchThrowableOfType(ApiException.class, this::admit)).isNotNull();
     }
 
     @Test
     void aTargetOfZeroNeverRefuses() {
         MatchingBacklog never = new MatchingBacklog(clock, new SaveAdmissionProperties(Duration.ZERO, null, null),
-                () -> 0.0, new SimpleMeterRegistry());
+                new SimpleMeterRegistry());
         for (int i = 0; i < 25; i++) {
             never.savedResultsStored(Duration.ofMinutes(5));
         }
         clock.shift(Duration.ofSeconds(2));
-        assertThatCode(never::admitSave).doesNotThrowAnyException();
+        assertThatCode(() -> never.admitSave(0.0)).doesNotThrowAnyException();
+    }
+
+    private void admit() {
+        backlog.admitSave(draw);
     }
 
     /** {@code results} saves' results, each {@code delay} after its save, then the window ends. */
