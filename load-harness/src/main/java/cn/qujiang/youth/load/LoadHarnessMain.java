@@ -19,7 +19,8 @@ public final class LoadHarnessMain {
     public static void main(String[] args) throws IOException {
         Options options = Options.fromSystemProperties();
         System.out.println("load: " + options);
-        HarnessStack.runAndExit("load", options.repoDir(), stack -> stack, stack -> run(options, stack));
+        HarnessStack.runAndExit("load", options.repoDir(),
+                stack -> options.devStoreInMemory() ? stack.withDevDatabaseInMemory() : stack, stack -> run(options, stack));
     }
 
     /**
@@ -41,6 +42,7 @@ public final class LoadHarnessMain {
 
     private static void run(Options options, LocalStack stack) throws InterruptedException {
         Report.memory("idle", ProcessMemory.snapshot(), System.out);
+        Timeline timeline = options.timeline().map(Timeline::start).orElse(null);
         try (Gateway gateway = new Gateway(stack.gatewayUrl(), options.httpThreads());
              OpenLoop loop = new OpenLoop(gateway, options.polling(), options.giveUp())) {
             long begin = System.nanoTime();
@@ -60,11 +62,18 @@ public final class LoadHarnessMain {
                 Report.cpuPerUpdate(cpuBefore, ProcessCpu.snapshot(), stage.started.sum(), System.out);
                 Report.scansPerUpdate(scansBefore, stack.mongo().collectionScans(), stage.started.sum(), System.out);
                 Report.stages(stages.subList(stages.size() - 1, stages.size()), System.out);
+                if (timeline != null) {
+                    timeline.write(stages);
+                }
             }
             System.out.println();
             Report.stages(stages, System.out);
             idle(options);
             Report.memory("after the load", ProcessMemory.snapshot(), System.out);
+        } finally {
+            if (timeline != null) {
+                timeline.close();
+            }
         }
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -17,13 +16,14 @@ final class Resident {
     /** The realm's access token lifespan (five minutes). */
     static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofMinutes(5);
     /** A token this old is renewed on use, with a margin for the request's own time. */
+    /** Birth dates from 1998 on: residents aged about 22 to 29, youth by every measure. */
+    private static final int BIRTH_DAYS = 2500;
     private static final long TOKEN_MAX_AGE_MS = TOKEN_LIFETIME.toMillis() - 30_000;
 
     final String username = "load-" + UUID.randomUUID().toString().substring(0, 12);
     final String password = "Load" + UUID.randomUUID().toString().substring(0, 8) + "pass1";
     final String email = username + "@example.com";
-    private final String idNumber =
-            SampleResidents.idNumber(LocalDate.of(1998, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(2500)));
+    private final String idNumber;
     private final String phone = SampleResidents.phone();
     private final Supplier<String> tokenSource;
     private final AtomicLong version = new AtomicLong(-1);
@@ -33,7 +33,12 @@ final class Resident {
     /** Flipped on every update so that each save is a real change (a new profile version, a new evaluation). */
     private volatile boolean married;
 
-    Resident(java.util.function.BiFunction<String, String, String> passwordGrant) {
+    /**
+     * @param index the resident's place in the run: residents are born on different days, so no two of a run share
+     *              an ID number (talent-service refuses a second profile with the same one, as it should)
+     */
+    Resident(int index, java.util.function.BiFunction<String, String, String> passwordGrant) {
+        this.idNumber = SampleResidents.idNumber(LocalDate.of(1998, 1, 1).plusDays(index % BIRTH_DAYS));
         this.tokenSource = () -> passwordGrant.apply(username, password);
     }
 

@@ -23,7 +23,8 @@ final class Residents {
         try {
             List<Future<Resident>> pending = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                pending.add(pool.submit(() -> signUp(keycloak, tokens, gateway)));
+                int index = i;
+                pending.add(pool.submit(() -> signUp(index, keycloak, tokens, gateway)));
             }
             List<Resident> residents = new ArrayList<>();
             for (Future<Resident> resident : pending) {
@@ -40,8 +41,8 @@ final class Residents {
         }
     }
 
-    private static Resident signUp(KeycloakServer keycloak, KeycloakTokens tokens, Gateway gateway) {
-        Resident resident = new Resident((user, pass) -> tokens.password(KeycloakTokens.TEST_CLIENT, user, pass));
+    private static Resident signUp(int index, KeycloakServer keycloak, KeycloakTokens tokens, Gateway gateway) {
+        Resident resident = new Resident(index, (user, pass) -> tokens.password(KeycloakTokens.TEST_CLIENT, user, pass));
         keycloak.admin().createApplicant(resident.username, resident.password, resident.email);
         resident.versionSeen(firstSave(resident, gateway));
         return resident;

@@ -22,6 +22,16 @@ final class Stage {
     private final ConcurrentLinkedQueue<Long> putMs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> putToCurrentMs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> putToStoredMs = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+
+    /**
+     * How one update ended, by the wall-clock moment it started.
+     *
+     * @param how          {@code current}, {@code gave up}, {@code stale}, {@code refused <status>} or a failure
+     * @param storedMillis from the PUT to its results being stored, -1 when not current or not said
+     */
+    record Outcome(long startedAtMillis, String how, long storedMillis) {
+    }
 
     Stage(int rate, long seconds) {
         this.rate = rate;
@@ -51,6 +61,14 @@ final class Stage {
             putToStoredMs.add(storedMillis);
         }
         current.increment();
+    }
+
+    void ended(Outcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
     }
 
     Map<String, Long> putAnswers() {

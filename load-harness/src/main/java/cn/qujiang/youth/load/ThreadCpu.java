@@ -38,6 +38,17 @@ final class ThreadCpu {
         return cpu;
     }
 
+    /**
+     * The same with every process, this JVM too, split by pool ({@link #poolKind}): the dev database's request
+     * workers apart from its file store's writer, the load generator's client apart from its timers.
+     */
+    static Map<String, Map<String, Long>> snapshotByPool() {
+        Map<String, Map<String, Long>> cpu = new LinkedHashMap<>();
+        add(cpu, ProcessCpu.HARNESS, List.of(ProcessHandle.current().pid()), ThreadCpu::poolKind);
+        ProcessMemory.stackProcesses().forEach((name, pids) -> add(cpu, name, pids, ThreadCpu::poolKind));
+        return cpu;
+    }
+
     /** A thread of the harness JVM by its name as the kernel keeps it (the first 15 characters). */
     static String harnessKind(String threadName) {
         if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
@@ -62,6 +73,15 @@ final class ThreadCpu {
         String kind = harnessKind(threadName);
         if (!kind.equals(OTHER)) {
             return kind.equals(JIT) || kind.equals(GC) ? kind : OTHER;
+        }
+        return poolKind(threadName);
+    }
+
+    /** JIT, GC, or the thread's pool: its name without the numbers. */
+    static String poolKind(String threadName) {
+        String kind = harnessKind(threadName);
+        if (kind.equals(JIT) || kind.equals(GC)) {
+            return kind;
         }
         String pool = threadName.replaceAll("[0-9]+", "").replaceAll("[-_#.]+", "-").replaceAll("^-|-$", "");
         return pool.isEmpty() ? OTHER : pool;

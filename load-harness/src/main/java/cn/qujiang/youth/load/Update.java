@@ -43,7 +43,7 @@ final class Update {
         } catch (RuntimeException e) {
             // e.g. Keycloak refusing to renew the token: the update never reached the gateway.
             stage.putAnswered(failure(e));
-            done.complete(null);
+            end(failure(e), -1);
         }
         return done;
     }
@@ -51,7 +51,7 @@ final class Update {
     private void saved(HttpResponse<String> response, Throwable error) {
         if (error != null) {
             stage.putAnswered(failure(error));
-            done.complete(null);
+            end(failure(error), -1);
             return;
         }
         stage.putAnswered(Integer.toString(response.statusCode()),
@@ -67,18 +67,18 @@ final class Update {
                 if (profile != null && profile.statusCode() == 200) {
                     resident.versionSeen(Gateway.versionTag(profile));
                 }
-                done.complete(null);
+                end("stale", -1);
             });
         } else {
             stage.putRefused.increment();
-            done.complete(null);
+            end("refused " + response.statusCode(), -1);
         }
     }
 
     private void pollLater(long millis) {
         if (System.nanoTime() - startedAt + TimeUnit.MILLISECONDS.toNanos(millis) > giveUp.toNanos()) {
             stage.gaveUp.increment();
-            done.complete(null);
+            end("gave up", -1);
             return;
         }
         timer.schedule(this::poll, millis, TimeUnit.MILLISECONDS);
@@ -115,12 +115,18 @@ final class Update {
         // Results of a later version count too: a newer save of the same resident includes this one. (Requiring
         // "current" as well would starve an update whenever the resident saved again before it was evaluated.)
         if ((status == 200 || status == 304) && known != null && known.evaluatedProfileVersion() >= savedVersion) {
-            stage.resultsCurrent(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
-                    known.storedAtMillis() < 0 ? -1 : Math.max(0, known.storedAtMillis() - startedAtMillis));
-            done.complete(null);
+            long storedMillis = known.storedAtMillis() < 0 ? -1 : Math.max(0, known.storedAtMillis() - startedAtMillis);
+            stage.resultsCurrent(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), storedMillis);
+            end("current", storedMillis);
             return;
         }
         pollLater(status == 429 || status == 503 ? retryAfterMillis(response) : nextPollMillis(asked));
+    }
+
+    /** @param how current, gave up, stale, refused with its status, or the failure: per second in the {@link Timeline} */
+    private void end(String how, long storedMillis) {
+        stage.ended(new Stage.Outcome(startedAtMillis, how, storedMillis));
+        done.complete(null);
     }
 
     /** After a status that waited, at once; after one answered sooner, the rest of the interval. */

@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     /** More arguments per process name ({@code gateway}, {@code talent-service}, …), appended to the stack's own. */
     private final Map<String, List<String>> extras = new java.util.HashMap<>();
+    private volatile boolean devDatabaseInMemory;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private SmtpServer smtp;
@@ -69,6 +70,16 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The dev database keeps its data in memory instead of in {@code mongo/suite.mv}: nothing survives a stop, and no
+     * file store commits and compacts beside the load (the load harness's choice, to measure the suite rather than
+     * the dev database's file). Takes effect for a stack started afterwards.
+     */
+    public LocalStack withDevDatabaseInMemory() {
+        devDatabaseInMemory = true;
+        return this;
+    }
+
     /** Starts every part in order; on failure, or when closed meanwhile, stops whatever had started. */
     public void startAll(StartListener listener) {
         try {
@@ -88,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
         kafka = track(new KafkaBroker(config.kafkaPort(), config.kafkaControllerPort(), config.dataDir().resolve("kafka")));
         kafka.start();
         listener.step("MongoDB-wire server");
-        mongo = track(MongoWireServer.persistent(config.mongoPort(), config.dataDir().resolve("mongo/suite.mv")));
+        mongo = track(devDatabaseInMemory ? MongoWireServer.inMemory(config.mongoPort())
+                : MongoWireServer.persistent(config.mongoPort(), config.dataDir().resolve("mongo/suite.mv")));
         mongo.start();
         listener.step("Keycloak");
         keycloak = track(new KeycloakServer(config.keycloakPort(), config.dataDir().resolve("logs"))
