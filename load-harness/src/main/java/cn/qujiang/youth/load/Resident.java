@@ -16,9 +16,10 @@ final class Resident {
     /** The realm's access token lifespan (five minutes). */
     static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofMinutes(5);
     /** A token this old is renewed on use, with a margin for the request's own time. */
+    private static final long TOKEN_MAX_AGE_MS = TOKEN_LIFETIME.toMillis() - 30_000;
+
     /** Birth dates from 1998 on: residents aged about 22 to 29, youth by every measure. */
     private static final int BIRTH_DAYS = 2500;
-    private static final long TOKEN_MAX_AGE_MS = TOKEN_LIFETIME.toMillis() - 30_000;
 
     final String username = "load-" + UUID.randomUUID().toString().substring(0, 12);
     final String password = "Load" + UUID.randomUUID().toString().substring(0, 8) + "pass1";

@@ -21,14 +21,14 @@ final class Stage {
     private final Map<String, LongAdder> pollAnswers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> putMs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> putToCurrentMs = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Long> putToStoredMs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
 
     /**
      * How one update ended, by the wall-clock moment it started.
      *
      * @param how          {@code current}, {@code gave up}, {@code stale}, {@code refused <status>} or a failure
-     * @param storedMillis from the PUT to its results being stored, -1 when not current or not said
+     * @param storedMillis from the PUT to the moment talent-service took the results ({@code storedAt}), whatever
+     *                     the poll interval; -1 when not current or the status did not say
      */
     record Outcome(long startedAtMillis, String how, long storedMillis) {
     }
@@ -51,15 +51,9 @@ final class Stage {
         pollAnswers.computeIfAbsent(status, key -> new LongAdder()).increment();
     }
 
-    /**
-     * @param storedMillis from the PUT to the moment talent-service took the results ({@code storedAt}), whatever
-     *                     the poll interval; negative when the status did not say
-     */
-    void resultsCurrent(long millis, long storedMillis) {
+    /** @param millis from the PUT to the poll that showed the saved version evaluated */
+    void resultsCurrent(long millis) {
         putToCurrentMs.add(millis);
-        if (storedMillis >= 0) {
-            putToStoredMs.add(storedMillis);
-        }
         current.increment();
     }
 
@@ -87,8 +81,9 @@ final class Stage {
         return sorted(putToCurrentMs);
     }
 
+    /** From the PUT to the results being stored, of the updates whose status said when. */
     List<Long> putToStoredMs() {
-        return sorted(putToStoredMs);
+        return outcomes.stream().map(Outcome::storedMillis).filter(millis -> millis >= 0).sorted().toList();
     }
 
     private static List<Long> sorted(ConcurrentLinkedQueue<Long> millis) {

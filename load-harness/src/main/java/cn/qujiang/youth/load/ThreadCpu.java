@@ -32,10 +32,7 @@ final class ThreadCpu {
 
     /** Process name (as {@link ProcessCpu}) → kind of thread → nanoseconds of CPU (user + system). */
     static Map<String, Map<String, Long>> snapshot() {
-        Map<String, Map<String, Long>> cpu = new LinkedHashMap<>();
-        add(cpu, ProcessCpu.HARNESS, List.of(ProcessHandle.current().pid()), ThreadCpu::harnessKind);
-        ProcessMemory.stackProcesses().forEach((name, pids) -> add(cpu, name, pids, ThreadCpu::stackKind));
-        return cpu;
+        return snapshot(ThreadCpu::harnessKind, ThreadCpu::stackKind);
     }
 
     /**
@@ -43,9 +40,13 @@ final class ThreadCpu {
      * workers apart from its file store's writer, the load generator's client apart from its timers.
      */
     static Map<String, Map<String, Long>> snapshotByPool() {
+        return snapshot(ThreadCpu::poolKind, ThreadCpu::poolKind);
+    }
+
+    private static Map<String, Map<String, Long>> snapshot(UnaryOperator<String> harness, UnaryOperator<String> stack) {
         Map<String, Map<String, Long>> cpu = new LinkedHashMap<>();
-        add(cpu, ProcessCpu.HARNESS, List.of(ProcessHandle.current().pid()), ThreadCpu::poolKind);
-        ProcessMemory.stackProcesses().forEach((name, pids) -> add(cpu, name, pids, ThreadCpu::poolKind));
+        add(cpu, ProcessCpu.HARNESS, List.of(ProcessHandle.current().pid()), harness);
+        ProcessMemory.stackProcesses().forEach((name, pids) -> add(cpu, name, pids, stack));
         return cpu;
     }
 

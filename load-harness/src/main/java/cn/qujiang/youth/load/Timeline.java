@@ -37,7 +37,8 @@ final class Timeline implements AutoCloseable {
     private final Path file;
     private final ConcurrentLinkedQueue<Second> seconds = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Gateway.daemon("timeline"));
-    private long samplerThread;
+    /** Set by the ticker, read by {@link #write} on the harness's main thread. */
+    private volatile long samplerThread;
     private Map<String, Long> last;
     private long lastIdleTicks;
     private long lastSecond;

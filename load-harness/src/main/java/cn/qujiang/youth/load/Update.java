@@ -116,7 +116,7 @@ final class Update {
         // "current" as well would starve an update whenever the resident saved again before it was evaluated.)
         if ((status == 200 || status == 304) && known != null && known.evaluatedProfileVersion() >= savedVersion) {
             long storedMillis = known.storedAtMillis() < 0 ? -1 : Math.max(0, known.storedAtMillis() - startedAtMillis);
-            stage.resultsCurrent(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), storedMillis);
+            stage.resultsCurrent(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
             end("current", storedMillis);
             return;
         }
