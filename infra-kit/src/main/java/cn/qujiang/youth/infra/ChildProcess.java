@@ -37,6 +37,16 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * JVM options that let the JIT compile in the machine's spare time: its compiler threads run at nice 10, so when
+     * the processes of the stack want more CPU than there is, requests are served before methods are compiled.
+     * Measured on two cores (load-harness README, run S): right after start-up the JIT still used 200-500 ms of CPU
+     * a second at 50 saves/s, and at normal priority its bursts were what queued saves for seconds. Policy 1 also
+     * raises the JVM's GC and VM threads a little (root only; others keep their priority, silently).
+     */
+    public static final List<String> JIT_IN_SPARE_TIME = List.of("-XX:ThreadPriorityPolicy=1",
+            "-XX:CompilerThreadPriority=10");
+
     /** The java executable of the running JVM, so children run on the same JDK. */
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -112,8 +112,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     private List<String> javaCommand(String mainClass, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.javaExecutable(),
-                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.level=warn",
-                "-cp", InfraSettings.kafkaBrokerClasspath(), mainClass));
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.level=warn"));
+        command.addAll(ChildProcess.JIT_IN_SPARE_TIME);
+        command.addAll(List.of("-cp", InfraSettings.kafkaBrokerClasspath(), mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -57,6 +57,7 @@ public final class KeycloakServer implements AutoCloseable {
                         "--hostname=" + baseUrl(), "--import-realm", "--http-management-port=" + Ports.free(),
                         "--log-level=WARN"),
                 home, Map.of("JAVA_HOME", javaHomeForKeycloak().toString(), "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m",
+                        "JAVA_OPTS_APPEND", String.join(" ", ChildProcess.JIT_IN_SPARE_TIME),
                         "KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakAdmin.USERNAME,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakAdmin.PASSWORD),
                 logDir.resolve("keycloak.log"));

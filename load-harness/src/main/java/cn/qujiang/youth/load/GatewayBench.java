@@ -4,6 +4,7 @@ import cn.qujiang.youth.infra.ChildProcess;
 import cn.qujiang.youth.infra.InfraException;
 import cn.qujiang.youth.infra.Ports;
 import cn.qujiang.youth.stack.LocalStack;
+import cn.qujiang.youth.stack.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -260,8 +261,8 @@ final class GatewayBench {
             // Copied under another name so that the stack's process lookup does not take it for "gateway".
             Path jar = Files.copy(options.baselineGateway(), workDir.resolve("gateway-baseline.jar"));
             // The stack's JVM options for its services (ServiceProcess), without class data sharing.
-            List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                    "-XX:+UseSerialGC"));
+            List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+            command.addAll(ServiceProcess.JVM_OPTIONS);
             command.addAll(options.baselineJvm());
             command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
             command.addAll(stack.gatewayArguments());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -44,10 +45,13 @@ final class OpenLoop implements AutoCloseable {
         Thread.sleep(length.toMillis());
         firing.cancel(false);
         try {
+            // A tick already running when the schedule was cancelled still adds its update: wait for it, or the
+            // stage would count it as started without waiting for its end.
+            arrivals.submit(() -> { }).get();
             // Every update ends by itself (current, refused or given up); the margin covers one request timeout.
             CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new))
                     .get(giveUp.toSeconds() + 40, TimeUnit.SECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             System.err.println("load: some updates of the " + rate + "/s stage did not end: " + e);
         }
         return stage;

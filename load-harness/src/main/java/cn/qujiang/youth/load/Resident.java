@@ -1,12 +1,12 @@
 package cn.qujiang.youth.load;
 
+import cn.qujiang.youth.infra.KeycloakTokens;
 import cn.qujiang.youth.infra.SampleResidents;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * One signed-up resident the load acts for: a Keycloak user (role applicant) with a valid resident ID number of
@@ -26,8 +26,9 @@ final class Resident {
     final String email = username + "@example.com";
     private final String idNumber;
     private final String phone = SampleResidents.phone();
-    private final Supplier<String> tokenSource;
+    private final KeycloakTokens tokens;
     private final AtomicLong version = new AtomicLong(-1);
+    private KeycloakTokens.Session session;
     private volatile String token;
     private volatile long tokenAt;
     private volatile MatchStatus lastStatus;
@@ -38,22 +39,38 @@ final class Resident {
      * @param index the resident's place in the run: residents are born on different days, so no two of a run share
      *              an ID number (talent-service refuses a second profile with the same one, as it should)
      */
-    Resident(int index, java.util.function.BiFunction<String, String, String> passwordGrant) {
+    Resident(int index, KeycloakTokens tokens) {
         this.idNumber = SampleResidents.idNumber(LocalDate.of(1998, 1, 1).plusDays(index % BIRTH_DAYS));
-        this.tokenSource = () -> passwordGrant.apply(username, password);
+        this.tokens = tokens;
     }
 
     String token() {
         return tokenNoOlderThan(TOKEN_MAX_AGE_MS);
     }
 
-    /** Renews the token ahead of time when it is older than that: each renewal is a password grant Keycloak hashes. */
+    /**
+     * Renews the token ahead of time when it is older than that, as the app does: with the session's refresh token
+     * (a password grant, which Keycloak hashes, only to sign in or when the session has ended).
+     */
     synchronized String tokenNoOlderThan(long maxAgeMillis) {
         if (token == null || System.currentTimeMillis() - tokenAt > maxAgeMillis) {
-            token = tokenSource.get();
+            session = session == null ? signIn() : refreshed(session);
+            token = session.accessToken();
             tokenAt = System.currentTimeMillis();
         }
         return token;
+    }
+
+    private KeycloakTokens.Session signIn() {
+        return tokens.signIn(KeycloakTokens.TEST_CLIENT, username, password);
+    }
+
+    private KeycloakTokens.Session refreshed(KeycloakTokens.Session current) {
+        try {
+            return tokens.refresh(current);
+        } catch (IllegalStateException ended) {
+            return signIn();
+        }
     }
 
     long version() {

@@ -42,7 +42,7 @@ final class Residents {
     }
 
     private static Resident signUp(int index, KeycloakServer keycloak, KeycloakTokens tokens, Gateway gateway) {
-        Resident resident = new Resident(index, (user, pass) -> tokens.password(KeycloakTokens.TEST_CLIENT, user, pass));
+        Resident resident = new Resident(index, tokens);
         keycloak.admin().createApplicant(resident.username, resident.password, resident.email);
         resident.versionSeen(firstSave(resident, gateway));
         return resident;

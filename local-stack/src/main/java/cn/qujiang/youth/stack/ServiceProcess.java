@@ -14,11 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** One of the suite's Spring Boot services as a child JVM, started from its built jar and judged by its health. */
 public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /**
+     * How every service's JVM runs (class data sharing comes on top): a small heap with the serial collector (two
+     * cores, six JVMs), and the full JIT — C1 alone (-XX:TieredStopAtLevel=1) started faster but served a third of
+     * the throughput and left RSA signature checks without their intrinsics — compiling in spare time.
+     */
+    public static final List<String> JVM_OPTIONS = Stream.concat(Stream.of("-Xms64m", "-Xmx384m",
+            "-XX:+UseSerialGC"), ChildProcess.JIT_IN_SPARE_TIME.stream()).toList();
 
     private final String name;
     private final int port;
@@ -42,10 +50,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Ports.requireFree(port, name);
         ClassDataSharing.Launch launch = ClassDataSharing.prepare(name, jar, ClassDataSharing.mode());
-        // The full JIT: C1 alone (-XX:TieredStopAtLevel=1) started faster but served a third of the throughput and
-        // left RSA signature checks without their intrinsics; class data sharing wins the start-up back.
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+        command.addAll(JVM_OPTIONS);
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + port));
         command.addAll(arguments);

@@ -74,6 +74,18 @@ class ProbeIT {
     }
 
     @Test
+    void aSessionRenewedWithItsRefreshTokenGetsANewTokenForTheSamePerson() {
+        KeycloakTokens.Session signedIn = tokens.signIn(KeycloakTokens.TEST_CLIENT, "applicant1", "Applicant1pass");
+
+        KeycloakTokens.Session renewed = tokens.refresh(signedIn);
+
+        assertThat(renewed.accessToken()).isNotEqualTo(signedIn.accessToken());
+        Map<?, ?> me = http().get().uri("/api/probe/me").header("Authorization", bearer(renewed.accessToken()))
+                .retrieve().body(Map.class);
+        assertThat(me.get("username")).isEqualTo("applicant1");
+    }
+
+    @Test
     void aTokenWithATamperedSignatureIsRejected() {
         String token = applicantToken();
         String tampered = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
