@@ -39,14 +39,12 @@ public final class KeycloakTokens {
     }
 
     public String password(String clientId, String username, String password) {
-        return accessToken(Map.of("grant_type", "password", "client_id", clientId,
-                "username", username, "password", password, "scope", "openid"));
+        return accessToken(passwordGrant(clientId, username, password));
     }
 
     /** A password grant that keeps the session's refresh token, for {@link #refresh}. */
     public Session signIn(String clientId, String username, String password) {
-        return session(clientId, tokens(Map.of("grant_type", "password", "client_id", clientId,
-                "username", username, "password", password, "scope", "openid")));
+        return session(clientId, tokens(passwordGrant(clientId, username, password)));
     }
 
     /**
@@ -71,6 +69,11 @@ public final class KeycloakTokens {
             throw new IllegalStateException("no refresh token for " + clientId);
         }
         return new Session(clientId, tokens.get("access_token").asString(), tokens.get("refresh_token").asString());
+    }
+
+    private static Map<String, String> passwordGrant(String clientId, String username, String password) {
+        return Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password,
+                "scope", "openid");
     }
 
     private String accessToken(Map<String, String> form) {
