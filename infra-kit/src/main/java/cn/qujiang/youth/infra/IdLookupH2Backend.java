@@ -82,6 +82,18 @@ final class IdLookupH2Backend extends H2Backend {
             }
             return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
+
+        /**
+         * Every unique index ({@code _id} first) in memory, filled from the documents by the collection when it is
+         * added. The library's map of it in the file goes: kept, it would go stale, and a file opened by the library
+         * as it is then finds no such map and fills a new one from the documents, as this does.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            getMvStore().removeMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return new HashedUniqueIndex(indexName, keys, sparse);
+        }
     }
 
     /** Not static either: collections opened by the backend's constructor count their scans in its field, set later. */
