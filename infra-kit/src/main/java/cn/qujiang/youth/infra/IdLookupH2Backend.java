@@ -85,8 +85,9 @@ final class IdLookupH2Backend extends H2Backend {
 
         /**
          * Every unique index ({@code _id} first) in memory, filled from the documents by the collection when it is
-         * added. The library's map of it in the file goes: kept, it would go stale, and a file opened by the library
-         * as it is then finds no such map and fills a new one from the documents, as this does.
+         * added. The library's map of it in the file (named as {@link H2Database} names it) goes: kept, it would go
+         * stale, and a file opened by the library as it is then finds no such map and fills a new one from the
+         * documents, as this does.
          */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,

@@ -29,7 +29,7 @@ class MatchEventsListener {
     /**
      * Fetched in batches: news leaves after {@code quiet} (30 s) anyway, so waiting up to half a second for 64 KB of
      * evaluations (four of a profile save's) costs the resident nothing, while taking them one fetch each made this
-     * consumer's polling a fifth of the service's CPU during a burst of saves (load-harness README, run U).
+     * consumer's polling a fifth of the service's samples during a burst of saves (load-harness README, run U).
      */
     @KafkaListener(topics = Topics.POLICY_MATCH, properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=500"})
     void on(ConsumerRecord<String, String> record) {
