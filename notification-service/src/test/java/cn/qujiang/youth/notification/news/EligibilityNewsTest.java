@@ -77,7 +77,8 @@ class EligibilityNewsTest {
         assertThat(planned.withoutTold(planned, T0.plusSeconds(32), WINDOW).sendAt()).isNull();
     }
 
-    private static MatchesEvaluated evaluated(List<String> newlyEligible, List<String> noLongerEligible) {
+    /** An evaluation of applicant a1 (QJY-01: 7 nights, QJY-05: 50 %) that makes {@code newlyEligible} news. */
+    static MatchesEvaluated evaluated(List<String> newlyEligible, List<String> noLongerEligible) {
         List<MatchResult> results = List.of(
                 new MatchResult("QJY-01", 1, Outcome.ELIGIBLE, 7L, "NIGHT", "IN_KIND", false, null, null, null, null),
                 new MatchResult("QJY-05", 1, Outcome.ELIGIBLE, 50L, "PERCENT", "DISCOUNT", false, null, null, null,

@@ -1,5 +1,6 @@
 package cn.qujiang.youth.policy.matching;
 
+import cn.qujiang.youth.kit.facts.StoredFacts;
 import cn.qujiang.youth.kit.messaging.OutboxEntry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -45,11 +46,13 @@ class MatchStore {
             .append(ApplicantMatches.ERASED, new BsonInt32(1))
             .append(ApplicantMatches.RESULTS, new BsonInt32(1));
     private final MongoTemplate mongo;
+    private final StoredFacts facts;
     private final StoredApplicants applicants;
 
     MatchStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.applicants = new StoredApplicants(mongo.getConverter().getConversionService());
+        this.facts = new StoredFacts(mongo.getConverter().getConversionService());
+        this.applicants = new StoredApplicants(facts);
     }
 
     /** The applicant documents, decoded by {@link StoredApplicants} straight from the driver's reader. */
@@ -97,7 +100,7 @@ class MatchStore {
                 evaluation.asOf(), evaluation.catalogueRevision(), evaluation.evaluatedAt(), event), null, null);
         update.getDocument("$set")
                 .append(ApplicantMatches.PROFILE_VERSION, new BsonInt64(evaluation.profileVersion()))
-                .append(ApplicantMatches.FACTS, applicants.facts(evaluation.facts()))
+                .append(ApplicantMatches.FACTS, facts.write(evaluation.facts()))
                 .append(ApplicantMatches.HELD, strings(evaluation.heldMeasures()));
         return mongo.getCollection(ApplicantMatches.COLLECTION).updateOne(current(applicantId, lock), update)
                 .getMatchedCount() == 1;
