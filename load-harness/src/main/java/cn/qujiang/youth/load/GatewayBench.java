@@ -59,11 +59,11 @@ final class GatewayBench {
         }
     }
 
-    /** A way to the service: its port for a request, and the processes whose CPU is the hop's cost (none direct). */
-    static final String GATEWAY = "gateway";
-    static final String BASELINE = "gateway (baseline)";
+    private static final String GATEWAY = "gateway";
+    private static final String BASELINE = "gateway (baseline)";
 
-    record Route(String name, Function<BenchRequest, Integer> port, Supplier<List<Long>> proxyPids) {
+    /** A way to the service: its port for a request, and the processes whose CPU is the hop's cost (none direct). */
+    private record Route(String name, Function<BenchRequest, Integer> port, Supplier<List<Long>> proxyPids) {
     }
 
     void run() throws InterruptedException {
@@ -134,22 +134,17 @@ final class GatewayBench {
     }
 
     /**
-     * The routes in the order a round measures them: the two gateways change places every other round. Whichever
-     * of them came second read 10–20 % less CPU per request in the runs of 2026-12-01 (load-harness README), so a
+     * The routes in the order a round measures them: the two gateways change places every other round. In two runs
+     * of 2026-12-01 whichever of them came second read 11–20 % less CPU per request (load-harness README), so a
      * comparison needs both orders; the tables list the routes in their usual order all the same.
      */
-    static List<Route> inOrderOf(int round, List<Route> routes) {
+    private static List<Route> inOrderOf(int round, List<Route> routes) {
+        List<String> names = routes.stream().map(Route::name).toList();
         List<Route> ordered = new ArrayList<>(routes);
-        int gateway = names(routes).indexOf(GATEWAY);
-        int baseline = names(routes).indexOf(BASELINE);
-        if (round % 2 == 0 && gateway >= 0 && baseline >= 0) {
-            Collections.swap(ordered, gateway, baseline);
+        if (round % 2 == 0 && names.contains(GATEWAY) && names.contains(BASELINE)) {
+            Collections.swap(ordered, names.indexOf(GATEWAY), names.indexOf(BASELINE));
         }
         return ordered;
-    }
-
-    private static List<String> names(List<Route> routes) {
-        return routes.stream().map(Route::name).toList();
     }
 
     /**

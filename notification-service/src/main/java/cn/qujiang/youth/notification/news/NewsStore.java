@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * multi-document transactions needed, none used). The read and the write of a change go through the driver's
  * documents, mapped here as Spring Data maps {@link EligibilityNews} (NewsStoreTest compares): every evaluation
  * that is news makes one, and Spring Data's mapping of the read, the replacement and the replaced document it
- * returned was most of this service's CPU per evaluation (load-harness README, run U).
+ * returned was two fifths of this service's samples in a profile under load (load-harness README, run U).
  */
 @Component
 public class NewsStore {

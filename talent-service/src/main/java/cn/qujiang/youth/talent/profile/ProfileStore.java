@@ -105,7 +105,7 @@ class ProfileStore {
      * Writes {@code next} over the version {@code expectedVersion} (live or tombstone) and appends {@code event}.
      * One conditional update built by hand with the driver's documents, every value as Spring Data's mapping stores
      * it (nulls left out, instants as dates; the facts by the kit's {@link StoredFacts}): every save makes it, and
-     * Spring Data's conversion of the nested values was two fifths of a save's CPU in this service.
+     * Spring Data's conversion of the nested values was two fifths of the save method's samples in a profile.
      * ProfileStoreTest compares the stored document with what Spring Data stores.
      */
     void update(ProfileDocument next, long expectedVersion, OutboxEntry event) {
