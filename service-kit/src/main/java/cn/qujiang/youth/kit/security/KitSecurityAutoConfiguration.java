@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Validates Keycloak tokens: signature against the realm's JWKS (fetched lazily and cached, so a service starts
@@ -70,6 +72,19 @@ public class KitSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rules, the header values checked by {@link HeaderValues}
+     * instead of its regular expression (same verdicts, a fraction of the CPU per authenticated request). Spring
+     * Security hands this bean to the filter chain it builds.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderValues::allowed);
+        return firewall;
     }
 
     @Bean

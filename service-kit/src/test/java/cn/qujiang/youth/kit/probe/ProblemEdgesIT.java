@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestConstructor;
+import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,9 +39,13 @@ class ProblemEdgesIT {
     }
 
     private final int port;
+    private final FilterChainProxy securityChain;
+    private final HttpFirewall kitFirewall;
 
-    ProblemEdgesIT(@LocalServerPort int port) {
+    ProblemEdgesIT(@LocalServerPort int port, FilterChainProxy securityChain, HttpFirewall kitFirewall) {
         this.port = port;
+        this.securityChain = securityChain;
+        this.kitFirewall = kitFirewall;
     }
 
     @Test
@@ -62,6 +69,20 @@ class ProblemEdgesIT {
     @Test
     void aPathTheFirewallRefusesGetsAProblem() {
         send("GET /api/probe/me/%2e%2e/x HTTP/1.1", null).problem(400, "BAD_REQUEST");
+    }
+
+    /**
+     * The kit's firewall (header values checked by {@code HeaderValues} instead of Spring Security's pattern) is the
+     * one the chain uses, and still refuses a token with a control character (U+0085, sent as byte 0x85) before the
+     * token is read.
+     */
+    @Test
+    void aTokenWithAControlCharacterIsRefusedByTheKitsFirewall() {
+        // the bean is Spring Security's composite around the chain it built from the configuration: that one checks
+        Object builtChain = ReflectionTestUtils.getField(securityChain, "springSecurityFilterChain");
+        assertThat(ReflectionTestUtils.getField(builtChain, "firewall")).isSameAs(kitFirewall);
+
+        send("GET /api/probe/me HTTP/1.1\r\nAuthorization: Bearer abc\u0085def", null).problem(400, "BAD_REQUEST");
     }
 
     @Test
